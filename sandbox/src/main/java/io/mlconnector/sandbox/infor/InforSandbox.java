@@ -37,7 +37,7 @@ public final class InforSandbox implements AutoCloseable {
         this.authorization = new InforAuthorizationServer(settings);
         this.ims = new ImsMessagingService(settings, authorization);
         this.m3 = new M3Sandbox(settings.tenant(), chart, authorization);
-        this.server = SimServer.start("infor-sandbox", 0);
+        this.server = SimServer.start("infor-sandbox", settings.port());
         try {
             authorization.register(server);
             ims.register(server);

@@ -178,6 +178,30 @@ class ImsMessagingServiceTest {
     }
 
     @Test
+    void hundredConcurrentPostsWithOneTokenAreAllAcceptedAndRecorded() throws Exception {
+        // given
+        start(InforSandboxSettings.defaults());
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(20);
+
+        // when
+        List<java.util.concurrent.Future<Integer>> statuses = new java.util.ArrayList<>();
+        for (int i = 0; i < 100; i++) {
+            String messageId = "concurrent-" + i;
+            statuses.add(pool.submit(() -> sendJournal(messageId).statusCode()));
+        }
+        List<Integer> answered = new java.util.ArrayList<>();
+        for (java.util.concurrent.Future<Integer> status : statuses) {
+            answered.add(status.get(30, java.util.concurrent.TimeUnit.SECONDS));
+        }
+        pool.shutdown();
+
+        // then
+        assertThat(answered).hasSize(100).containsOnly(202);
+        assertThat(sandbox.messages()).extracting(ImsMessage::messageId).hasSize(100).doesNotHaveDuplicates();
+        assertThat(sandbox.loginCount()).isEqualTo(1);
+    }
+
+    @Test
     void messageIdLongerThan128IsCroppedInWhatIonKeepsButRecordedInFull() {
         // given
         start(InforSandboxSettings.defaults());

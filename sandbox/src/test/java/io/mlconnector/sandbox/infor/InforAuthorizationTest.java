@@ -56,6 +56,35 @@ class InforAuthorizationTest {
     }
 
     @Test
+    void settingsInTheContractOrderKeepTheOtherDefaults() {
+        // given
+        InforSandboxSettings settings = new InforSandboxSettings(Duration.ofSeconds(5), 1024,
+                "lid://infor.ims.other", List.of("Process.SupplierInvoice"), false, "OTHER_TST");
+
+        // when
+        InforHttp http = http(settings);
+
+        // then
+        assertThat(sandbox.tenant()).isEqualTo("OTHER_TST");
+        assertThat(json(http.passwordGrant()).get("expires_in").asLong()).isEqualTo(5);
+        assertThat(settings.issueRefreshTokens()).isTrue();
+        assertThat(settings.withDataFlowActive(true).dataFlowActive()).isTrue();
+    }
+
+    @Test
+    void sandboxDescriptionNamesNoSecret() {
+        // given
+        http(InforSandboxSettings.defaults());
+
+        // when
+        String description = sandbox.toString() + sandbox.settings();
+
+        // then
+        assertThat(description).doesNotContain(sandbox.clientSecret(), sandbox.serviceAccountSecretKey(),
+                sandbox.serviceAccountAccessKey());
+    }
+
+    @Test
     void passwordGrantWithServiceAccountKeysIssuesABearerTokenForTheConfiguredLifetime() {
         // given
         InforHttp http = http(InforSandboxSettings.defaults());
