@@ -1,0 +1,152 @@
+package io.mlconnector.concur.internal;
+
+import io.mlconnector.concur.api.ConcurConfiguration;
+import io.mlconnector.concur.api.ConcurErrorType;
+import io.mlconnector.concur.api.ConcurException;
+import io.mlconnector.concur.api.TokenState;
+import io.mlconnector.concur.api.TokenStore;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.net.URI;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Optional;
+import java.util.function.Supplier;
+
+/**
+ * Company or user token holder (notes §1.4): caches the access token in memory, refreshes it proactively before
+ * expiry against the stored geolocation, persists every rotated refresh token, its epoch expiry and the geolocation,
+ * and warns well before the refresh token expires. Without stored state it runs the initial grant (company request
+ * token or user password); without either it raises REAUTHORIZATION_REQUIRED.
+ */
+public final class RefreshingTokenManager implements TokenProvider {
+    private static final Logger LOG = LoggerFactory.getLogger(RefreshingTokenManager.class);
+
+    private final String key;
+    private final ConcurConfiguration config;
+    private final OAuthClient oauth;
+    private final TokenStore store;
+    private final Supplier<OAuthClient.Grant> initialGrant;
+    private Cached cached;
+    private URI baseUri;
+
+    /**
+     * @param initialGrant the grant that runs when the store holds no state for the key; null when none is possible
+     */
+    public RefreshingTokenManager(String key, ConcurConfiguration config, OAuthClient oauth,
+                                  Supplier<OAuthClient.Grant> initialGrant) {
+        this.key = key;
+        this.config = config;
+        this.oauth = oauth;
+        this.store = config.tokenStore();
+        this.initialGrant = initialGrant;
+    }
+
+    private record Cached(String accessToken, Instant refreshAt, Instant expiresAt) {
+    }
+
+    @Override
+    public synchronized String accessToken() {
+        Instant now = config.clock().instant();
+        if (cached != null && now.isBefore(cached.refreshAt())) {
+            return cached.accessToken();
+        }
+        return obtain().accessToken();
+    }
+
+    @Override
+    public synchronized URI baseUri() {
+        if (baseUri == null) {
+            Optional<TokenState> state = store.load(key);
+            if (state.isPresent()) {
+                baseUri = state.get().geolocation();
+            } else {
+                accessToken();
+            }
+        }
+        return baseUri;
+    }
+
+    @Override
+    public synchronized void invalidate(String accessToken) {
+        if (cached != null && cached.accessToken().equals(accessToken)) {
+            cached = null;
+        }
+    }
+
+    /** Runs a refresh grant now (e.g. from a daily keep-alive job, notes §1.4) and persists the answer. */
+    public synchronized void refreshNow() {
+        cached = null;
+        obtain();
+    }
+
+    /** Replaces any stored state with a fresh initial grant (a new company request token after code 108). */
+    public synchronized void authorize(Supplier<OAuthClient.Grant> grant) {
+        cached = null;
+        store(grant.get(), Optional.empty());
+    }
+
+    /** The stored state (refresh-token expiry, geolocation), if any. */
+    public Optional<TokenState> state() {
+        return store.load(key);
+    }
+
+    /** When the cached access token expires, if one is cached. */
+    public synchronized Optional<Instant> accessTokenExpiresAt() {
+        return Optional.ofNullable(cached).map(Cached::expiresAt);
+    }
+
+    private Cached obtain() {
+        Optional<TokenState> state = store.load(key);
+        OAuthClient.Grant grant;
+        if (state.isPresent()) {
+            grant = oauth.refreshGrant(state.get().geolocation(), state.get().refreshToken());
+        } else if (initialGrant != null) {
+            grant = initialGrant.get();
+        } else {
+            throw new ConcurException(ConcurErrorType.REAUTHORIZATION_REQUIRED, "no stored token state for " + key
+                    + " and no request token configured: generate a company request token and authorise");
+        }
+        return store(grant, state);
+    }
+
+    private Cached store(OAuthClient.Grant grant, Optional<TokenState> previous) {
+        TokenResponse token = grant.token();
+        Instant now = config.clock().instant();
+        URI geolocation = grant.geolocation();
+        String refreshToken = token.refreshToken() != null ? token.refreshToken()
+                : previous.map(TokenState::refreshToken).orElse(null);
+        Instant refreshExpiresAt = token.refreshExpiresAt() != null ? token.refreshExpiresAt()
+                : previous.map(TokenState::refreshExpiresAt).orElse(null);
+        if (refreshToken != null) {
+            store.save(new TokenState(key, refreshToken, refreshExpiresAt, geolocation, now));
+        }
+        if (previous.isPresent() && !previous.get().geolocation().equals(geolocation)) {
+            LOG.info("Concur geolocation for {} changed from {} to {}", key, previous.get().geolocation(), geolocation);
+        }
+        warnIfRefreshTokenExpiresSoon(refreshExpiresAt, now);
+        baseUri = geolocation;
+        Duration lifetime = token.expiresIn();
+        Duration margin = config.accessTokenRefreshMargin();
+        Duration half = lifetime.dividedBy(2);
+        if (margin.compareTo(half) > 0) {
+            margin = half;
+        }
+        cached = new Cached(token.accessToken(), now.plus(lifetime).minus(margin), now.plus(lifetime));
+        return cached;
+    }
+
+    private void warnIfRefreshTokenExpiresSoon(Instant refreshExpiresAt, Instant now) {
+        if (refreshExpiresAt != null && refreshExpiresAt.isBefore(now.plus(config.refreshTokenWarningPeriod()))) {
+            LOG.warn("Concur refresh token for {} expires at {} (in {} days): keep refreshing it or generate a new"
+                    + " company request token before then", key, refreshExpiresAt,
+                    Duration.between(now, refreshExpiresAt).toDays());
+        }
+    }
+
+    @Override
+    public String toString() {
+        return "RefreshingTokenManager[" + key + "]";
+    }
+}
