@@ -1,0 +1,17 @@
+package io.mlconnector.infor.api;
+
+/** The BOD verbs the builders write (notes §4.1): Sync reports a fact, Process asks the receiver to act. */
+public enum BodVerb {
+    SYNC("Sync"), PROCESS("Process");
+
+    private final String element;
+
+    BodVerb(String element) {
+        this.element = element;
+    }
+
+    /** The verb as written in document names and elements, e.g. {@code Sync}. */
+    public String element() {
+        return element;
+    }
+}
