@@ -1,0 +1,348 @@
+package io.mlconnector.app.config;
+
+import io.mlconnector.app.store.DatabaseSettings;
+import io.mlconnector.app.store.RetryPolicy;
+import io.mlconnector.app.store.SecretSanitizer;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.Reader;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.format.DateTimeParseException;
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Properties;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * The application's configuration: embedded defaults ({@code defaults.properties} beside this class), overridden by
+ * one properties file ({@code --config FILE}), overridden by environment variables {@code ML_<KEY>}
+ * ({@code concur.client-id} → {@code ML_CONCUR_CLIENT_ID}). Only documented keys are accepted. Secret values are
+ * masked in {@link #toString()} and {@link #dump()}.
+ */
+public final class AppConfig {
+    private static final String DEFAULTS = "defaults.properties";
+    private static final Set<String> SECRET_KEYS =
+            Set.of("admin.token", "database.password", "concur.client-secret", "concur.request-token");
+    private static final Pattern SHORT_DURATION = Pattern.compile("(\\d+)\\s*(ms|s|m|h|d)");
+
+    /** Where a value came from, for error messages and {@link #dump()}. */
+    public enum Source { DEFAULT, FILE, ENVIRONMENT }
+
+    private record Value(String text, Source source) {
+    }
+
+    private final Map<String, Value> values;
+
+    private AppConfig(Map<String, Value> values) {
+        this.values = Collections.unmodifiableMap(values);
+    }
+
+    /** Defaults, then {@code file} (may be null), then the process environment. */
+    public static AppConfig load(Path file) {
+        return load(file, System.getenv());
+    }
+
+    /** Defaults, then {@code file} (may be null), then {@code environment}. */
+    public static AppConfig load(Path file, Map<String, String> environment) {
+        Map<String, Value> values = new TreeMap<>();
+        defaults().forEach((k, v) -> values.put(k, new Value(v, Source.DEFAULT)));
+        if (file != null) {
+            Properties fromFile = read(file);
+            Set<String> unknown = new TreeSet<>(fromFile.stringPropertyNames());
+            unknown.removeAll(values.keySet());
+            if (!unknown.isEmpty()) {
+                throw new ConfigException("unknown configuration key(s) " + unknown + " in " + file
+                        + " (see README-config.md for the keys)");
+            }
+            fromFile.stringPropertyNames().forEach(k -> values.put(k, new Value(fromFile.getProperty(k).trim(), Source.FILE)));
+        }
+        for (String key : List.copyOf(values.keySet())) {
+            String fromEnv = environment.get(environmentName(key));
+            if (fromEnv != null) {
+                values.put(key, new Value(fromEnv.trim(), Source.ENVIRONMENT));
+            }
+        }
+        AppConfig config = new AppConfig(values);
+        config.validate();
+        return config;
+    }
+
+    /** The embedded defaults only (no file, no environment). */
+    public static AppConfig defaultsOnly() {
+        return load(null, Map.of());
+    }
+
+    /** {@code concur.client-id} → {@code ML_CONCUR_CLIENT_ID}. */
+    public static String environmentName(String key) {
+        return "ML_" + key.toUpperCase(Locale.ROOT).replace('.', '_').replace('-', '_');
+    }
+
+    public static Map<String, String> defaults() {
+        Properties p = new Properties();
+        try (InputStream in = AppConfig.class.getResourceAsStream(DEFAULTS)) {
+            if (in == null) {
+                throw new ConfigException("embedded " + DEFAULTS + " is missing from the jar");
+            }
+            p.load(new java.io.InputStreamReader(in, StandardCharsets.UTF_8));
+        } catch (IOException e) {
+            throw new ConfigException("cannot read embedded " + DEFAULTS, e);
+        }
+        Map<String, String> map = new TreeMap<>();
+        p.stringPropertyNames().forEach(k -> map.put(k, p.getProperty(k).trim()));
+        return map;
+    }
+
+    private static Properties read(Path file) {
+        Properties p = new Properties();
+        try (Reader r = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+            p.load(r);
+            return p;
+        } catch (IOException e) {
+            throw new ConfigException("cannot read configuration file " + file + ": " + e.getMessage(), e);
+        }
+    }
+
+    // Fail at start-up, naming the key, rather than at first use.
+    private void validate() {
+        database();
+        worker();
+        infor();
+        concur();
+        port("webhook.port");
+        port("admin.port");
+        port("sandbox.concur-port");
+        port("sandbox.infor-port");
+        bool("logging.json");
+        if (!string("webhook.path").startsWith("/")) {
+            throw invalid("webhook.path", "must start with '/'");
+        }
+    }
+
+    // ---- typed accessors -------------------------------------------------------------------------------------------
+
+    /** The value of a documented key ("" when unset). Raises {@link ConfigException} for an unknown key. */
+    public String string(String key) {
+        Value v = values.get(key);
+        if (v == null) {
+            throw new ConfigException("unknown configuration key '" + key + "'");
+        }
+        return v.text();
+    }
+
+    public int integer(String key) {
+        try {
+            return Integer.parseInt(string(key));
+        } catch (NumberFormatException e) {
+            throw invalid(key, "is not a whole number");
+        }
+    }
+
+    public long longValue(String key) {
+        try {
+            return Long.parseLong(string(key));
+        } catch (NumberFormatException e) {
+            throw invalid(key, "is not a whole number");
+        }
+    }
+
+    public int port(String key) {
+        int port = integer(key);
+        if (port < 0 || port > 65535) {
+            throw invalid(key, "is not a TCP port (0-65535)");
+        }
+        return port;
+    }
+
+    public boolean bool(String key) {
+        String v = string(key).toLowerCase(Locale.ROOT);
+        if (v.equals("true") || v.equals("false")) {
+            return Boolean.parseBoolean(v);
+        }
+        throw invalid(key, "must be true or false");
+    }
+
+    /** {@code 500ms}, {@code 30s}, {@code 5m}, {@code 2h}, {@code 1d} or ISO-8601 ({@code PT30S}). */
+    public Duration duration(String key) {
+        String v = string(key);
+        Matcher m = SHORT_DURATION.matcher(v);
+        if (m.matches()) {
+            long n = Long.parseLong(m.group(1));
+            return switch (m.group(2)) {
+                case "ms" -> Duration.ofMillis(n);
+                case "s" -> Duration.ofSeconds(n);
+                case "m" -> Duration.ofMinutes(n);
+                case "h" -> Duration.ofHours(n);
+                default -> Duration.ofDays(n);
+            };
+        }
+        try {
+            return Duration.parse(v);
+        } catch (DateTimeParseException e) {
+            throw invalid(key, "is not a duration (e.g. 500ms, 30s, 5m, PT30S)");
+        }
+    }
+
+    /** Comma-separated values, trimmed, empty entries dropped. */
+    public List<String> list(String key) {
+        return Arrays.stream(string(key).split(",")).map(String::trim).filter(s -> !s.isEmpty()).toList();
+    }
+
+    public Path path(String key) {
+        return Path.of(string(key));
+    }
+
+    public Source source(String key) {
+        string(key);
+        return values.get(key).source();
+    }
+
+    // ---- grouped settings ------------------------------------------------------------------------------------------
+
+    public String webhookHost() {
+        return string("webhook.host");
+    }
+
+    public int webhookPort() {
+        return port("webhook.port");
+    }
+
+    public String webhookPath() {
+        return string("webhook.path");
+    }
+
+    public String adminHost() {
+        return string("admin.host");
+    }
+
+    public int adminPort() {
+        return port("admin.port");
+    }
+
+    /** The admin API's bearer token; empty means the protected admin endpoints refuse every call. */
+    public String adminToken() {
+        return string("admin.token");
+    }
+
+    public DatabaseSettings database() {
+        int pool = integer("database.pool-size");
+        if (pool < 1) {
+            throw invalid("database.pool-size", "must be at least 1");
+        }
+        String url = string("database.url");
+        if (!url.startsWith("jdbc:h2:") && !url.startsWith("jdbc:postgresql:")) {
+            throw invalid("database.url", "must be a jdbc:h2: or jdbc:postgresql: URL");
+        }
+        return new DatabaseSettings(url, string("database.user"), string("database.password"), pool,
+                duration("database.connection-timeout"), "");
+    }
+
+    public WorkerSettings worker() {
+        int count = integer("worker.count");
+        if (count < 1) {
+            throw invalid("worker.count", "must be at least 1");
+        }
+        int maxAttempts = integer("worker.max-attempts");
+        if (maxAttempts < 1) {
+            throw invalid("worker.max-attempts", "must be at least 1");
+        }
+        Duration initial = duration("worker.backoff-initial");
+        Duration max = duration("worker.backoff-max");
+        if (max.compareTo(initial) < 0) {
+            throw invalid("worker.backoff-max", "must not be shorter than worker.backoff-initial");
+        }
+        return new WorkerSettings(count, duration("worker.poll-interval"), duration("worker.lease"),
+                new RetryPolicy(maxAttempts, initial, max));
+    }
+
+    public ConcurSettings concur() {
+        URI auth;
+        try {
+            auth = URI.create(string("concur.auth-base-url"));
+        } catch (IllegalArgumentException e) {
+            throw invalid("concur.auth-base-url", "is not a URL");
+        }
+        return new ConcurSettings(auth, string("concur.client-id"), string("concur.client-secret"),
+                string("concur.company-id"), string("concur.request-token"),
+                list("concur.webhook-public-keys").stream().map(Path::of).toList(),
+                string("concur.signature-algorithm"), list("concur.topics"), list("concur.approval-statuses"));
+    }
+
+    public InforSettings infor() {
+        PostingMode mode;
+        try {
+            mode = PostingMode.valueOf(string("infor.posting-mode").toUpperCase(Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            throw invalid("infor.posting-mode", "must be BOD or M3_REST");
+        }
+        long maxBytes = longValue("infor.max-message-bytes");
+        int maxLines = integer("infor.max-lines-per-chunk");
+        if (maxBytes < 1024) {
+            throw invalid("infor.max-message-bytes", "must be at least 1024");
+        }
+        if (maxLines < 2) {
+            throw invalid("infor.max-lines-per-chunk", "must be at least 2 (a chunk must balance)");
+        }
+        return new InforSettings(path("infor.ionapi-file"), string("infor.from-logical-id"),
+                string("infor.to-logical-id"), mode, maxBytes, maxLines);
+    }
+
+    public Path mappingFile() {
+        return path("mapping.file");
+    }
+
+    public boolean jsonLogging() {
+        return bool("logging.json");
+    }
+
+    public String logLevel() {
+        return string("logging.level");
+    }
+
+    // ---- printing --------------------------------------------------------------------------------------------------
+
+    /** Every key with its effective value (secrets masked) and where it came from. */
+    public Map<String, String> dump() {
+        Map<String, String> out = new LinkedHashMap<>();
+        values.forEach((k, v) -> out.put(k, (isSecret(k) ? mask(v.text()) : v.text()) + "  (" + v.source() + ")"));
+        return out;
+    }
+
+    @Override
+    public String toString() {
+        Map<String, String> shown = new LinkedHashMap<>();
+        values.forEach((k, v) -> shown.put(k, isSecret(k) ? mask(v.text()) : v.text()));
+        return "AppConfig" + shown;
+    }
+
+    public static boolean isSecret(String key) {
+        return SECRET_KEYS.contains(key) || SecretSanitizer.isSecretKey(key.replace("-", "").replace(".", ""));
+    }
+
+    static String mask(String secret) {
+        return secret == null || secret.isEmpty() ? "" : "****";
+    }
+
+    private ConfigException invalid(String key, String problem) {
+        Value v = values.get(key);
+        String value = isSecret(key) ? mask(v.text()) : v.text();
+        String from = switch (v.source()) {
+            case ENVIRONMENT -> "environment variable " + environmentName(key);
+            case FILE -> "the configuration file";
+            case DEFAULT -> "the embedded default";
+        };
+        return new ConfigException(key + " = '" + value + "' (from " + from + ") " + problem);
+    }
+}

@@ -1,0 +1,30 @@
+package io.mlconnector.app.config;
+
+import java.net.URI;
+import java.nio.file.Path;
+import java.util.List;
+
+/**
+ * The Concur side of the configuration.
+ *
+ * @param authBaseUrl          the global auth host; later calls go to the token's geolocation
+ * @param clientId             the app's client id
+ * @param clientSecret         the app's client secret (never printed)
+ * @param companyId            the company UUID
+ * @param requestToken         one-time company request token for the first token grant (never printed)
+ * @param webhookPublicKeys    PEM files of the keys that may sign webhook deliveries (several during a key rotation)
+ * @param signatureAlgorithm   JCA name of the webhook signature algorithm
+ * @param topics               ESS topics to handle
+ * @param approvalStatuses     report statuses that count as approved on {@code public.concur.expense.report}
+ */
+public record ConcurSettings(URI authBaseUrl, String clientId, String clientSecret, String companyId,
+                             String requestToken, List<Path> webhookPublicKeys, String signatureAlgorithm,
+                             List<String> topics, List<String> approvalStatuses) {
+    @Override
+    public String toString() {
+        return "ConcurSettings[authBaseUrl=" + authBaseUrl + ", clientId=" + clientId + ", clientSecret="
+                + AppConfig.mask(clientSecret) + ", companyId=" + companyId + ", requestToken="
+                + AppConfig.mask(requestToken) + ", webhookPublicKeys=" + webhookPublicKeys + ", signatureAlgorithm="
+                + signatureAlgorithm + ", topics=" + topics + ", approvalStatuses=" + approvalStatuses + "]";
+    }
+}

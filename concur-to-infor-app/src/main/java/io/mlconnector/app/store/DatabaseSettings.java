@@ -1,0 +1,51 @@
+package io.mlconnector.app.store;
+
+import java.time.Duration;
+import java.util.Objects;
+
+/**
+ * How to reach the database.
+ *
+ * @param url               JDBC URL: {@code jdbc:h2:...} (embedded default) or {@code jdbc:postgresql://...}
+ * @param user              database user (may be empty when the URL carries it)
+ * @param password          database password (may be empty); never printed
+ * @param poolSize          maximum pooled connections
+ * @param connectionTimeout how long a caller waits for a connection before the database counts as unreachable
+ * @param schema            schema for the tables; empty = the connection's default schema
+ */
+public record DatabaseSettings(String url, String user, String password, int poolSize, Duration connectionTimeout,
+                               String schema) {
+
+    /** The embedded default: an H2 file database under {@code ./data}, in PostgreSQL compatibility mode. */
+    public static final String DEFAULT_URL =
+            "jdbc:h2:file:./data/ml-connector;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH";
+
+    public DatabaseSettings {
+        Objects.requireNonNull(url, "url");
+        user = user == null ? "" : user;
+        password = password == null ? "" : password;
+        schema = schema == null ? "" : schema;
+        if (poolSize < 1) {
+            throw new IllegalArgumentException("poolSize must be at least 1, was " + poolSize);
+        }
+        Objects.requireNonNull(connectionTimeout, "connectionTimeout");
+    }
+
+    public static DatabaseSettings of(String url, String user, String password) {
+        return new DatabaseSettings(url, user, password, 10, Duration.ofSeconds(5), "");
+    }
+
+    public DatabaseSettings withSchema(String newSchema) {
+        return new DatabaseSettings(url, user, password, poolSize, connectionTimeout, newSchema);
+    }
+
+    public DatabaseSettings withConnectionTimeout(Duration timeout) {
+        return new DatabaseSettings(url, user, password, poolSize, timeout, schema);
+    }
+
+    @Override
+    public String toString() {
+        return "DatabaseSettings[url=" + url + ", user=" + user + ", password=" + (password.isEmpty() ? "" : "****")
+                + ", poolSize=" + poolSize + ", connectionTimeout=" + connectionTimeout + ", schema=" + schema + "]";
+    }
+}

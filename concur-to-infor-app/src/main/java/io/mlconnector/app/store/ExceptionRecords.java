@@ -1,0 +1,61 @@
+package io.mlconnector.app.store;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+
+/** Documents a finance user must fix, OPEN until resolved (by a successful replay or by hand). */
+public final class ExceptionRecords {
+    private final Jdbc jdbc;
+    private final Clock clock;
+
+    public ExceptionRecords(Database database, Clock clock) {
+        this.jdbc = new Jdbc(database.dataSource());
+        this.clock = clock;
+    }
+
+    /** Opens a record; {@code codes} are the offending codes (e.g. the unknown GL accounts). Answers its id. */
+    public long open(AuditKeys keys, String reason, List<String> codes, String detail) {
+        return jdbc.insert("INSERT INTO exception_record (ess_event_id, report_id, fis_document_id, reason, codes, "
+                        + "detail, state, created_at) VALUES (?, ?, ?, ?, ?, ?, 'OPEN', ?)",
+                keys.essEventId(), keys.reportId(), keys.fisDocumentId(), reason,
+                Inbox.truncate(String.join(",", codes)), SecretSanitizer.sanitizeText(detail), clock.instant());
+    }
+
+    /** OPEN → RESOLVED; true if this call resolved it. */
+    public boolean resolve(long id) {
+        return jdbc.update("UPDATE exception_record SET state = 'RESOLVED', resolved_at = ? WHERE id = ? AND state = 'OPEN'",
+                clock.instant(), id) == 1;
+    }
+
+    /** Resolves every open record of the document {@code key} names (ESS event, FIS document or report id). */
+    public int resolveFor(String key) {
+        return jdbc.update("UPDATE exception_record SET state = 'RESOLVED', resolved_at = ? WHERE state = 'OPEN' "
+                + "AND (ess_event_id = ? OR fis_document_id = ? OR report_id = ?)", clock.instant(), key, key, key);
+    }
+
+    public List<ExceptionRecord> open() {
+        return jdbc.query("SELECT * FROM exception_record WHERE state = 'OPEN' ORDER BY id", ExceptionRecords::record);
+    }
+
+    public List<ExceptionRecord> forDocument(String key) {
+        return jdbc.query("SELECT * FROM exception_record WHERE ess_event_id = ? OR fis_document_id = ? OR report_id = ? "
+                + "ORDER BY id", ExceptionRecords::record, key, key, key);
+    }
+
+    public Optional<ExceptionRecord> find(long id) {
+        return jdbc.queryOne("SELECT * FROM exception_record WHERE id = ?", ExceptionRecords::record, id);
+    }
+
+    private static ExceptionRecord record(ResultSet rs) throws SQLException {
+        String codes = rs.getString("codes");
+        return new ExceptionRecord(rs.getLong("id"), rs.getString("ess_event_id"), rs.getString("report_id"),
+                rs.getString("fis_document_id"), rs.getString("reason"),
+                codes == null || codes.isEmpty() ? List.of() : Arrays.asList(codes.split(",")), rs.getString("detail"),
+                ExceptionRecord.State.valueOf(rs.getString("state")), Jdbc.instant(rs, "created_at"),
+                Jdbc.instant(rs, "resolved_at"));
+    }
+}

@@ -1,0 +1,197 @@
+package io.mlconnector.app.store;
+
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The inbox: every verified ESS event, stored within the webhook request, worked off by claiming workers.
+ *
+ * <p>Claiming is safe across app instances on one PostgreSQL ({@code FOR UPDATE SKIP LOCKED}); on H2 (one embedded
+ * instance) claims are serialised in this JVM and each row is taken by a conditional update. A claim is a lease: when
+ * {@code claimedUntil} passes, the row can be claimed again, and the old worker's release is refused.
+ */
+public final class Inbox {
+    private static final String CLAIMABLE =
+            "((state IN ('NEW', 'FAILED_RETRYING') AND next_attempt_at <= ?) OR (state = 'IN_PROGRESS' AND claimed_until < ?))";
+    private static final String CLAIM_SET =
+            "SET state = 'IN_PROGRESS', claimed_by = ?, claimed_until = ?, attempts = attempts + 1, updated_at = ? ";
+
+    private final Jdbc jdbc;
+    private final Dialect dialect;
+    private final Clock clock;
+    private final RetryPolicy retryPolicy;
+    private final Object h2ClaimLock = new Object();
+
+    public Inbox(Database database, Clock clock, RetryPolicy retryPolicy) {
+        this.jdbc = new Jdbc(database.dataSource());
+        this.dialect = database.dialect();
+        this.clock = clock;
+        this.retryPolicy = retryPolicy;
+    }
+
+    /**
+     * Stores the event unless its ESS event id is already there. Safe under concurrent duplicate deliveries: the
+     * unique constraint decides, so exactly one caller sees {@link InsertOutcome#INSERTED}.
+     */
+    public InsertOutcome insertIfAbsent(InboxEvent event) {
+        Instant now = clock.instant();
+        return jdbc.withConnection(c -> {
+            try {
+                Jdbc.update(c, "INSERT INTO inbox (ess_event_id, topic, event_type, fis_document_id, report_id, body, "
+                                + "state, attempts, next_attempt_at, received_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, 0, ?, ?, ?)",
+                        event.essEventId(), event.topic(), event.eventType(), event.fisDocumentId(), event.reportId(),
+                        event.body(), InboxState.NEW, now, now, now);
+                return InsertOutcome.INSERTED;
+            } catch (SQLException e) {
+                if (Jdbc.isUniqueViolation(e)) {
+                    return InsertOutcome.DUPLICATE;
+                }
+                throw e;
+            }
+        });
+    }
+
+    /**
+     * Claims up to {@code max} due rows for {@code workerId} until now + {@code lease}. Each claim counts as an attempt.
+     * Rows are handed out oldest-due first; no row is claimed by two workers while its lease runs.
+     */
+    public List<InboxEntry> claim(int max, String workerId, Duration lease) {
+        if (max < 1) {
+            return List.of();
+        }
+        Instant now = clock.instant();
+        Instant until = now.plus(lease);
+        return dialect == Dialect.POSTGRESQL ? claimSkipLocked(max, workerId, now, until) : claimSerialised(max, workerId, now, until);
+    }
+
+    private List<InboxEntry> claimSkipLocked(int max, String workerId, Instant now, Instant until) {
+        return jdbc.query("UPDATE inbox " + CLAIM_SET + "WHERE id IN (SELECT id FROM inbox WHERE " + CLAIMABLE
+                        + " ORDER BY next_attempt_at, id LIMIT ? FOR UPDATE SKIP LOCKED) RETURNING *",
+                Inbox::entry, workerId, until, now, now, now, max);
+    }
+
+    // H2 has no UPDATE ... RETURNING; one instance serialises its claims, and the conditional update re-checks.
+    private List<InboxEntry> claimSerialised(int max, String workerId, Instant now, Instant until) {
+        synchronized (h2ClaimLock) {
+            return jdbc.withConnection(c -> {
+                List<Long> candidates = Jdbc.query(c, "SELECT id FROM inbox WHERE " + CLAIMABLE
+                        + " ORDER BY next_attempt_at, id LIMIT ?", rs -> rs.getLong(1), now, now, max);
+                List<InboxEntry> claimed = new ArrayList<>();
+                for (long id : candidates) {
+                    int updated = Jdbc.update(c, "UPDATE inbox " + CLAIM_SET + "WHERE id = ? AND " + CLAIMABLE,
+                            workerId, until, now, id, now, now);
+                    if (updated == 1) {
+                        claimed.addAll(Jdbc.query(c, "SELECT * FROM inbox WHERE id = ?", Inbox::entry, id));
+                    }
+                }
+                return claimed;
+            });
+        }
+    }
+
+    /** Marks a claimed row done. False when the lease was lost (another worker may own the row now). */
+    public boolean complete(long id, String workerId) {
+        return release(id, workerId, InboxState.DONE, null, null);
+    }
+
+    /** Marks a claimed row as deliberately not processed (topic or event type not handled). */
+    public boolean ignore(long id, String workerId, String reason) {
+        return release(id, workerId, InboxState.IGNORED, reason, null);
+    }
+
+    /**
+     * Records a retryable failure: the row becomes FAILED_RETRYING, due again after the policy's backoff, or DEAD
+     * when it has used up {@link RetryPolicy#maxAttempts()}. Answers the resulting state, empty if the lease was lost.
+     */
+    public Optional<InboxState> failRetryable(long id, String workerId, String error) {
+        return jdbc.inTransaction(c -> {
+            List<Integer> attempts = Jdbc.query(c, "SELECT attempts FROM inbox WHERE id = ? AND state = 'IN_PROGRESS' "
+                    + "AND claimed_by = ? FOR UPDATE", rs -> rs.getInt(1), id, workerId);
+            if (attempts.isEmpty()) {
+                return Optional.empty();
+            }
+            int attempt = attempts.get(0);
+            boolean dead = attempt >= retryPolicy.maxAttempts();
+            InboxState state = dead ? InboxState.DEAD : InboxState.FAILED_RETRYING;
+            Instant next = clock.instant().plus(retryPolicy.backoffAfter(attempt));
+            int updated = releaseIn(c, id, workerId, state, error, dead ? null : next);
+            return updated == 1 ? Optional.of(state) : Optional.empty();
+        });
+    }
+
+    /** Dead-letters a claimed row at once (a permanent failure: retrying cannot help). */
+    public boolean deadLetter(long id, String workerId, String error) {
+        return release(id, workerId, InboxState.DEAD, error, null);
+    }
+
+    private boolean release(long id, String workerId, InboxState state, String error, Instant nextAttemptAt) {
+        return jdbc.withConnection(c -> releaseIn(c, id, workerId, state, error, nextAttemptAt)) == 1;
+    }
+
+    private int releaseIn(Connection c, long id, String workerId, InboxState state, String error, Instant next)
+            throws SQLException {
+        Instant now = clock.instant();
+        return Jdbc.update(c, "UPDATE inbox SET state = ?, last_error = ?, next_attempt_at = ?, claimed_by = NULL, "
+                        + "claimed_until = NULL, updated_at = ? WHERE id = ? AND state = 'IN_PROGRESS' AND claimed_by = ?",
+                state, truncate(error), next == null ? now : next, now, id, workerId);
+    }
+
+    /**
+     * Puts DEAD or FAILED_RETRYING rows back to NEW with a fresh attempt count. {@code key} is an inbox id, an ESS
+     * event id, a FIS document id or a report id. Answers how many rows were replayed.
+     */
+    public int replay(String key) {
+        Instant now = clock.instant();
+        return jdbc.update("UPDATE inbox SET state = 'NEW', attempts = 0, next_attempt_at = ?, last_error = NULL, "
+                        + "claimed_by = NULL, claimed_until = NULL, updated_at = ? WHERE state IN ('DEAD', 'FAILED_RETRYING') "
+                        + "AND (CAST(id AS VARCHAR(40)) = ? OR ess_event_id = ? OR fis_document_id = ? OR report_id = ?)",
+                now, now, key, key, key, key);
+    }
+
+    public Optional<InboxEntry> find(long id) {
+        return jdbc.queryOne("SELECT * FROM inbox WHERE id = ?", Inbox::entry, id);
+    }
+
+    public Optional<InboxEntry> findByEssEventId(String essEventId) {
+        return jdbc.queryOne("SELECT * FROM inbox WHERE ess_event_id = ?", Inbox::entry, essEventId);
+    }
+
+    /** Rows per state (every state present, zero when none). */
+    public Map<InboxState, Long> countByState() {
+        Map<InboxState, Long> counts = new EnumMap<>(InboxState.class);
+        for (InboxState s : InboxState.values()) {
+            counts.put(s, 0L);
+        }
+        jdbc.query("SELECT state, COUNT(*) AS n FROM inbox GROUP BY state",
+                rs -> counts.put(InboxState.valueOf(rs.getString("state")), rs.getLong("n")));
+        return counts;
+    }
+
+    /** Work not yet finished: NEW, IN_PROGRESS and FAILED_RETRYING rows (the inbox depth gauge). */
+    public long depth() {
+        return jdbc.queryOne("SELECT COUNT(*) FROM inbox WHERE state IN ('NEW', 'IN_PROGRESS', 'FAILED_RETRYING')",
+                rs -> rs.getLong(1)).orElse(0L);
+    }
+
+    private static InboxEntry entry(ResultSet rs) throws SQLException {
+        InboxEvent event = new InboxEvent(rs.getString("ess_event_id"), rs.getString("topic"),
+                rs.getString("event_type"), rs.getString("fis_document_id"), rs.getString("report_id"),
+                rs.getString("body"));
+        return new InboxEntry(rs.getLong("id"), event, InboxState.valueOf(rs.getString("state")),
+                rs.getInt("attempts"), Jdbc.instant(rs, "next_attempt_at"), rs.getString("last_error"),
+                rs.getString("claimed_by"), Jdbc.instant(rs, "claimed_until"), Jdbc.instant(rs, "received_at"));
+    }
+
+    static String truncate(String text) {
+        return text == null || text.length() <= 4000 ? text : text.substring(0, 4000);
+    }
+}
