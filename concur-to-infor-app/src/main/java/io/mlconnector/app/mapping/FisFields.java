@@ -1,0 +1,109 @@
+package io.mlconnector.app.mapping;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeFormatterBuilder;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.List;
+
+/** Lenient readers for FIS fields: the docs contradict themselves on types and formats (concur-api.md §4.8, §4.9, §9). */
+final class FisFields {
+    private static final DateTimeFormatter US_DATE = DateTimeFormatter.ofPattern("MM/dd/yyyy");
+    private static final DateTimeFormatter OFFSET_WITHOUT_COLON = new DateTimeFormatterBuilder()
+            .append(DateTimeFormatter.ISO_LOCAL_DATE_TIME).appendOffset("+HHMM", "Z").toFormatter();
+
+    private FisFields() {
+    }
+
+    /** Trimmed text, {@code null} for missing, null or blank (invoice expense type codes arrive padded, §4.9). */
+    static String text(JsonNode parent, String field) {
+        if (parent == null) {
+            return null;
+        }
+        JsonNode node = parent.get(field);
+        if (node == null || node.isNull() || node.isContainerNode()) {
+            return null;
+        }
+        String text = node.asText().trim();
+        return text.isEmpty() ? null : text;
+    }
+
+    /**
+     * An amount as BigDecimal, keeping the scale Concur sent when the JSON was read with BigDecimal floats. Accepts
+     * numbers and numeric strings ({@code "0E-8"}, §4.8).
+     *
+     * @return {@code null} when missing or null
+     * @throws NumberFormatException when present but not a number
+     */
+    static BigDecimal amount(JsonNode parent, String field) {
+        JsonNode node = parent == null ? null : parent.get(field);
+        if (node == null || node.isNull()) {
+            return null;
+        }
+        if (node.isNumber()) {
+            return node.decimalValue();
+        }
+        String text = node.asText().trim();
+        if (text.isEmpty()) {
+            return null;
+        }
+        return new BigDecimal(text);
+    }
+
+    /** Elements of an array field; an object is read as a one-element array (invoice {@code journal}, §4.9). */
+    static List<JsonNode> elements(JsonNode parent, String field) {
+        JsonNode node = parent == null ? null : parent.get(field);
+        List<JsonNode> result = new ArrayList<>();
+        if (node == null || node.isNull()) {
+            return result;
+        }
+        if (node.isArray()) {
+            node.forEach(result::add);
+        } else if (node.isObject()) {
+            result.add(node);
+        }
+        return result;
+    }
+
+    /** The first parseable date of the fields: ISO date, ISO timestamp (with or without colon in the offset), MM/dd/yyyy. */
+    static LocalDate firstDate(JsonNode parent, String... fields) {
+        for (String field : fields) {
+            LocalDate date = date(text(parent, field));
+            if (date != null) {
+                return date;
+            }
+        }
+        return null;
+    }
+
+    static LocalDate date(String text) {
+        if (text == null) {
+            return null;
+        }
+        try {
+            if (text.length() == 10 && text.charAt(2) == '/') {
+                return LocalDate.parse(text, US_DATE);
+            }
+            if (text.length() == 10) {
+                return LocalDate.parse(text);
+            }
+            return parseTimestamp(text).withOffsetSameInstant(ZoneOffset.UTC).toLocalDate();
+        } catch (DateTimeParseException e) {
+            return null;
+        }
+    }
+
+    private static OffsetDateTime parseTimestamp(String text) {
+        try {
+            return OffsetDateTime.parse(text);
+        } catch (DateTimeParseException e) {
+            return OffsetDateTime.parse(text, OFFSET_WITHOUT_COLON);
+        }
+    }
+}
