@@ -51,9 +51,10 @@ public final class ConcurSandbox implements AutoCloseable {
         this.oauth = new ConcurOAuth(settings, clock, () -> eventsRef[0].companyConnected());
         this.events = new ConcurEvents(settings, clock, signingKeys, oauth.clientId(), oauth.companyId(), entityId);
         eventsRef[0] = events;
-        this.glz = SimServer.start("concur-glz", 0);
-        this.dataCentre = SimServer.start("concur-dc", 0);
-        this.otherDataCentre = SimServer.start("concur-other-dc", 0);
+        int port = settings.basePort();
+        this.glz = SimServer.start("concur-glz", port);
+        this.dataCentre = SimServer.start("concur-dc", port == 0 ? 0 : port + 1);
+        this.otherDataCentre = SimServer.start("concur-other-dc", port == 0 ? 0 : port + 2);
         oauth.geolocations(dataCentre.baseUri(), otherDataCentre.baseUri());
         this.fis = new ConcurFis(events, oauth.companyId(), companyCode, entityId, dataCentre::baseUri);
         this.reports = new ConcurReports(events, clock, oauth.companyId(), oauth.userId(), dataCentre::baseUri);
@@ -71,9 +72,9 @@ public final class ConcurSandbox implements AutoCloseable {
 
     private void registerRoutes() {
         String token = "/oauth2/v0/token";
-        glz.route("POST", token, req -> oauth.token(req, Host.GLZ));
-        dataCentre.route("POST", token, req -> oauth.token(req, Host.HOME));
-        otherDataCentre.route("POST", token, req -> oauth.token(req, Host.OTHER));
+        glz.route("POST", token, req -> ApiRoutes.withCorrelationId(req, oauth.token(req, Host.GLZ)));
+        dataCentre.route("POST", token, req -> ApiRoutes.withCorrelationId(req, oauth.token(req, Host.HOME)));
+        otherDataCentre.route("POST", token, req -> ApiRoutes.withCorrelationId(req, oauth.token(req, Host.OTHER)));
         ApiRoutes api = new ApiRoutes(dataCentre, oauth);
         events.register(api);
         fis.register(api);

@@ -49,6 +49,7 @@ class ConcurOAuthTest {
         assertThat(token.get("refresh_expires_in").asLong())
                 .isGreaterThan(Instant.now().plus(Duration.ofDays(179)).getEpochSecond());
         assertThat(token.get("access_token").asText().split("\\.")).hasSize(3);
+        assertThat(answer.raw().headers().firstValue("concur-correlationid")).isPresent();
     }
 
     @Test
@@ -102,6 +103,38 @@ class ConcurOAuthTest {
         assertThat(old.status()).isEqualTo(400);
         assertThat(old.json().get("code").asInt()).isEqualTo(108);
         assertThat(Http.postForm(Http.token(sandbox.dataCentreUri()), Http.refreshGrant(sandbox, second)).status())
+                .isEqualTo(200);
+    }
+
+    @Test
+    void expiredRefreshTokenAnswers108() throws InterruptedException {
+        // given a sandbox whose refresh tokens live one second
+        try (ConcurSandbox shortLived = ConcurSandbox.start(ConcurSandboxSettings.builder()
+                .refreshTokenLifetime(Duration.ofSeconds(1)).build())) {
+            String refresh = Http.companyToken(shortLived).get("refresh_token").asText();
+
+            // when the lifetime has passed
+            Thread.sleep(1_200);
+            Http.Answer answer = Http.postForm(Http.token(shortLived.dataCentreUri()),
+                    Http.refreshGrant(shortLived, refresh));
+
+            // then the company must be re-authorised
+            assertThat(answer.json().get("code").asInt()).isEqualTo(108);
+        }
+    }
+
+    @Test
+    void refreshAtTheWrongDataCentreAnswersCode16AndKeepsTheToken() {
+        // given a company refresh token
+        String refresh = Http.companyToken(sandbox).get("refresh_token").asText();
+
+        // when it is refreshed at the other data centre
+        Http.Answer wrong = Http.postForm(Http.token(sandbox.otherDataCentreUri()), Http.refreshGrant(sandbox, refresh));
+
+        // then code 16 names the token's geolocation, where the same refresh token still works
+        assertThat(wrong.json().get("code").asInt()).isEqualTo(16);
+        assertThat(wrong.json().get("geolocation").asText()).isEqualTo(sandbox.dataCentreUri().toString());
+        assertThat(Http.postForm(Http.token(sandbox.dataCentreUri()), Http.refreshGrant(sandbox, refresh)).status())
                 .isEqualTo(200);
     }
 
