@@ -59,7 +59,7 @@ public final class ConcurEvents implements AutoCloseable {
 
     private final ConcurSandboxSettings settings;
     private final Clock clock;
-    private final KeyPair signingKeys;
+    private volatile KeyPair signingKeys;
     private final String applicationId;
     private final String companyId;
     private final String entityId;
@@ -216,6 +216,11 @@ public final class ConcurEvents implements AutoCloseable {
             }
         }
         return envelope.get("id").asText();
+    }
+
+    /** Events published from now on are signed with this key pair (a yearly rotation, §3.4). */
+    void signWith(KeyPair keys) {
+        this.signingKeys = keys;
     }
 
     /** Every envelope published so far, in publishing order. */

@@ -87,6 +87,12 @@ final class ConcurOAuth {
         return token;
     }
 
+    void expireAccessTokens() {
+        Instant now = clock.instant();
+        accessTokens.replaceAll((value, token) -> new AccessToken(value, token.type(), token.subject(),
+                token.geolocation(), now));
+    }
+
     void revokeRefreshTokens() {
         refreshTokens.clear();
     }

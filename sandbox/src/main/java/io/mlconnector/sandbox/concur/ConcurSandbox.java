@@ -36,8 +36,8 @@ public final class ConcurSandbox implements AutoCloseable {
     private final ConcurEvents events;
     private final ConcurFis fis;
     private final ConcurReports reports;
-    private final KeyPair signingKeys;
-    private final Path publicKeyPem;
+    private volatile KeyPair signingKeys;
+    private volatile Path publicKeyPem;
 
     private ConcurSandbox(ConcurSandboxSettings settings) {
         this.settings = settings;
@@ -105,6 +105,28 @@ public final class ConcurSandbox implements AutoCloseable {
 
     /** Every refresh token issued so far now answers code 108 (re-authorisation needed). */
     public void revokeRefreshTokens() { oauth.revokeRefreshTokens(); }
+
+    /** Every access token issued so far is expired now: the next API call with it answers 401. */
+    public void expireAccessTokens() { oauth.expireAccessTokens(); }
+
+    /**
+     * Rotates the webhook signing key, as Concur does every year with its webhook certificate (§3.4): events published
+     * from now on are signed with a new RSA key, whose PEM is the new {@link #webhookPublicKeyPem()}. Retries of
+     * events published before keep their old signature. Returns the new PEM path.
+     */
+    public synchronized Path rotateWebhookSigningKey() {
+        KeyPair next = newRsaKeyPair();
+        Path previous = publicKeyPem;
+        this.publicKeyPem = writePem(next);
+        this.signingKeys = next;
+        events.signWith(next);
+        try {
+            Files.deleteIfExists(previous);
+        } catch (IOException e) {
+            // a leftover temp file is harmless
+        }
+        return publicKeyPem;
+    }
 
     /** PEM (SubjectPublicKeyInfo) of the RSA key that signs webhook deliveries; a temp file deleted on close. */
     public Path webhookPublicKeyPem() { return publicKeyPem; }

@@ -81,6 +81,25 @@ class ConcurEventsTest {
     }
 
     @Test
+    void rotatedSigningKeySignsLaterEventsAndTheOldKeyNoLongerVerifies() throws Exception {
+        // given a subscriber and the key published before the rotation
+        sandbox(ConcurSandboxSettings.builder());
+        PublicKey before = readPem(Files.readString(sandbox.webhookPublicKeyPem()));
+
+        // when Concur rotates its key and publishes
+        java.nio.file.Path rotated = sandbox.rotateWebhookSigningKey();
+        publishReadyForIntegration();
+        sandbox.events().awaitIdle(WAIT);
+
+        // then only the new key verifies the delivery
+        SimRequest delivery = deliveredTo().get(0);
+        byte[] signature = Base64.getDecoder().decode(delivery.header("Concur-Signature"));
+        assertThat(verify(readPem(Files.readString(rotated)), delivery.body(), signature)).isTrue();
+        assertThat(verify(before, delivery.body(), signature)).isFalse();
+        assertThat(sandbox.webhookPublicKeyPem()).isEqualTo(rotated);
+    }
+
+    @Test
     void readyForIntegrationEnvelopeIsShapedLikeThePublishedSample() {
         // given a subscriber
         sandbox(ConcurSandboxSettings.builder());

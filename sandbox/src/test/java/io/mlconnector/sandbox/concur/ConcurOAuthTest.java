@@ -167,6 +167,22 @@ class ConcurOAuthTest {
         assertThat(Http.get(fis, access).status()).isEqualTo(401);
     }
 
+    @Test
+    void expireAccessTokensMakesTheNextCallAnswer401() {
+        // given a valid company token on a sandbox with the default lifetime
+        try (ConcurSandbox own = ConcurSandbox.start()) {
+            String access = Http.companyToken(own).get("access_token").asText();
+            URI fis = own.dataCentreUri().resolve(FIS_EXPENSE);
+            assertThat(Http.get(fis, access).status()).isEqualTo(200);
+
+            // when the test expires every access token
+            own.expireAccessTokens();
+
+            // then the API answers 401
+            assertThat(Http.get(fis, access).status()).isEqualTo(401);
+        }
+    }
+
     @ParameterizedTest
     @ValueSource(strings = {FIS_EXPENSE, "/events/v4/topics", "/events/v4/subscriptions",
             "/expensereports/v4/users/u/context/TRAVELER/reports/R1", "/api/v3.0/invoice/paymentrequest/P1"})
