@@ -312,7 +312,14 @@ public final class ConcurEvents implements AutoCloseable {
         synchronized (idle) {
             pending++;
         }
-        executor.schedule(() -> run(attempt), delayMillis, TimeUnit.MILLISECONDS);
+        try {
+            executor.schedule(() -> run(attempt), delayMillis, TimeUnit.MILLISECONDS);
+        } catch (java.util.concurrent.RejectedExecutionException closed) {
+            synchronized (idle) { // the sandbox is closing: nothing more will be delivered
+                pending--;
+                idle.notifyAll();
+            }
+        }
     }
 
     private void run(Attempt attempt) {

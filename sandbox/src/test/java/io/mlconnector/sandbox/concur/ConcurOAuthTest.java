@@ -139,6 +139,22 @@ class ConcurOAuthTest {
     }
 
     @Test
+    void refreshAskingForMoreScopeAnswers54() {
+        // given a company refresh token
+        String refresh = Http.companyToken(sandbox).get("refresh_token").asText();
+        Map<String, String> grant = Http.refreshGrant(sandbox, refresh);
+        grant.put("scope", "FISVC spend.accountingintegration.write");
+
+        // when it asks for a scope the app was never granted
+        Http.Answer answer = Http.postForm(Http.token(sandbox.dataCentreUri()), grant);
+
+        // then code 54, and the refresh token was not consumed
+        assertThat(answer.json().get("code").asInt()).isEqualTo(54);
+        assertThat(Http.postForm(Http.token(sandbox.dataCentreUri()), Http.refreshGrant(sandbox, refresh)).status())
+                .isEqualTo(200);
+    }
+
+    @Test
     void revokedRefreshTokenAnswers108() {
         // given a company token whose refresh tokens the company revoked
         String refresh = Http.companyToken(sandbox).get("refresh_token").asText();
