@@ -365,11 +365,8 @@ public final class ConcurEvents implements AutoCloseable {
             return Delivery.Outcome.DELIVERED;
         }
         boolean retryable = status == -1 || status >= 500 || status == 401 || status == 403 || status == 429;
-        if (!retryable && status >= 400 && status < 500) {
-            return Delivery.Outcome.DROPPED;
-        }
         if (!retryable) {
-            return Delivery.Outcome.DROPPED; // 1xx/3xx: not a success and not documented as retried
+            return Delivery.Outcome.DROPPED; // other 4xx; also 1xx/3xx, neither a success nor documented as retried
         }
         return attemptNumber >= settings.maxDeliveryAttempts() ? Delivery.Outcome.GAVE_UP : Delivery.Outcome.RETRYING;
     }
