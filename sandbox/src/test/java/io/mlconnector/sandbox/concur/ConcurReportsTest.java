@@ -52,6 +52,10 @@ class ConcurReportsTest {
         Http.Answer expenses = Http.get(URI.create(href + "/expenses"), company);
 
         // then the statusChanged facts and the report match
+        JsonNode sample = ConcurFis.Samples.json("ess-webhook-expense-report-status-changed-manager-pending.json");
+        assertThat(event.fieldNames()).toIterable().containsExactlyElementsOf(() -> sample.fieldNames());
+        assertThat(event.get("facts").fieldNames()).toIterable()
+                .containsExactlyElementsOf(() -> sample.get("facts").fieldNames());
         assertThat(event.get("eventType").asText()).isEqualTo("statusChanged");
         assertThat(event.get("facts").get("currentApprovalStatus").asText()).isEqualTo("A_APPR");
         assertThat(event.get("facts").get("previousApprovalStatus").asText()).isEqualTo("A_NOTF");
