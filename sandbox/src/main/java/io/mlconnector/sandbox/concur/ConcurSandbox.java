@@ -147,7 +147,20 @@ public final class ConcurSandbox implements AutoCloseable {
         }
     }
 
-    private static KeyPair rsaKeyPair() {
+    /**
+     * One 2048-bit RSA key pair per JVM, generated when the first sandbox starts: key generation costs up to a second
+     * on a busy 2-core machine and every connector and app test starts its own sandbox.
+     */
+    private static synchronized KeyPair rsaKeyPair() {
+        if (sharedKeys == null) {
+            sharedKeys = newRsaKeyPair();
+        }
+        return sharedKeys;
+    }
+
+    private static KeyPair sharedKeys;
+
+    private static KeyPair newRsaKeyPair() {
         try {
             KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
             generator.initialize(2048); // the published ESS keys are 2048-bit RSA (§3.4)
