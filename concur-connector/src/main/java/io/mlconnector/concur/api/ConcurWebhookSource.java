@@ -163,10 +163,14 @@ public final class ConcurWebhookSource implements AutoCloseable {
         }
     }
 
-    /** Stops listening; deliveries in progress get up to 5 s to finish. */
+    /**
+     * Stops listening; handlers in progress get up to 5 s to finish. A delivery cut off here was not answered 2xx,
+     * so ESS delivers it again (at least once, notes §3.5).
+     */
     public synchronized void stop() {
         if (server != null) {
-            server.stop(1);
+            // stop(0): on Java 17 stop(n) always waits the full n seconds
+            server.stop(0);
             executor.shutdown();
             try {
                 executor.awaitTermination(5, TimeUnit.SECONDS);

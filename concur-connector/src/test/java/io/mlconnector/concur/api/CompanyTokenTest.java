@@ -1,0 +1,261 @@
+package io.mlconnector.concur.api;
+
+import io.mlconnector.concur.support.Databases;
+import io.mlconnector.concur.support.MutableClock;
+import io.mlconnector.concur.support.SandboxConfig;
+import io.mlconnector.sandbox.concur.ConcurSandbox;
+import io.mlconnector.sandbox.http.Fault;
+import io.mlconnector.sandbox.http.SimRequest;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import javax.sql.DataSource;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+
+import static io.mlconnector.concur.support.SandboxConfig.calls;
+import static io.mlconnector.concur.support.SandboxConfig.tokenCalls;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.within;
+
+/** OAuth v0 company tokens against the Concur sandbox (notes §1). */
+class CompanyTokenTest {
+    private static final String FIS = "/financialintegration/fi/v4/";
+    private ConcurSandbox concur;
+
+    @BeforeEach
+    void start() {
+        concur = ConcurSandbox.start();
+    }
+
+    @AfterEach
+    void stop() {
+        concur.close();
+    }
+
+    private PingResult ping(ConcurConfiguration config) {
+        try (ConcurConnection connection = new ConcurConnectionProvider(config).connect()) {
+            return new ConnectionOperations(connection).ping();
+        }
+    }
+
+    @Test
+    void companyTokenIsObtainedAtGlzWithTheAuthtokenGrantAndApiCallsGoToTheGeolocation() {
+        // given
+        ConcurConfiguration config = SandboxConfig.of(concur).build();
+
+        // when
+        PingResult ping = ping(config);
+
+        // then
+        List<SimRequest> grants = tokenCalls(concur.glzRequests(), "password");
+        assertThat(grants).singleElement().satisfies(r -> {
+            assertThat(r.form()).containsEntry("credtype", "authtoken").containsEntry("username", concur.companyId())
+                    .containsEntry("client_id", concur.clientId());
+            assertThat(r.header("Content-Type")).isEqualTo("application/x-www-form-urlencoded");
+            assertThat(r.query()).isEmpty();
+        });
+        assertThat(ping.geolocation()).isEqualTo(concur.dataCentreUri());
+        assertThat(calls(concur.requests(), "GET", FIS)).hasSize(1);
+        assertThat(calls(concur.glzRequests(), "GET", "/")).isEmpty();
+        assertThat(config.tokenStore().load(config.companyTokenKey())).hasValueSatisfying(state -> {
+            assertThat(state.geolocation()).isEqualTo(concur.dataCentreUri());
+            assertThat(state.refreshExpiresAt()).isAfter(Instant.now().plus(Duration.ofDays(170)));
+        });
+    }
+
+    @Test
+    void refreshStoresTheRotatedRefreshTokenAndKeepsWorking() {
+        // given
+        ConcurConfiguration config = SandboxConfig.of(concur).build();
+        try (ConcurConnection connection = new ConcurConnectionProvider(config).connect()) {
+            new ConnectionOperations(connection).ping();
+            TokenState before = connection.companyTokenState().orElseThrow();
+
+            // when
+            connection.refreshCompanyToken();
+
+            // then
+            TokenState after = connection.companyTokenState().orElseThrow();
+            assertThat(after.refreshToken()).isNotEqualTo(before.refreshToken());
+            assertThat(tokenCalls(concur.requests(), "refresh_token")).singleElement()
+                    .satisfies(r -> assertThat(r.form()).containsEntry("refresh_token", before.refreshToken()));
+            // the refresh answer sends expires_in as a string
+            assertThat(connection.companyAccessTokenExpiresAt()).hasValueSatisfying(t ->
+                    assertThat(t).isCloseTo(Instant.now().plus(Duration.ofHours(1)), within(Duration.ofMinutes(1))));
+            connection.refreshCompanyToken();
+            assertThat(connection.companyTokenState().orElseThrow().refreshToken())
+                    .isNotEqualTo(after.refreshToken());
+            assertThat(new ConnectionOperations(connection).ping().geolocation()).isEqualTo(concur.dataCentreUri());
+        }
+    }
+
+    @Test
+    void accessTokenIsRefreshedProactivelyBeforeItExpires() {
+        // given a token valid for one hour, refreshed 5 minutes before expiry
+        MutableClock clock = new MutableClock();
+        ConcurConfiguration config = SandboxConfig.of(concur).clock(clock)
+                .accessTokenRefreshMargin(Duration.ofMinutes(5)).build();
+        try (ConcurConnection connection = new ConcurConnectionProvider(config).connect()) {
+            FisOperations fis = new FisOperations(connection);
+            fis.getDocuments(FisDocType.EXPENSE, 0, 1, null);
+            clock.advance(Duration.ofMinutes(54));
+            fis.getDocuments(FisDocType.EXPENSE, 0, 1, null);
+            assertThat(tokenCalls(concur.requests(), "refresh_token")).isEmpty();
+
+            // when
+            clock.advance(Duration.ofMinutes(2));
+            fis.getDocuments(FisDocType.EXPENSE, 0, 1, null);
+
+            // then
+            assertThat(tokenCalls(concur.requests(), "refresh_token")).hasSize(1);
+            List<String> bearers = calls(concur.requests(), "GET", FIS).stream().map(SimRequest::bearerToken).toList();
+            assertThat(bearers).hasSize(3);
+            assertThat(bearers.get(1)).isEqualTo(bearers.get(0));
+            assertThat(bearers.get(2)).isNotEqualTo(bearers.get(0));
+        }
+    }
+
+    @Test
+    void refusedAccessTokenIsRefreshedOnceAndTheCallRepeated() {
+        // given
+        ConcurConfiguration config = SandboxConfig.of(concur).build();
+        try (ConcurConnection connection = new ConcurConnectionProvider(config).connect()) {
+            ConnectionOperations operations = new ConnectionOperations(connection);
+            operations.ping();
+            concur.faults().inject(Fault.status(401).onPath(FIS + ".*"), 1);
+
+            // when
+            operations.ping();
+
+            // then
+            assertThat(tokenCalls(concur.requests(), "refresh_token")).hasSize(1);
+            List<SimRequest> reads = calls(concur.requests(), "GET", FIS);
+            assertThat(reads).hasSize(3);
+            assertThat(reads.get(2).bearerToken()).isNotEqualTo(reads.get(1).bearerToken());
+        }
+    }
+
+    @Test
+    void persistentlyRefusedTokenIsUnauthorizedAfterOneRetry() {
+        // given
+        ConcurConfiguration config = SandboxConfig.of(concur).build();
+        concur.faults().always(Fault.status(401).onPath(FIS + ".*"));
+
+        // when / then
+        assertThatThrownBy(() -> ping(config)).isInstanceOfSatisfying(ConcurException.class,
+                e -> assertThat(e.type()).isEqualTo(ConcurErrorType.UNAUTHORIZED));
+        assertThat(calls(concur.requests(), "GET", FIS)).hasSize(2);
+    }
+
+    @Test
+    void codeSixteenIsRetriedAtTheReturnedGeolocation() {
+        // given an auth base where this company does not live
+        ConcurConfiguration config = SandboxConfig.of(concur).authBaseUri(concur.otherDataCentreUri()).build();
+
+        // when
+        PingResult ping = ping(config);
+
+        // then
+        assertThat(tokenCalls(concur.otherDataCentreRequests(), "password")).hasSize(1);
+        assertThat(tokenCalls(concur.requests(), "password")).singleElement()
+                .satisfies(r -> assertThat(r.form()).containsEntry("credtype", "authtoken"));
+        assertThat(ping.geolocation()).isEqualTo(concur.dataCentreUri());
+        assertThat(config.tokenStore().load(config.companyTokenKey()).orElseThrow().geolocation())
+                .isEqualTo(concur.dataCentreUri());
+    }
+
+    @Test
+    void staleStoredGeolocationSwitchesToTheOneConcurReturns() {
+        // given token state whose geolocation is no longer the company's data centre
+        ConcurConfiguration config = SandboxConfig.of(concur).build();
+        ping(config);
+        TokenState state = config.tokenStore().load(config.companyTokenKey()).orElseThrow();
+        config.tokenStore().save(new TokenState(state.key(), state.refreshToken(), state.refreshExpiresAt(),
+                concur.otherDataCentreUri(), state.updatedAt()));
+
+        // when
+        PingResult ping = ping(config.toBuilder().requestToken(null).build());
+
+        // then: refresh went to the stored geolocation, code 16 sent it home, and home is stored again
+        assertThat(tokenCalls(concur.otherDataCentreRequests(), "refresh_token")).hasSize(1);
+        assertThat(tokenCalls(concur.requests(), "refresh_token")).hasSize(1);
+        assertThat(ping.geolocation()).isEqualTo(concur.dataCentreUri());
+        assertThat(config.tokenStore().load(config.companyTokenKey()).orElseThrow().geolocation())
+                .isEqualTo(concur.dataCentreUri());
+    }
+
+    @Test
+    void codeOneHundredEightIsReauthorizationRequiredAndANewRequestTokenFixesIt() {
+        // given
+        ConcurConfiguration config = SandboxConfig.of(concur).build();
+        try (ConcurConnection connection = new ConcurConnectionProvider(config).connect()) {
+            new ConnectionOperations(connection).ping();
+            concur.revokeRefreshTokens();
+
+            // when / then
+            assertThatThrownBy(connection::refreshCompanyToken).isInstanceOfSatisfying(ConcurException.class, e -> {
+                assertThat(e.type()).isEqualTo(ConcurErrorType.REAUTHORIZATION_REQUIRED);
+                assertThat(e.concurCode()).contains(108);
+            });
+            connection.authorizeCompany(concur.newCompanyRequestToken());
+            assertThat(new ConnectionOperations(connection).ping().geolocation()).isEqualTo(concur.dataCentreUri());
+        }
+    }
+
+    @Test
+    void withoutStoredStateOrRequestTokenReauthorizationIsRequired() {
+        // given
+        ConcurConfiguration config = SandboxConfig.of(concur).requestToken(null).build();
+
+        // when / then
+        assertThatThrownBy(() -> ping(config)).isInstanceOfSatisfying(ConcurException.class,
+                e -> assertThat(e.type()).isEqualTo(ConcurErrorType.REAUTHORIZATION_REQUIRED));
+        assertThat(concur.glzRequests()).isEmpty();
+    }
+
+    @Test
+    void otherOAuthCodesAreTypedWithConcurCodeAndDescription() {
+        // given a request token Concur never issued
+        ConcurConfiguration config = SandboxConfig.of(concur).requestToken("not-a-request-token").build();
+
+        // when / then
+        assertThatThrownBy(() -> ping(config)).isInstanceOfSatisfying(ConcurException.class, e -> {
+            assertThat(e.type()).isEqualTo(ConcurErrorType.AUTHENTICATION_FAILED);
+            assertThat(e.concurCode()).contains(5);
+            assertThat(e.getMessage()).contains("Incorrect Credentials").doesNotContain("not-a-request-token");
+        });
+    }
+
+    @Test
+    void tokenStateSurvivesARestartInTheJdbcStoreOnH2() {
+        restartNeedsNoNewRequestToken(Databases.h2());
+    }
+
+    @Test
+    void tokenStateSurvivesARestartInTheJdbcStoreOnPostgres() throws Exception {
+        try (Databases.PgSchema pg = Databases.postgres("concur_token")) {
+            restartNeedsNoNewRequestToken(pg.dataSource());
+        }
+    }
+
+    private void restartNeedsNoNewRequestToken(DataSource dataSource) {
+        // given a first run that connected the company
+        ConcurConfiguration first = SandboxConfig.of(concur).tokenStore(JdbcTokenStore.migrated(dataSource)).build();
+        ping(first);
+
+        // when the process restarts: new store object, no request token configured
+        ConcurConfiguration second = SandboxConfig.of(concur).requestToken(null)
+                .tokenStore(JdbcTokenStore.migrated(dataSource)).build();
+        PingResult ping = ping(second);
+
+        // then
+        assertThat(ping.geolocation()).isEqualTo(concur.dataCentreUri());
+        assertThat(tokenCalls(concur.glzRequests(), "password")).hasSize(1);
+        assertThat(tokenCalls(concur.requests(), "refresh_token")).hasSize(1);
+        assertThat(ping.refreshTokenExpiresAt()).isAfter(Instant.now().plus(Duration.ofDays(170)));
+    }
+}

@@ -1,0 +1,212 @@
+package io.mlconnector.concur.camel;
+
+import io.mlconnector.concur.api.ConcurErrorType;
+import io.mlconnector.concur.api.ConcurEvent;
+import io.mlconnector.concur.api.ConcurException;
+import io.mlconnector.concur.api.FisDocument;
+import io.mlconnector.concur.api.FisDocumentPage;
+import io.mlconnector.concur.api.FisItemResult;
+import io.mlconnector.concur.api.FisOutcome;
+import io.mlconnector.concur.api.PingResult;
+import io.mlconnector.concur.api.PostingConfirmation;
+import io.mlconnector.concur.support.SandboxConfig;
+import io.mlconnector.sandbox.concur.ConcurDocumentGenerator;
+import io.mlconnector.sandbox.concur.ConcurSandbox;
+import io.mlconnector.sandbox.concur.ConcurSandboxSettings;
+import io.mlconnector.sandbox.concur.Delivery;
+import io.mlconnector.sandbox.concur.FisState;
+import org.apache.camel.CamelContext;
+import org.apache.camel.CamelExecutionException;
+import org.apache.camel.Exchange;
+import org.apache.camel.ProducerTemplate;
+import org.apache.camel.builder.RouteBuilder;
+import org.apache.camel.impl.DefaultCamelContext;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import java.net.URI;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/** The concur: component used from Camel routes against the sandbox. */
+class ConcurComponentTest {
+    private ConcurSandbox concur;
+    private CamelContext camel;
+    private final List<Exchange> done = new CopyOnWriteArrayList<>();
+
+    @BeforeEach
+    void start() {
+        concur = ConcurSandbox.start(ConcurSandboxSettings.builder().retryBackoff(Duration.ofMillis(50)).build());
+        camel = new DefaultCamelContext();
+        // resolved through META-INF/services/org/apache/camel/component/concur
+        camel.getComponent("concur", ConcurComponent.class).setConfiguration(SandboxConfig.of(concur).build());
+    }
+
+    @AfterEach
+    void stop() throws Exception {
+        camel.close();
+        concur.close();
+    }
+
+    private URI webhookUri(String routeId) {
+        return ((ConcurConsumer) camel.getRoute(routeId).getConsumer()).uri();
+    }
+
+    private String webhookEndpoint() {
+        return "concur:webhook?host=127.0.0.1&port=0&publicKeyFiles=" + concur.webhookPublicKeyPem();
+    }
+
+    @Test
+    void readyForIntegrationEventIsFetchedAcknowledgedAndConfirmedByARoute() throws Exception {
+        // given the intake route of the product brief, in Camel
+        camel.addRoutes(new RouteBuilder() {
+            @Override
+            public void configure() {
+                from(webhookEndpoint()).routeId("intake")
+                        .to("concur:fis-document")
+                        .to("concur:acknowledge")
+                        .process(e -> e.getMessage().setBody(PostingConfirmation.success(
+                                e.getMessage().getHeader(ConcurHeaders.FIS_DOCUMENT_ID, String.class),
+                                List.of(new PostingConfirmation.PostingDoc("100", "ION-1", "2026",
+                                        LocalDate.of(2026, 11, 28))))))
+                        .to("concur:confirm-posting")
+                        .process(done::add);
+            }
+        });
+        camel.start();
+        concur.events().subscribe("ml-fis", ConcurEvent.TOPIC_FINANCIAL_INTEGRATION, ".*", webhookUri("intake"));
+        String fisId = concur.fis().add("expense", new ConcurDocumentGenerator(3).expenseReport(2));
+
+        // when
+        String eventId = concur.fis().approve(fisId);
+        concur.events().awaitIdle(Duration.ofSeconds(10));
+
+        // then
+        assertThat(concur.events().deliveries()).extracting(Delivery::httpStatus).containsExactly(200);
+        assertThat(concur.fis().state(fisId)).isEqualTo(FisState.POSTED);
+        assertThat(done).singleElement().satisfies(e -> {
+            assertThat(e.getMessage().getHeader(ConcurHeaders.EVENT_ID)).isEqualTo(eventId);
+            assertThat(e.getMessage().getHeader(ConcurHeaders.FIS_DOC_TYPE)).isEqualTo("expense");
+            assertThat(e.getMessage().getHeader(ConcurHeaders.FIS_OUTCOME)).isEqualTo(FisOutcome.SUCCESS);
+        });
+        String deliveryCorrelation = done.get(0).getMessage().getHeader(ConcurHeaders.CORRELATION_ID, String.class);
+        assertThat(concur.requests()).filteredOn(r -> r.path().contains("/financialintegration/"))
+                .allSatisfy(r -> assertThat(r.header("concur-correlationid")).isEqualTo(deliveryCorrelation));
+    }
+
+    @Test
+    void failingRouteIsAnswered500SoConcurDeliversAgain() throws Exception {
+        // given a route whose first run fails
+        AtomicInteger runs = new AtomicInteger();
+        camel.addRoutes(new RouteBuilder() {
+            @Override
+            public void configure() {
+                from(webhookEndpoint()).routeId("intake")
+                        .process(e -> {
+                            if (runs.incrementAndGet() == 1) {
+                                throw new IllegalStateException("inbox down");
+                            }
+                        })
+                        .process(done::add);
+            }
+        });
+        camel.start();
+        concur.events().subscribe("ml-fis", ConcurEvent.TOPIC_FINANCIAL_INTEGRATION, ".*", webhookUri("intake"));
+        String fisId = concur.fis().add("invoice", new ConcurDocumentGenerator(4).invoice(2));
+
+        // when
+        String eventId = concur.fis().approve(fisId);
+        concur.events().awaitIdle(Duration.ofSeconds(10));
+
+        // then
+        assertThat(concur.events().deliveries()).extracting(Delivery::httpStatus).containsExactly(500, 200);
+        assertThat(done).singleElement().satisfies(e -> {
+            assertThat(e.getMessage().getBody(ConcurEvent.class).id()).isEqualTo(eventId);
+            assertThat(e.getMessage().getHeader(ConcurHeaders.FIS_DOC_TYPE)).isEqualTo("invoice");
+        });
+    }
+
+    @Test
+    void producersPingAndReadDocumentsFromAnyRoute() throws Exception {
+        // given
+        concur.fis().seedPublishedSamples();
+        camel.start();
+        ProducerTemplate template = camel.createProducerTemplate();
+
+        // when
+        Exchange ping = template.request("concur:ping", e -> { });
+        FisDocumentPage page = template.requestBody("concur:fis-documents?docType=invoice&limit=5", null,
+                FisDocumentPage.class);
+
+        // then
+        assertThat(ping.getMessage().getBody(PingResult.class).geolocation()).isEqualTo(concur.dataCentreUri());
+        assertThat(ping.getMessage().getHeader(ConcurHeaders.GEOLOCATION)).isEqualTo(concur.dataCentreUri().toString());
+        assertThat(page.documents()).singleElement().satisfies(d -> {
+            assertThat(d.docType()).isEqualTo("invoice");
+            assertThat(d.totalAmount()).isEqualByComparingTo("50");
+        });
+    }
+
+    @Test
+    void acknowledgeWithAnIdHeaderReportsTheOutcome() throws Exception {
+        // given
+        String fisId = concur.fis().add("expense", new ConcurDocumentGenerator(5).expenseReport(1));
+        concur.fis().approve(fisId);
+        concur.fis().recall(fisId);
+        camel.start();
+
+        // when
+        Exchange result = camel.createProducerTemplate().request("concur:acknowledge?docType=expense",
+                e -> e.getMessage().setHeader(ConcurHeaders.FIS_DOCUMENT_ID, fisId));
+
+        // then
+        assertThat(result.getMessage().getHeader(ConcurHeaders.FIS_OUTCOME)).isEqualTo(FisOutcome.RECALLED);
+        assertThat(result.getMessage().getBody(List.class)).singleElement()
+                .satisfies(r -> assertThat(((FisItemResult) r).docId()).isEqualTo(fisId));
+    }
+
+    @Test
+    void subscriptionIsSavedFromEndpointOptions() throws Exception {
+        camel.start();
+
+        String message = camel.createProducerTemplate().requestBody("concur:save-subscription?subscriptionId=ml-fis"
+                + "&topic=public.concur.financialintegration&webhookEndpoint=https://mlconnector.example/events", null,
+                String.class);
+
+        assertThat(message).contains("saved successfully");
+        assertThat(concur.events().subscriptions()).singleElement()
+                .satisfies(s -> assertThat(s.at("/webHookConfig/endpoint").asText())
+                        .isEqualTo("https://mlconnector.example/events"));
+    }
+
+    @Test
+    void missingInputIsATypedConcurException() throws Exception {
+        camel.start();
+
+        assertThatThrownBy(() -> camel.createProducerTemplate().requestBodyAndHeaders("concur:fis-document", null,
+                Map.of(ConcurHeaders.FIS_DOC_TYPE, "expense")))
+                .isInstanceOf(CamelExecutionException.class)
+                .cause().isInstanceOfSatisfying(ConcurException.class,
+                        e -> assertThat(e.type()).isEqualTo(ConcurErrorType.CONFIGURATION));
+    }
+
+    @Test
+    void unknownDocumentLeavesAnEmptyBodyAndFoundFalse() throws Exception {
+        camel.start();
+
+        Exchange result = camel.createProducerTemplate().request("concur:fis-document?docType=expense",
+                e -> e.getMessage().setHeader(ConcurHeaders.DOC_ID, "NOSUCHREPORT00000000"));
+
+        assertThat(result.getException()).isNull();
+        assertThat(result.getMessage().getHeader(ConcurHeaders.FIS_DOCUMENT_FOUND)).isEqualTo(false);
+        assertThat(result.getMessage().getBody(FisDocument.class)).isNull();
+    }
+}
