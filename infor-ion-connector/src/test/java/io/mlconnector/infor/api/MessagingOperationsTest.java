@@ -160,6 +160,21 @@ class MessagingOperationsTest {
     }
 
     @Test
+    void throttledLoginIsRetriedAfterRetryAfterAndCountsOnce() {
+        // given the token endpoint answers 429 (login quota) once, asking to wait 1 s
+        sandbox.faults().inject(Fault.throttled(Duration.ofSeconds(1)).onPath(sandbox.tokenPathRegex()), 1);
+        try (InforIonConnection connection = connect(sandbox)) {
+            new MessagingOperations(connection).postMessage(syncBod(connection, "EXP-Q"));
+
+            List<SimRequest> tokenCalls = sandbox.requests().stream().filter(r -> r.path().endsWith("/token.oauth2")).toList();
+            assertThat(tokenCalls).hasSize(2);
+            assertThat(Duration.between(tokenCalls.get(0).receivedAt(), tokenCalls.get(1).receivedAt()))
+                    .isGreaterThanOrEqualTo(Duration.ofSeconds(1));
+            assertThat(sandbox.loginCount()).isEqualTo(1);
+        }
+    }
+
+    @Test
     void serverErrorsAndResetsAreRetriedUntilAccepted() {
         sandbox.faults().inject(Fault.status(503).onPath(".*/v3/multipartMessage"), 1)
                 .inject(Fault.connectionReset().onPath(".*/v3/multipartMessage"), 1);
