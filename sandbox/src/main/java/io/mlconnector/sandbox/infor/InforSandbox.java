@@ -37,7 +37,7 @@ public final class InforSandbox implements AutoCloseable {
         this.authorization = new InforAuthorizationServer(settings);
         this.ims = new ImsMessagingService(settings, authorization);
         this.m3 = new M3Sandbox(settings.tenant(), chart, authorization);
-        this.server = SimServer.start("infor-sandbox", 0);
+        this.server = SimServer.start("infor-sandbox", settings.port());
         try {
             authorization.register(server);
             ims.register(server);
@@ -156,6 +156,11 @@ public final class InforSandbox implements AutoCloseable {
     /** Calls to the revoke endpoint that passed client authentication. */
     public int revocationCount() {
         return authorization.revocationCount();
+    }
+
+    /** Gateway calls (IMS, M3) answered 401 because the bearer token was missing, unknown, expired or revoked. */
+    public int unauthorizedCount() {
+        return authorization.unauthorizedCount();
     }
 
     /** Access tokens that are neither expired nor revoked. */

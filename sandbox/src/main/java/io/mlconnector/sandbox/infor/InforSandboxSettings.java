@@ -18,11 +18,12 @@ import java.util.Objects;
  * @param refreshTokenLifetime     refresh-token lifetime (not documented by Infor; 8 hours here)
  * @param loginsPerMinuteLimit     service-account logins allowed per minute before the token endpoint answers 429
  *                                 (Essentials: 20); 0 = unlimited, the default so tests are not throttled by accident
+ * @param port                     loopback port to listen on; 0 (default, and always in tests) picks a free one
  */
 public record InforSandboxSettings(Duration tokenLifetime, long maxMessageBytes, String connectionPointLogicalId,
                                    List<String> acceptedDocuments, boolean dataFlowActive, String tenant,
                                    boolean issueRefreshTokens, Duration refreshTokenLifetime,
-                                   int loginsPerMinuteLimit) {
+                                   int loginsPerMinuteLimit, int port) {
 
     public static final String DEFAULT_TENANT = "MLCONNECTOR_TST";
     public static final String DEFAULT_LOGICAL_ID = "lid://infor.ims.mlconnector";
@@ -45,6 +46,40 @@ public record InforSandboxSettings(Duration tokenLifetime, long maxMessageBytes,
         if (tenant.isBlank() || tenant.length() > 22) {
             throw new IllegalArgumentException("tenant must be 1..22 characters (ION limit)");
         }
+        if (port < 0 || port > 65535) {
+            throw new IllegalArgumentException("port must be 0..65535");
+        }
+    }
+
+    /** The settings named in CONTRACTS.md, in that order; the others keep their defaults. */
+    public InforSandboxSettings(Duration tokenLifetime, long maxMessageBytes, String connectionPointLogicalId,
+                                List<String> acceptedDocuments, boolean dataFlowActive, String tenant) {
+        this(tokenLifetime, maxMessageBytes, connectionPointLogicalId, acceptedDocuments, dataFlowActive, tenant,
+                true, Duration.ofHours(8), 0, 0);
+    }
+
+    public InforSandboxSettings withTokenLifetime(Duration value) {
+        return toBuilder().tokenLifetime(value).build();
+    }
+
+    public InforSandboxSettings withMaxMessageBytes(long value) {
+        return toBuilder().maxMessageBytes(value).build();
+    }
+
+    public InforSandboxSettings withConnectionPointLogicalId(String value) {
+        return toBuilder().connectionPointLogicalId(value).build();
+    }
+
+    public InforSandboxSettings withAcceptedDocuments(List<String> value) {
+        return toBuilder().acceptedDocuments(value).build();
+    }
+
+    public InforSandboxSettings withDataFlowActive(boolean value) {
+        return toBuilder().dataFlowActive(value).build();
+    }
+
+    public InforSandboxSettings withTenant(String value) {
+        return toBuilder().tenant(value).build();
     }
 
     public static InforSandboxSettings defaults() {
@@ -59,7 +94,7 @@ public record InforSandboxSettings(Duration tokenLifetime, long maxMessageBytes,
         return new Builder().tokenLifetime(tokenLifetime).maxMessageBytes(maxMessageBytes)
                 .connectionPointLogicalId(connectionPointLogicalId).acceptedDocuments(acceptedDocuments)
                 .dataFlowActive(dataFlowActive).tenant(tenant).issueRefreshTokens(issueRefreshTokens)
-                .refreshTokenLifetime(refreshTokenLifetime).loginsPerMinuteLimit(loginsPerMinuteLimit);
+                .refreshTokenLifetime(refreshTokenLifetime).loginsPerMinuteLimit(loginsPerMinuteLimit).port(port);
     }
 
     /** Builder with the documented defaults. */
@@ -73,6 +108,7 @@ public record InforSandboxSettings(Duration tokenLifetime, long maxMessageBytes,
         private boolean issueRefreshTokens = true;
         private Duration refreshTokenLifetime = Duration.ofHours(8);
         private int loginsPerMinuteLimit;
+        private int port;
 
         private Builder() {
         }
@@ -122,10 +158,15 @@ public record InforSandboxSettings(Duration tokenLifetime, long maxMessageBytes,
             return this;
         }
 
+        public Builder port(int value) {
+            port = value;
+            return this;
+        }
+
         public InforSandboxSettings build() {
             return new InforSandboxSettings(tokenLifetime, maxMessageBytes, connectionPointLogicalId,
                     acceptedDocuments, dataFlowActive, tenant, issueRefreshTokens, refreshTokenLifetime,
-                    loginsPerMinuteLimit);
+                    loginsPerMinuteLimit, port);
         }
     }
 }
