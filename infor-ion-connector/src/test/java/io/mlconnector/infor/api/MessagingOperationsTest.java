@@ -82,6 +82,43 @@ class MessagingOperationsTest {
             List<SimRequest> posts = imsPosts();
             assertThat(posts).hasSize(2);
             assertThat(posts.get(1).bearerToken()).isNotEqualTo(posts.get(0).bearerToken());
+            assertThat(sandbox.unauthorizedCount()).isZero();
+        }
+    }
+
+    @Test
+    void shortLivedTokenIsRenewedBeforeTheServerExpiresIt() throws InterruptedException {
+        // given a sandbox whose tokens live 2 s (the connector renews a fifth of a lifetime early: after 1.6 s)
+        try (InforSandbox shortLived = InforSandbox.start(io.mlconnector.sandbox.infor.InforSandboxSettings.builder()
+                .tokenLifetime(Duration.ofSeconds(2)).build());
+             InforIonConnection connection = connect(shortLived)) {
+            MessagingOperations ims = new MessagingOperations(connection);
+            ims.postMessage(syncBod(connection, "EXP-1"));
+
+            // when the next post comes after the renewal point
+            Thread.sleep(1_700);
+            ims.postMessage(syncBod(connection, "EXP-2"));
+
+            // then the connector renewed first: the gateway never had to refuse a token
+            assertThat(shortLived.loginCount()).isEqualTo(2);
+            assertThat(shortLived.unauthorizedCount()).isZero();
+            assertThat(shortLived.messages()).hasSize(2);
+        }
+    }
+
+    @Test
+    void expiredTokenIsRenewedOnceAndTheRequestRepeated() {
+        try (InforIonConnection connection = connect(sandbox)) {
+            MessagingOperations ims = new MessagingOperations(connection);
+            ims.postMessage(syncBod(connection, "EXP-1"));
+            sandbox.expireAllTokens();
+
+            ims.postMessage(syncBod(connection, "EXP-2"));
+
+            assertThat(sandbox.unauthorizedCount()).isEqualTo(1);
+            assertThat(sandbox.loginCount()).isEqualTo(2);
+            assertThat(imsPosts()).hasSize(3);
+            assertThat(sandbox.messages()).hasSize(2);
         }
     }
 
