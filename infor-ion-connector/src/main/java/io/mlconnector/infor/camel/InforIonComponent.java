@@ -81,7 +81,7 @@ public class InforIonComponent extends DefaultComponent {
 
     BodOperations bods() {
         InforIonConnection c = connection();
-        return new BodOperations(c.tenant(), c.settings(), Clock.systemUTC());
+        return BodOperations.forConnection(c);
     }
 
     ValidationOperations validation() {

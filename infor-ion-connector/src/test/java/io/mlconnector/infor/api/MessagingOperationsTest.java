@@ -224,6 +224,23 @@ class MessagingOperationsTest {
     }
 
     @Test
+    void timedOutPostIsRetriedAndBothCopiesCarryTheSameMessageId() {
+        // given ION answers the first post only after 1.5 s, and the connector waits 500 ms
+        sandbox.faults().inject(Fault.slow(Duration.ofMillis(1500)).onPath(".*/v3/multipartMessage"), 1);
+        try (InforIonConnection connection = connect(sandbox, b -> b.requestTimeout(Duration.ofMillis(500)),
+                Clock.systemUTC())) {
+            // when posting
+            PostResult result = new MessagingOperations(connection).postMessage(syncBod(connection, "EXP-SLOW"));
+
+            // then the retry was accepted; the slow first attempt lands too (ION never de-duplicates), and both
+            // copies carry the same deterministic messageId a receiver can recognise
+            assertThat(result.httpStatus()).isEqualTo(202);
+            org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(5)).until(() -> sandbox.messages().size() == 2);
+            assertThat(sandbox.messages()).extracting(ImsMessage::messageId).containsOnly(result.messageId());
+        }
+    }
+
+    @Test
     void persistentThrottlingEndsAsThrottledAfterMaxAttempts() {
         sandbox.faults().always(Fault.throttled(Duration.ZERO).onPath(".*/v3/multipartMessage"));
         try (InforIonConnection connection = connect(sandbox, b -> b.maxAttempts(3), Clock.systemUTC())) {
