@@ -212,6 +212,16 @@ class MessagingOperationsTest {
     }
 
     @Test
+    void loginRetryAfterLongerThanAllowedIsNotWaitedFor() {
+        sandbox.faults().inject(Fault.throttled(Duration.ofSeconds(3600)).onPath(sandbox.tokenPathRegex()), 1);
+        try (InforIonConnection connection = connect(sandbox)) {
+            assertThatThrownBy(connection::authenticate).isInstanceOfSatisfying(InforIonException.class,
+                    e -> assertThat(e.type()).isEqualTo(InforIonErrorType.THROTTLED));
+            assertThat(sandbox.requests()).hasSize(1);
+        }
+    }
+
+    @Test
     void serverErrorsAndResetsAreRetriedUntilAccepted() {
         sandbox.faults().inject(Fault.status(503).onPath(".*/v3/multipartMessage"), 1)
                 .inject(Fault.connectionReset().onPath(".*/v3/multipartMessage"), 1);

@@ -100,4 +100,24 @@ class PingTest {
             assertThat(sandbox.requests()).hasSize(1); // a refused login is not retried
         }
     }
+
+    @Test
+    void refusedLoginIsRememberedSoConcurrentCallersSpendOneLoginAttempt() throws Exception {
+        IonApiCredentials wrong = IonApiCredentials.parse(sandbox.ionapi().put("sask", "WRONG").toString());
+        try (InforIonConnection connection = new InforIonConnectionProvider(wrong, fastSettings(sandbox).build()).connect()) {
+            java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(10);
+            java.util.List<java.util.concurrent.Future<?>> calls = new java.util.ArrayList<>();
+            for (int i = 0; i < 10; i++) {
+                calls.add(pool.submit(connection::authenticate));
+            }
+            for (java.util.concurrent.Future<?> call : calls) {
+                org.assertj.core.api.Assertions.assertThatThrownBy(call::get).cause()
+                        .isInstanceOfSatisfying(InforIonException.class,
+                                e -> assertThat(e.type()).isEqualTo(InforIonErrorType.UNAUTHORIZED));
+            }
+            pool.shutdown();
+
+            assertThat(sandbox.requests()).hasSize(1);
+        }
+    }
 }
