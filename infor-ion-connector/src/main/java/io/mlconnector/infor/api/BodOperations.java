@@ -33,6 +33,11 @@ public final class BodOperations {
         this.clock = Objects.requireNonNull(clock, "clock");
     }
 
+    /** Builders for the connection's tenant and settings, with the system clock. */
+    public static BodOperations forConnection(InforIonConnection connection) {
+        return new BodOperations(connection.tenant(), connection.settings(), connection.clock());
+    }
+
     /** {@code Sync.SourceSystemJournalEntry}; see {@link #journalEntry(JournalEntry, BodVerb)}. */
     public Bod syncJournalEntry(JournalEntry entry) {
         return journalEntry(entry, BodVerb.SYNC);

@@ -20,7 +20,7 @@ final class Hints {
                     + "service account) and check that the service account is active";
             case THROTTLED -> "the authorization server refused the login because the login quota is used up "
                     + "(Essentials: 20 per minute, 1,000 per day): wait, and check that no other client logs in per call";
-            case CONFIGURATION -> e.getMessage();
+            case CONFIGURATION -> e.detail();
             default -> "cannot get an access token from " + credentials.tokenUri() + ": " + e.getMessage();
         };
     }

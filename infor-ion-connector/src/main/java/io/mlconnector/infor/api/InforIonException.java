@@ -7,6 +7,7 @@ package io.mlconnector.infor.api;
 public class InforIonException extends RuntimeException {
     private final InforIonErrorType type;
     private final String vendorCode;
+    private final String detail;
 
     public InforIonException(InforIonErrorType type, String message) {
         this(type, message, null, null);
@@ -20,6 +21,12 @@ public class InforIonException extends RuntimeException {
         super(type + ": " + message, cause);
         this.type = type;
         this.vendorCode = vendorCode;
+        this.detail = message;
+    }
+
+    /** The message without the leading error type. */
+    public String detail() {
+        return detail;
     }
 
     public InforIonErrorType type() {

@@ -23,12 +23,15 @@ import java.util.Objects;
  * @param requestTimeout     per-request timeout; default 60 s (the gateway's own backend timeout, notes §3.5)
  * @param revokeOnClose      revoke the token when the connection closes; default true
  * @param scope              optional OAuth scope; default none
+ * @param loginFailureCooldown after a refused login (bad credentials, quota), callers fail fast for this long
+ *                           instead of each spending a login; default 30 s
  */
 public record InforIonSettings(GrantType grantType, String fromLogicalId, String toLogicalId, String senderComponentId,
                                String confirmationCode, String bodVersionId, long maxMessageBytes,
                                Duration tokenRefreshMargin, Duration defaultTokenLifetime, int maxAttempts,
                                Duration initialBackoff, Duration maxBackoff, Duration maxRetryAfter,
-                               Duration connectTimeout, Duration requestTimeout, boolean revokeOnClose, String scope) {
+                               Duration connectTimeout, Duration requestTimeout, boolean revokeOnClose, String scope,
+                               Duration loginFailureCooldown) {
 
     public static final long DEFAULT_MAX_MESSAGE_BYTES = 5_242_880L;
 
@@ -51,6 +54,7 @@ public record InforIonSettings(GrantType grantType, String fromLogicalId, String
         b.defaultTokenLifetime = defaultTokenLifetime; b.maxAttempts = maxAttempts; b.initialBackoff = initialBackoff;
         b.maxBackoff = maxBackoff; b.maxRetryAfter = maxRetryAfter; b.connectTimeout = connectTimeout;
         b.requestTimeout = requestTimeout; b.revokeOnClose = revokeOnClose; b.scope = scope;
+        b.loginFailureCooldown = loginFailureCooldown;
         return b;
     }
 
@@ -73,6 +77,7 @@ public record InforIonSettings(GrantType grantType, String fromLogicalId, String
         private Duration requestTimeout = Duration.ofSeconds(60);
         private boolean revokeOnClose = true;
         private String scope;
+        private Duration loginFailureCooldown = Duration.ofSeconds(30);
 
         public Builder grantType(GrantType v) { grantType = v; return this; }
         public Builder fromLogicalId(String v) { fromLogicalId = v; return this; }
@@ -91,11 +96,13 @@ public record InforIonSettings(GrantType grantType, String fromLogicalId, String
         public Builder requestTimeout(Duration v) { requestTimeout = v; return this; }
         public Builder revokeOnClose(boolean v) { revokeOnClose = v; return this; }
         public Builder scope(String v) { scope = v; return this; }
+        public Builder loginFailureCooldown(Duration v) { loginFailureCooldown = v; return this; }
 
         public InforIonSettings build() {
             return new InforIonSettings(grantType, fromLogicalId, toLogicalId, senderComponentId, confirmationCode,
                     bodVersionId, maxMessageBytes, tokenRefreshMargin, defaultTokenLifetime, maxAttempts,
-                    initialBackoff, maxBackoff, maxRetryAfter, connectTimeout, requestTimeout, revokeOnClose, scope);
+                    initialBackoff, maxBackoff, maxRetryAfter, connectTimeout, requestTimeout, revokeOnClose, scope,
+                    loginFailureCooldown);
         }
     }
 }

@@ -132,7 +132,7 @@ public final class MessagingOperations {
                     }
                 }
             } catch (InforIonException e) {
-                problems.add(e.getMessage().substring(e.type().name().length() + 2));
+                problems.add(e.detail());
             }
         }
         return new PingResult(true, imsUp, accepted, problems);

@@ -31,7 +31,7 @@ public final class MessageIds {
         return id.substring(0, MAX_LENGTH - HASH_CHARS - 1) + "~" + hash;
     }
 
-    static String sha256Hex(String s) {
+    public static String sha256Hex(String s) {
         try {
             return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(s.getBytes(StandardCharsets.UTF_8)));
         } catch (NoSuchAlgorithmException e) {

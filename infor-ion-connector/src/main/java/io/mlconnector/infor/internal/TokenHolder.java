@@ -44,6 +44,9 @@ public final class TokenHolder {
     private final AtomicInteger grants = new AtomicInteger();
     private volatile Token current;
     private volatile boolean closed;
+    /** A refused login is remembered for a while so that waiting callers do not spend the login quota on it. */
+    private volatile InforIonException lastRefusal;
+    private volatile Instant refusedUntil = Instant.MIN;
 
     public TokenHolder(HttpClient http, IonApiCredentials credentials, InforIonSettings settings, Clock clock) {
         this.http = http;
@@ -68,7 +71,20 @@ public final class TokenHolder {
             if (token != null && clock.instant().isBefore(token.renewAt)) {
                 return token.accessToken;
             }
-            current = renew(token);
+            if (lastRefusal != null && clock.instant().isBefore(refusedUntil)) {
+                throw new InforIonException(lastRefusal.type(), lastRefusal.detail() + " (not tried again before "
+                        + refusedUntil + ")", lastRefusal.vendorCode());
+            }
+            try {
+                current = renew(token);
+            } catch (InforIonException e) {
+                if (e.type() == InforIonErrorType.UNAUTHORIZED || e.type() == InforIonErrorType.THROTTLED) {
+                    lastRefusal = e;
+                    refusedUntil = clock.instant().plus(settings.loginFailureCooldown());
+                }
+                throw e;
+            }
+            lastRefusal = null;
             return current.accessToken;
         }
     }
@@ -193,8 +209,9 @@ public final class TokenHolder {
                 return parse(response.body());
             }
             boolean transientFailure = status == 429 || status >= 500;
-            if (transientFailure && attempt < settings.maxAttempts()) {
-                Optional<Duration> retryAfter = Backoff.retryAfter(response.headers(), clock.instant());
+            Optional<Duration> retryAfter = Backoff.retryAfter(response.headers(), clock.instant());
+            boolean waitAllowed = retryAfter.isEmpty() || retryAfter.get().compareTo(settings.maxRetryAfter()) <= 0;
+            if (transientFailure && waitAllowed && attempt < settings.maxAttempts()) {
                 Backoff.sleep(backoff.delay(attempt, retryAfter.orElse(null)));
                 continue;
             }

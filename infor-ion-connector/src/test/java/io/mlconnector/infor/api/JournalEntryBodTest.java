@@ -69,6 +69,22 @@ class JournalEntryBodTest {
     }
 
     @Test
+    void everyWrittenPathOccursInThePublicSyncSourceSystemJournalEntryExample() throws Exception {
+        // given the OCA/connector-infor example (notes §4.4)
+        java.nio.file.Path sample = java.nio.file.Path.of(System.getProperty("ml.reference.dir", "../../shared/reference"),
+                "infor-samples", "oca-connector-infor-SyncSourceSystemJournalEntry-move_summarized.xml");
+        java.util.Set<String> known = java.util.Set.copyOf(Xml.paths(Xml.parse(java.nio.file.Files.readAllBytes(sample))));
+
+        // when our BOD is written
+        List<String> written = Xml.paths(Xml.parse(new BodOperations("T", SETTINGS, T1).syncJournalEntry(expenseReport()).payload()));
+
+        // then it uses no element or attribute the example does not have
+        assertThat(written).allSatisfy(p -> assertThat(known).as("path " + p).contains(p));
+        assertThat(written).contains("/SyncSourceSystemJournalEntry/DataArea/SourceSystemJournalEntry/JournalEntryLine/DebitCreditFlag",
+                "/SyncSourceSystemJournalEntry/DataArea/SourceSystemJournalEntry/JournalEntryLine/DimensionCodes/DimensionCode/@listID");
+    }
+
+    @Test
     void applicationAreaCarriesSenderAndInforNidBodId() {
         Bod bod = new BodOperations("MLCONNECTOR_TST", SETTINGS, T1).processJournalEntry(expenseReport());
         Document doc = Xml.parse(bod.payload());

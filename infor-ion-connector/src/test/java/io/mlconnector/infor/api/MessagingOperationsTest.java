@@ -82,6 +82,43 @@ class MessagingOperationsTest {
             List<SimRequest> posts = imsPosts();
             assertThat(posts).hasSize(2);
             assertThat(posts.get(1).bearerToken()).isNotEqualTo(posts.get(0).bearerToken());
+            assertThat(sandbox.unauthorizedCount()).isZero();
+        }
+    }
+
+    @Test
+    void shortLivedTokenIsRenewedBeforeTheServerExpiresIt() throws InterruptedException {
+        // given a sandbox whose tokens live 2 s (the connector renews a fifth of a lifetime early: after 1.6 s)
+        try (InforSandbox shortLived = InforSandbox.start(io.mlconnector.sandbox.infor.InforSandboxSettings.builder()
+                .tokenLifetime(Duration.ofSeconds(2)).build());
+             InforIonConnection connection = connect(shortLived)) {
+            MessagingOperations ims = new MessagingOperations(connection);
+            ims.postMessage(syncBod(connection, "EXP-1"));
+
+            // when the next post comes after the renewal point
+            Thread.sleep(1_700);
+            ims.postMessage(syncBod(connection, "EXP-2"));
+
+            // then the connector renewed first: the gateway never had to refuse a token
+            assertThat(shortLived.loginCount()).isEqualTo(2);
+            assertThat(shortLived.unauthorizedCount()).isZero();
+            assertThat(shortLived.messages()).hasSize(2);
+        }
+    }
+
+    @Test
+    void expiredTokenIsRenewedOnceAndTheRequestRepeated() {
+        try (InforIonConnection connection = connect(sandbox)) {
+            MessagingOperations ims = new MessagingOperations(connection);
+            ims.postMessage(syncBod(connection, "EXP-1"));
+            sandbox.expireAllTokens();
+
+            ims.postMessage(syncBod(connection, "EXP-2"));
+
+            assertThat(sandbox.unauthorizedCount()).isEqualTo(1);
+            assertThat(sandbox.loginCount()).isEqualTo(2);
+            assertThat(imsPosts()).hasSize(3);
+            assertThat(sandbox.messages()).hasSize(2);
         }
     }
 
@@ -160,6 +197,31 @@ class MessagingOperationsTest {
     }
 
     @Test
+    void throttledLoginIsRetriedAfterRetryAfterAndCountsOnce() {
+        // given the token endpoint answers 429 (login quota) once, asking to wait 1 s
+        sandbox.faults().inject(Fault.throttled(Duration.ofSeconds(1)).onPath(sandbox.tokenPathRegex()), 1);
+        try (InforIonConnection connection = connect(sandbox)) {
+            new MessagingOperations(connection).postMessage(syncBod(connection, "EXP-Q"));
+
+            List<SimRequest> tokenCalls = sandbox.requests().stream().filter(r -> r.path().endsWith("/token.oauth2")).toList();
+            assertThat(tokenCalls).hasSize(2);
+            assertThat(Duration.between(tokenCalls.get(0).receivedAt(), tokenCalls.get(1).receivedAt()))
+                    .isGreaterThanOrEqualTo(Duration.ofSeconds(1));
+            assertThat(sandbox.loginCount()).isEqualTo(1);
+        }
+    }
+
+    @Test
+    void loginRetryAfterLongerThanAllowedIsNotWaitedFor() {
+        sandbox.faults().inject(Fault.throttled(Duration.ofSeconds(3600)).onPath(sandbox.tokenPathRegex()), 1);
+        try (InforIonConnection connection = connect(sandbox)) {
+            assertThatThrownBy(connection::authenticate).isInstanceOfSatisfying(InforIonException.class,
+                    e -> assertThat(e.type()).isEqualTo(InforIonErrorType.THROTTLED));
+            assertThat(sandbox.requests()).hasSize(1);
+        }
+    }
+
+    @Test
     void serverErrorsAndResetsAreRetriedUntilAccepted() {
         sandbox.faults().inject(Fault.status(503).onPath(".*/v3/multipartMessage"), 1)
                 .inject(Fault.connectionReset().onPath(".*/v3/multipartMessage"), 1);
@@ -168,6 +230,23 @@ class MessagingOperationsTest {
 
             assertThat(result.httpStatus()).isEqualTo(202);
             assertThat(imsPosts()).hasSize(3);
+        }
+    }
+
+    @Test
+    void timedOutPostIsRetriedAndBothCopiesCarryTheSameMessageId() {
+        // given ION answers the first post only after 1.5 s, and the connector waits 500 ms
+        sandbox.faults().inject(Fault.slow(Duration.ofMillis(1500)).onPath(".*/v3/multipartMessage"), 1);
+        try (InforIonConnection connection = connect(sandbox, b -> b.requestTimeout(Duration.ofMillis(500)),
+                Clock.systemUTC())) {
+            // when posting
+            PostResult result = new MessagingOperations(connection).postMessage(syncBod(connection, "EXP-SLOW"));
+
+            // then the retry was accepted; the slow first attempt lands too (ION never de-duplicates), and both
+            // copies carry the same deterministic messageId a receiver can recognise
+            assertThat(result.httpStatus()).isEqualTo(202);
+            org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(5)).until(() -> sandbox.messages().size() == 2);
+            assertThat(sandbox.messages()).extracting(ImsMessage::messageId).containsOnly(result.messageId());
         }
     }
 
