@@ -161,6 +161,12 @@ public final class Inbox {
         return jdbc.queryOne("SELECT * FROM inbox WHERE id = ?", Inbox::entry, id);
     }
 
+    /** Rows whose inbox id, ESS event id, FIS document id or report id is {@code key}, oldest first. */
+    public List<InboxEntry> findByKey(String key) {
+        return jdbc.query("SELECT * FROM inbox WHERE CAST(id AS VARCHAR(40)) = ? OR ess_event_id = ? OR fis_document_id = ? "
+                + "OR report_id = ? ORDER BY id", Inbox::entry, key, key, key, key);
+    }
+
     public Optional<InboxEntry> findByEssEventId(String essEventId) {
         return jdbc.queryOne("SELECT * FROM inbox WHERE ess_event_id = ?", Inbox::entry, essEventId);
     }
