@@ -38,6 +38,8 @@ public final class Logging {
         JsonEncoder encoder = new JsonEncoder();
         encoder.setContext(context);
         encoder.setWithArguments(false);
+        encoder.setWithMessage(false);
+        encoder.setWithFormattedMessage(true);
         encoder.start();
         return encoder;
     }
