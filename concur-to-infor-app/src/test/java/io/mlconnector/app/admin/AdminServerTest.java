@@ -92,7 +92,7 @@ class AdminServerTest {
         store.inbox().insertIfAbsent(event("evt-2", "FIS-2"));
         long id = store.inbox().claim(1, "w", Duration.ofMinutes(1)).get(0).id();
         store.inbox().complete(id, "w");
-        store.ledger().plan(new ChunkPlan("FIS-1", 1, 1, PostingKind.GL, "m1", "b1", "h", BigDecimal.TEN, "USD"));
+        store.ledger().plan(ChunkPlan.posting("FIS-1", 1, 1, PostingKind.GL, "m1", "b1", "h", BigDecimal.TEN, "USD"));
         store.ledger().markSent("m1");
         // when
         HttpResponse<String> response = send("GET", "/admin/status", TOKEN);
