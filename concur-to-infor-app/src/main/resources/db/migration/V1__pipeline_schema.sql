@@ -92,7 +92,7 @@ CREATE TABLE exception_record (
     report_id        VARCHAR(200),
     fis_document_id  VARCHAR(200),
     reason           VARCHAR(200)  NOT NULL,
-    codes            VARCHAR(4000),
+    codes            TEXT,
     detail           TEXT,
     state            VARCHAR(20)   NOT NULL,
     created_at       TIMESTAMP WITH TIME ZONE NOT NULL,
