@@ -39,6 +39,7 @@ CREATE TABLE posting_ledger (
     chunk_no         INTEGER       NOT NULL,
     chunk_count      INTEGER       NOT NULL,
     kind             VARCHAR(20)   NOT NULL,
+    reversal_of      VARCHAR(200),
     message_id       VARCHAR(200)  NOT NULL,
     bod_id           VARCHAR(400)  NOT NULL,
     payload_hash     VARCHAR(128)  NOT NULL,
@@ -52,11 +53,12 @@ CREATE TABLE posting_ledger (
     sent_at          TIMESTAMP WITH TIME ZONE,
     accepted_at      TIMESTAMP WITH TIME ZONE,
     CONSTRAINT posting_ledger_message_id_uq UNIQUE (message_id),
-    CONSTRAINT posting_ledger_chunk_uq UNIQUE (fis_document_id, kind, chunk_no),
     CONSTRAINT posting_ledger_kind_ck CHECK (kind IN ('GL','AP','REVERSAL')),
+    CONSTRAINT posting_ledger_reversal_ck CHECK ((kind = 'REVERSAL') = (reversal_of IS NOT NULL)),
     CONSTRAINT posting_ledger_state_ck CHECK (state IN ('PENDING','SENT','ACCEPTED','ERP_CONFIRMED','FAILED','REVERSED'))
 );
 CREATE INDEX posting_ledger_state_ix ON posting_ledger (state);
+CREATE INDEX posting_ledger_document_ix ON posting_ledger (fis_document_id);
 
 CREATE TABLE posting_confirmation (
     fis_document_id  VARCHAR(200)  NOT NULL PRIMARY KEY,
@@ -90,7 +92,7 @@ CREATE TABLE exception_record (
     report_id        VARCHAR(200),
     fis_document_id  VARCHAR(200),
     reason           VARCHAR(200)  NOT NULL,
-    codes            VARCHAR(4000),
+    codes            TEXT,
     detail           TEXT,
     state            VARCHAR(20)   NOT NULL,
     created_at       TIMESTAMP WITH TIME ZONE NOT NULL,

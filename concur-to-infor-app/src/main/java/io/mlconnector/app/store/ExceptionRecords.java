@@ -1,14 +1,18 @@
 package io.mlconnector.app.store;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Clock;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 
 /** Documents a finance user must fix, OPEN until resolved (by a successful replay or by hand). */
 public final class ExceptionRecords {
+    private static final ObjectMapper JSON = new ObjectMapper();
     private final Jdbc jdbc;
     private final Clock clock;
 
@@ -22,7 +26,7 @@ public final class ExceptionRecords {
         return jdbc.insert("INSERT INTO exception_record (ess_event_id, report_id, fis_document_id, reason, codes, "
                         + "detail, state, created_at) VALUES (?, ?, ?, ?, ?, ?, 'OPEN', ?)",
                 keys.essEventId(), keys.reportId(), keys.fisDocumentId(), reason,
-                Inbox.truncate(String.join(",", codes)), SecretSanitizer.sanitizeText(detail), clock.instant());
+                codesJson(codes), SecretSanitizer.sanitizeText(detail), clock.instant());
     }
 
     /** OPEN → RESOLVED; true if this call resolved it. */
@@ -50,11 +54,26 @@ public final class ExceptionRecords {
         return jdbc.queryOne("SELECT * FROM exception_record WHERE id = ?", ExceptionRecords::record, id);
     }
 
+    private static String codesJson(List<String> codes) {
+        try {
+            return JSON.writeValueAsString(codes);
+        } catch (JsonProcessingException e) {
+            throw new StoreException("exception codes are not serialisable", e);
+        }
+    }
+
+    private static List<String> codes(String json) throws SQLException {
+        try {
+            return json == null ? List.of() : JSON.readValue(json, new TypeReference<List<String>>() {
+            });
+        } catch (JsonProcessingException e) {
+            throw new SQLException("stored exception codes are not a JSON array", e);
+        }
+    }
+
     private static ExceptionRecord record(ResultSet rs) throws SQLException {
-        String codes = rs.getString("codes");
         return new ExceptionRecord(rs.getLong("id"), rs.getString("ess_event_id"), rs.getString("report_id"),
-                rs.getString("fis_document_id"), rs.getString("reason"),
-                codes == null || codes.isEmpty() ? List.of() : Arrays.asList(codes.split(",")), rs.getString("detail"),
+                rs.getString("fis_document_id"), rs.getString("reason"), codes(rs.getString("codes")), rs.getString("detail"),
                 ExceptionRecord.State.valueOf(rs.getString("state")), Jdbc.instant(rs, "created_at"),
                 Jdbc.instant(rs, "resolved_at"));
     }

@@ -15,8 +15,9 @@ import java.util.Optional;
 /**
  * The inbox: every verified ESS event, stored within the webhook request, worked off by claiming workers.
  *
- * <p>Claiming is safe across app instances on one PostgreSQL ({@code FOR UPDATE SKIP LOCKED}); on H2 (one embedded
- * instance) claims are serialised in this JVM and each row is taken by a conditional update. A claim is a lease: when
+ * <p>Claiming is safe across app instances on one PostgreSQL ({@code UPDATE ... WHERE id IN (SELECT ... FOR UPDATE
+ * SKIP LOCKED) RETURNING}); H2 2.x also skips locked rows but has no RETURNING, so there the rows are locked, updated
+ * and read back in one transaction (the embedded H2 file database serves one instance). A claim is a lease: when
  * {@code claimedUntil} passes, the row can be claimed again, and the old worker's release is refused.
  */
 public final class Inbox {
@@ -29,7 +30,6 @@ public final class Inbox {
     private final Dialect dialect;
     private final Clock clock;
     private final RetryPolicy retryPolicy;
-    private final Object h2ClaimLock = new Object();
 
     public Inbox(Database database, Clock clock, RetryPolicy retryPolicy) {
         this.jdbc = new Jdbc(database.dataSource());
@@ -70,7 +70,7 @@ public final class Inbox {
         }
         Instant now = clock.instant();
         Instant until = now.plus(lease);
-        return dialect == Dialect.POSTGRESQL ? claimSkipLocked(max, workerId, now, until) : claimSerialised(max, workerId, now, until);
+        return dialect == Dialect.POSTGRESQL ? claimSkipLocked(max, workerId, now, until) : claimLockThenUpdate(max, workerId, now, until);
     }
 
     private List<InboxEntry> claimSkipLocked(int max, String workerId, Instant now, Instant until) {
@@ -79,23 +79,32 @@ public final class Inbox {
                 Inbox::entry, workerId, until, now, now, now, max);
     }
 
-    // H2 has no UPDATE ... RETURNING; one instance serialises its claims, and the conditional update re-checks.
-    private List<InboxEntry> claimSerialised(int max, String workerId, Instant now, Instant until) {
-        synchronized (h2ClaimLock) {
-            return jdbc.withConnection(c -> {
-                List<Long> candidates = Jdbc.query(c, "SELECT id FROM inbox WHERE " + CLAIMABLE
-                        + " ORDER BY next_attempt_at, id LIMIT ?", rs -> rs.getLong(1), now, now, max);
-                List<InboxEntry> claimed = new ArrayList<>();
-                for (long id : candidates) {
-                    int updated = Jdbc.update(c, "UPDATE inbox " + CLAIM_SET + "WHERE id = ? AND " + CLAIMABLE,
-                            workerId, until, now, id, now, now);
-                    if (updated == 1) {
-                        claimed.addAll(Jdbc.query(c, "SELECT * FROM inbox WHERE id = ?", Inbox::entry, id));
-                    }
+    // H2 2.x has FOR UPDATE SKIP LOCKED but no UPDATE ... RETURNING: lock, update and read back in one transaction.
+    // The conditional update re-checks claimability, so a row is never taken twice even if the lock were not held.
+    private List<InboxEntry> claimLockThenUpdate(int max, String workerId, Instant now, Instant until) {
+        return jdbc.inTransaction(c -> {
+            List<Long> candidates = Jdbc.query(c, "SELECT id FROM inbox WHERE " + CLAIMABLE
+                    + " ORDER BY next_attempt_at, id LIMIT ? FOR UPDATE SKIP LOCKED", rs -> rs.getLong(1), now, now, max);
+            List<InboxEntry> claimed = new ArrayList<>();
+            for (long id : candidates) {
+                int updated = Jdbc.update(c, "UPDATE inbox " + CLAIM_SET + "WHERE id = ? AND " + CLAIMABLE,
+                        workerId, until, now, id, now, now);
+                if (updated == 1) {
+                    claimed.addAll(Jdbc.query(c, "SELECT * FROM inbox WHERE id = ?", Inbox::entry, id));
                 }
-                return claimed;
-            });
-        }
+            }
+            return claimed;
+        });
+    }
+
+    /**
+     * Extends the lease of a row this worker holds to now + {@code lease} (for long documents). False when the lease
+     * was already lost: the worker must stop, another may own the row.
+     */
+    public boolean renewLease(long id, String workerId, Duration lease) {
+        Instant now = clock.instant();
+        return jdbc.update("UPDATE inbox SET claimed_until = ?, updated_at = ? WHERE id = ? AND state = 'IN_PROGRESS' "
+                + "AND claimed_by = ? AND claimed_until >= ?", now.plus(lease), now, id, workerId, now) == 1;
     }
 
     /** Marks a claimed row done. False when the lease was lost (another worker may own the row now). */
@@ -159,6 +168,12 @@ public final class Inbox {
 
     public Optional<InboxEntry> find(long id) {
         return jdbc.queryOne("SELECT * FROM inbox WHERE id = ?", Inbox::entry, id);
+    }
+
+    /** Rows whose inbox id, ESS event id, FIS document id or report id is {@code key}, oldest first. */
+    public List<InboxEntry> findByKey(String key) {
+        return jdbc.query("SELECT * FROM inbox WHERE CAST(id AS VARCHAR(40)) = ? OR ess_event_id = ? OR fis_document_id = ? "
+                + "OR report_id = ? ORDER BY id", Inbox::entry, key, key, key, key);
     }
 
     public Optional<InboxEntry> findByEssEventId(String essEventId) {

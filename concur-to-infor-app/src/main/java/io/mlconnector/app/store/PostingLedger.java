@@ -32,9 +32,10 @@ public final class PostingLedger {
         jdbc.withConnection(c -> {
             try {
                 return Jdbc.update(c, "INSERT INTO posting_ledger (fis_document_id, chunk_no, chunk_count, kind, "
-                                + "message_id, bod_id, payload_hash, amount, currency, state, created_at, updated_at) "
-                                + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                        chunk.fisDocumentId(), chunk.chunkNo(), chunk.chunkCount(), chunk.kind(), chunk.messageId(),
+                                + "reversal_of, message_id, bod_id, payload_hash, amount, currency, state, created_at, "
+                                + "updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                        chunk.fisDocumentId(), chunk.chunkNo(), chunk.chunkCount(), chunk.kind(), chunk.reversalOf(),
+                        chunk.messageId(),
                         chunk.bodId(), chunk.payloadHash(), chunk.amount(), chunk.currency(), ChunkState.PENDING, now, now);
             } catch (SQLException e) {
                 if (Jdbc.isUniqueViolation(e)) {
@@ -44,7 +45,7 @@ public final class PostingLedger {
             }
         });
         return find(chunk.messageId()).orElseThrow(() -> new StoreException(
-                "chunk " + chunk.chunkNo() + " of " + chunk.fisDocumentId() + " clashes with another chunk's key"));
+                "chunk " + chunk.messageId() + " was neither stored nor found"));
     }
 
     /** PENDING → SENT. Call it BEFORE the send: a crash after it leaves the chunk in doubt, never silently unsent. */
@@ -88,9 +89,9 @@ public final class PostingLedger {
         return jdbc.queryOne("SELECT * FROM posting_ledger WHERE message_id = ?", PostingLedger::entry, messageId);
     }
 
-    /** The document's chunks, by kind and chunk number. */
+    /** The document's chunks, in the order they were planned. */
     public List<LedgerEntry> forDocument(String fisDocumentId) {
-        return jdbc.query("SELECT * FROM posting_ledger WHERE fis_document_id = ? ORDER BY kind, chunk_no",
+        return jdbc.query("SELECT * FROM posting_ledger WHERE fis_document_id = ? ORDER BY id",
                 PostingLedger::entry, fisDocumentId);
     }
 
@@ -155,7 +156,7 @@ public final class PostingLedger {
 
     private static LedgerEntry entry(ResultSet rs) throws SQLException {
         ChunkPlan plan = new ChunkPlan(rs.getString("fis_document_id"), rs.getInt("chunk_no"), rs.getInt("chunk_count"),
-                PostingKind.valueOf(rs.getString("kind")), rs.getString("message_id"), rs.getString("bod_id"),
+                PostingKind.valueOf(rs.getString("kind")), rs.getString("reversal_of"), rs.getString("message_id"), rs.getString("bod_id"),
                 rs.getString("payload_hash"), rs.getBigDecimal("amount"), rs.getString("currency"));
         return new LedgerEntry(rs.getLong("id"), plan, ChunkState.valueOf(rs.getString("state")),
                 rs.getString("infor_reference"), rs.getString("last_error"), Jdbc.instant(rs, "created_at"),

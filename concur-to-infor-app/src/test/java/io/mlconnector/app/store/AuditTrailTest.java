@@ -118,11 +118,11 @@ class AuditTrailTest {
         // given a document with two unknown GL accounts
         ExceptionRecords records = new ExceptionRecords(database, MutableClock.atSecondPrecision());
         long id = records.open(new AuditKeys("evt-7", "RPT-7", "FIS-7", null), "UNKNOWN_GL_ACCOUNT",
-                List.of("6999", "7001"), "GL accounts unknown in accounting entity 100");
+                List.of("6999", "CC,9"), "GL accounts unknown in accounting entity 100");
         // when / then it is open with its codes and replay key
         ExceptionRecord open = records.open().get(0);
         assertThat(open.id()).isEqualTo(id);
-        assertThat(open.codes()).containsExactly("6999", "7001");
+        assertThat(open.codes()).containsExactly("6999", "CC,9");
         assertThat(open.replayKey()).isEqualTo("evt-7");
         // and resolving by the document id closes it once
         assertThat(records.resolveFor("FIS-7")).isEqualTo(1);

@@ -158,6 +158,24 @@ class InboxTest {
     }
 
     @Test
+    void aRenewedLeaseKeepsTheRowButAnExpiredOneCannotBeRenewed() {
+        // given a row claimed by A
+        inbox.insertIfAbsent(event("evt-1"));
+        long id = inbox.claim(1, "A", LEASE).get(0).id();
+        // when A renews before expiry
+        clock.advance(LEASE.minusSeconds(1));
+        assertThat(inbox.renewLease(id, "A", LEASE)).isTrue();
+        clock.advance(LEASE.minusSeconds(1));
+        // then the row is still A's
+        assertThat(inbox.claim(1, "B", LEASE)).isEmpty();
+        // and once it has expired A cannot renew it, and B can take it
+        clock.advance(Duration.ofSeconds(2));
+        assertThat(inbox.renewLease(id, "A", LEASE)).isFalse();
+        assertThat(inbox.claim(1, "B", LEASE)).extracting(InboxEntry::claimedBy).containsExactly("B");
+        assertThat(inbox.renewLease(id, "A", LEASE)).isFalse();
+    }
+
+    @Test
     void retryableFailureWaitsForTheBackoffThenIsDeadLetteredAfterMaxAttempts() {
         // given a row and a policy of 3 attempts, backoff 10s doubling, capped at 15s
         inbox.insertIfAbsent(event("evt-1"));

@@ -125,6 +125,30 @@ class PostingLedgerTest {
     }
 
     @Test
+    void reversalsOfTheGlAndApChunksAreRecordedBesideTheirOriginals() {
+        // given an accepted GL chunk 1 and an accepted AP chunk 1 of one document
+        ChunkPlan gl = ledger.plan(chunk("FIS-1", 1, "gl-1")).plan();
+        ChunkPlan ap = ledger.plan(ChunkPlan.posting("FIS-1", 1, 1, PostingKind.AP, "ap-1", "BOD-ap-1", "h",
+                new BigDecimal("99.99"), "EUR")).plan();
+        for (String m : new String[]{"gl-1", "ap-1"}) {
+            ledger.markSent(m);
+            ledger.markAccepted(m, "REF-" + m);
+        }
+        // when a later chunk fails and both are reversed
+        for (ChunkPlan original : new ChunkPlan[]{gl, ap}) {
+            String reversalId = original.messageId() + "-rev";
+            ledger.plan(ChunkPlan.reversal(original, reversalId, "BOD-" + reversalId, "h-rev"));
+            ledger.markSent(reversalId);
+            ledger.markAccepted(reversalId, "REF-" + reversalId);
+            ledger.markReversed(original.messageId());
+        }
+        // then the document shows both originals REVERSED and both reversals ACCEPTED, each naming its original
+        assertThat(ledger.forDocument("FIS-1")).extracting(e -> e.messageId() + ":" + e.state() + ":" + e.plan().reversalOf())
+                .containsExactly("gl-1:REVERSED:null", "ap-1:REVERSED:null", "gl-1-rev:ACCEPTED:gl-1", "ap-1-rev:ACCEPTED:ap-1");
+        assertThat(ledger.find("ap-1-rev").orElseThrow().plan().amount()).isEqualByComparingTo("99.99");
+    }
+
+    @Test
     void postingConfirmationIsDecidedOnceAndSentOnce() {
         // given a document confirmed as success
         ConfirmationRecord decided = ledger.decideConfirmation("FIS-1", ConfirmationRecord.Outcome.SUCCESS, "{\"postingDocs\":[]}");
@@ -142,7 +166,7 @@ class PostingLedgerTest {
     }
 
     private static ChunkPlan chunk(String doc, int no, String messageId) {
-        return new ChunkPlan(doc, no, 3, PostingKind.GL, messageId, "BOD-" + messageId, "sha256:abc",
+        return ChunkPlan.posting(doc, no, 3, PostingKind.GL, messageId, "BOD-" + messageId, "sha256:abc",
                 new BigDecimal("1234.56"), "EUR");
     }
 }

@@ -1,0 +1,99 @@
+package io.mlconnector.app.cli;
+
+import io.mlconnector.app.config.AppConfig;
+import io.mlconnector.sandbox.concur.ConcurSandbox;
+import io.mlconnector.sandbox.infor.InforSandbox;
+import io.mlconnector.sandbox.infor.InforSandboxSettings;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+
+@Command(name = "sandbox", description = "Starts the Concur and Infor simulators until stopped; prints their URLs, "
+        + "the .ionapi file and the webhook public key, and writes a configuration file for `run --config`.")
+final class SandboxCommand implements Callable<Integer> {
+    @CommandLine.ParentCommand
+    MlConnectorCli parent;
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Option(names = "--infor-port", description = "port of the Infor simulator (default: sandbox.infor-port, 0 = ephemeral)")
+    Integer inforPort;
+
+    @Option(names = "--write-config", paramLabel = "FILE", defaultValue = "./data/sandbox.properties",
+            description = "where to write the app configuration pointing at the simulators (default: ${DEFAULT-VALUE})")
+    Path configOut;
+
+    @Override
+    public Integer call() throws IOException {
+        AppConfig config = parent.config();
+        int port = inforPort != null ? inforPort : config.port("sandbox.infor-port");
+        PrintWriter out = spec.commandLine().getOut();
+        try (ConcurSandbox concur = ConcurSandbox.start();
+             InforSandbox infor = InforSandbox.start(InforSandboxSettings.builder().port(port).build())) {
+            writeConfig(concur, infor);
+            print(out, concur, infor);
+            awaitStop();
+        }
+        return MlConnectorCli.OK;
+    }
+
+    private void print(PrintWriter out, ConcurSandbox concur, InforSandbox infor) {
+        out.println("Concur sandbox");
+        out.println("  global auth (glz):       " + concur.glzUri());
+        out.println("  data centre:             " + concur.dataCentreUri());
+        out.println("  company id:              " + concur.companyId());
+        out.println("  webhook public key PEM:  " + concur.webhookPublicKeyPem().toAbsolutePath());
+        out.println("Infor sandbox (tenant " + infor.tenant() + ")");
+        out.println("  API gateway (iu):        " + infor.baseUri());
+        out.println("  token endpoint:          " + infor.tokenUri());
+        out.println("  .ionapi file:            " + infor.ionapiFile().toAbsolutePath());
+        out.println("  connection point:        " + infor.connectionPointLogicalId());
+        out.println("App configuration (credentials inside, owner-only): " + configOut.toAbsolutePath());
+        out.println("Press Ctrl-C to stop.");
+        out.flush();
+    }
+
+    // The credentials go to an owner-only file, not to the terminal: sandbox or not, secrets are not printed.
+    private void writeConfig(ConcurSandbox concur, InforSandbox infor) throws IOException {
+        Map<String, String> keys = new LinkedHashMap<>();
+        keys.put("concur.auth-base-url", concur.glzUri().toString());
+        keys.put("concur.client-id", concur.clientId());
+        keys.put("concur.client-secret", concur.clientSecret());
+        keys.put("concur.company-id", concur.companyId());
+        keys.put("concur.request-token", concur.newCompanyRequestToken());
+        keys.put("concur.webhook-public-keys", concur.webhookPublicKeyPem().toAbsolutePath().toString());
+        keys.put("concur.signature-algorithm", concur.signatureAlgorithm());
+        keys.put("infor.ionapi-file", infor.ionapiFile().toAbsolutePath().toString());
+        keys.put("infor.from-logical-id", infor.connectionPointLogicalId());
+        StringBuilder text = new StringBuilder("# written by `ml-connector sandbox`; valid while it runs\n");
+        keys.forEach((k, v) -> text.append(k).append('=').append(v.replace("\\", "\\\\")).append('\n'));
+        Path parentDir = configOut.toAbsolutePath().getParent();
+        Files.createDirectories(parentDir);
+        Files.deleteIfExists(configOut);
+        try {
+            Files.createFile(configOut, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+        } catch (UnsupportedOperationException e) {
+            Files.createFile(configOut);
+        }
+        Files.writeString(configOut, text);
+    }
+
+    private static void awaitStop() {
+        try {
+            new CountDownLatch(1).await();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}

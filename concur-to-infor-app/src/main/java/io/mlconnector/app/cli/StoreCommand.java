@@ -1,0 +1,28 @@
+package io.mlconnector.app.cli;
+
+import io.mlconnector.app.admin.AdminService;
+import io.mlconnector.app.config.AppConfig;
+import io.mlconnector.app.store.Store;
+import picocli.CommandLine;
+
+import java.io.PrintWriter;
+import java.util.concurrent.Callable;
+
+/** A command that works on the database directly (status, audit, replay): opens the store, runs, closes it. */
+abstract class StoreCommand implements Callable<Integer> {
+    @CommandLine.ParentCommand
+    MlConnectorCli parent;
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public final Integer call() {
+        AppConfig config = parent.config();
+        try (Store store = Store.open(config.database(), config.worker().retryPolicy())) {
+            return run(new AdminService(store), spec.commandLine().getOut());
+        }
+    }
+
+    abstract int run(AdminService admin, PrintWriter out);
+}

@@ -1,0 +1,182 @@
+package io.mlconnector.app.cli;
+
+import io.mlconnector.app.config.AppConfig;
+import io.mlconnector.app.store.AuditKeys;
+import io.mlconnector.app.store.DatabaseSettings;
+import io.mlconnector.app.store.InboxEvent;
+import io.mlconnector.app.store.RetryPolicy;
+import io.mlconnector.app.store.Store;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+class MlConnectorCliTest {
+    private static final RetryPolicy RETRY = new RetryPolicy(3, Duration.ofSeconds(1), Duration.ofSeconds(2));
+
+    @TempDir
+    Path dir;
+
+    private Path configFile;
+    private String dbUrl;
+    private final StringWriter out = new StringWriter();
+    private final StringWriter err = new StringWriter();
+
+    @BeforeEach
+    void writeConfig() throws IOException {
+        dbUrl = "jdbc:h2:file:" + dir.resolve("db").toAbsolutePath()
+                + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH";
+        configFile = dir.resolve("app.properties");
+        Files.writeString(configFile, "database.url=" + dbUrl.replace("\\", "\\\\") + "\nconcur.client-secret=cs-TOPSECRET\n");
+    }
+
+    @Test
+    void statusPrintsCountsPerStateFromTheDatabase() {
+        // given two new events and one dead one
+        withStore(store -> {
+            store.inbox().insertIfAbsent(event("evt-1", "FIS-1"));
+            store.inbox().insertIfAbsent(event("evt-2", "FIS-2"));
+            store.inbox().insertIfAbsent(event("evt-3", "FIS-3"));
+            long id = store.inbox().claim(1, "w", Duration.ofMinutes(1)).get(0).id();
+            store.inbox().deadLetter(id, "w", "boom");
+        });
+        // when
+        int exit = execute("status");
+        // then
+        assertThat(exit).isZero();
+        assertThat(out.toString()).containsPattern("NEW\\s+2").containsPattern("DEAD\\s+1").containsPattern("ACCEPTED\\s+0");
+    }
+
+    @Test
+    void auditPrintsTheTrailOfAReportId() {
+        // given
+        withStore(store -> {
+            store.audit().append(new AuditKeys("evt-1", "RPT-1", "FIS-1", null), "event received", Map.of("topic", "t"));
+            store.audit().append(new AuditKeys(null, null, "FIS-1", "msg-1"), "chunk accepted", null);
+        });
+        // when
+        int exit = execute("audit", "RPT-1");
+        int jsonExit = execute("audit", "--json", "msg-1");
+        int unknownExit = execute("audit", "nope");
+        // then
+        assertThat(exit).isZero();
+        assertThat(jsonExit).isZero();
+        assertThat(unknownExit).isEqualTo(MlConnectorCli.FAILED);
+        assertThat(out.toString()).contains("event received  [event=evt-1 report=RPT-1 doc=FIS-1]")
+                .contains("chunk accepted  [doc=FIS-1 message=msg-1]").contains("\"step\":\"chunk accepted\"");
+        assertThat(err.toString()).contains("no audit entries for nope");
+    }
+
+    @Test
+    void replayPutsADeadEventBackOrSaysThereIsNothingToReplay() {
+        // given a dead event
+        withStore(store -> {
+            store.inbox().insertIfAbsent(event("evt-1", "FIS-1"));
+            long id = store.inbox().claim(1, "w", Duration.ofMinutes(1)).get(0).id();
+            store.inbox().deadLetter(id, "w", "unknown GL account");
+        });
+        // when
+        int first = execute("replay", "evt-1");
+        int second = execute("replay", "evt-1");
+        // then
+        assertThat(first).isZero();
+        assertThat(second).isEqualTo(MlConnectorCli.FAILED);
+        assertThat(out.toString()).contains("replayed event evt-1");
+        assertThat(err.toString()).contains("nothing to replay");
+        withStore(store -> assertThat(store.inbox().findByEssEventId("evt-1").orElseThrow().state().name()).isEqualTo("NEW"));
+    }
+
+    @Test
+    void configPrintsEveryKeyWithItsSourceAndMasksSecrets() {
+        int exit = execute("config");
+        assertThat(exit).isZero();
+        assertThat(out.toString()).contains("concur.client-secret = ****  (FILE)").contains("webhook.port = 8080  (DEFAULT)")
+                .doesNotContain("TOPSECRET");
+    }
+
+    @Test
+    void aBadConfigurationExitsWithUsageErrorNamingTheKey() throws IOException {
+        Files.writeString(configFile, "worker.count=zero\n");
+        int exit = execute("status");
+        assertThat(exit).isEqualTo(MlConnectorCli.USAGE);
+        assertThat(err.toString()).contains("worker.count");
+    }
+
+    @Test
+    void sandboxStartsBothSimulatorsAndWritesAnOwnerOnlyConfiguration() throws Exception {
+        // given
+        Path written = dir.resolve("sandbox.properties");
+        AtomicInteger exit = new AtomicInteger(-1);
+        Thread sandbox = new Thread(() -> exit.set(execute("sandbox", "--write-config", written.toString())));
+        // when it runs
+        sandbox.start();
+        try {
+            await().atMost(Duration.ofSeconds(30)).until(() -> out.toString().contains("Press Ctrl-C"));
+            // then the printed Infor gateway answers over HTTP and the written configuration points at both simulators
+            String printed = out.toString();
+            URI gateway = URI.create(group(printed, "API gateway \\(iu\\):\\s+(\\S+)"));
+            HttpResponse<String> ping = HttpClient.newHttpClient().send(HttpRequest.newBuilder(gateway.resolve(
+                    "/" + group(printed, "tenant (\\S+)\\)") + "/IONSERVICES/api/ion/messaging/service/ping")).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            assertThat(ping.statusCode()).isEqualTo(401);
+            assertThat(printed).contains(".ionapi file:").contains("webhook public key PEM:").doesNotContain("client-secret");
+            AppConfig config = AppConfig.load(written, Map.of());
+            assertThat(config.concur().authBaseUrl().toString()).isEqualTo(group(printed, "global auth \\(glz\\):\\s+(\\S+)"));
+            assertThat(config.concur().clientSecret()).isNotEmpty();
+            assertThat(Files.exists(config.infor().ionapiFile())).isTrue();
+            assertThat(Files.exists(config.concur().webhookPublicKeys().get(0))).isTrue();
+            assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(written))).isEqualTo("rw-------");
+        } finally {
+            sandbox.interrupt();
+            sandbox.join(10_000);
+        }
+        assertThat(exit.get()).isZero();
+    }
+
+    private static String group(String text, String regex) {
+        Matcher m = Pattern.compile(regex).matcher(text);
+        assertThat(m.find()).as("output matches " + regex).isTrue();
+        return m.group(1);
+    }
+
+    private int execute(String... args) {
+        CommandLine cli = MlConnectorCli.commandLine();
+        cli.setOut(new PrintWriter(out, true));
+        cli.setErr(new PrintWriter(err, true));
+        String[] withConfig = new String[args.length + 2];
+        System.arraycopy(args, 0, withConfig, 0, args.length);
+        withConfig[args.length] = "--config";
+        withConfig[args.length + 1] = configFile.toString();
+        return cli.execute(withConfig);
+    }
+
+    private void withStore(java.util.function.Consumer<Store> work) {
+        try (Store store = Store.open(DatabaseSettings.of(dbUrl, "sa", ""), RETRY)) {
+            work.accept(store);
+        }
+    }
+
+    private static InboxEvent event(String id, String fisDocumentId) {
+        return new InboxEvent(id, "public.concur.financialintegration", "expense.readyForIntegration", fisDocumentId,
+                null, "{}");
+    }
+}
