@@ -401,8 +401,8 @@ final class DocumentMapper {
                     String description = rule.description() == null ? text : rule.description();
                     add(rule.account(), null, signedDebit, LineRole.CREDIT_SIDE, description, lineItemId,
                             allocationId, groupKey, rule.payable());
-                    if (rule.payable()) {
-                        payableDescriptions.putIfAbsent(rule.account(), description);
+                    if (rule.payable() && rule.description() != null) {
+                        payableDescriptions.putIfAbsent(rule.account(), rule.description());
                     }
                     return;
                 }

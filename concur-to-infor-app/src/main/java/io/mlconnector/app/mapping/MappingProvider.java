@@ -33,6 +33,7 @@ public final class MappingProvider {
     private final Clock clock;
     private volatile Mapping current;
     private volatile byte[] currentHash;
+    private volatile byte[] rejectedHash;
     private volatile Optional<MappingConfigException> lastError = Optional.empty();
     private volatile Instant lastCheck;
     private volatile Instant loadedAt;
@@ -96,15 +97,20 @@ public final class MappingProvider {
         if (current != null && Arrays.equals(hash, currentHash)) {
             return ReloadResult.UNCHANGED;
         }
+        if (Arrays.equals(hash, rejectedHash)) {
+            return ReloadResult.REJECTED;
+        }
         try {
             Mapping mapping = Mapping.parse(new String(content, StandardCharsets.UTF_8), file.toString(), clock);
             current = mapping;
             currentHash = hash;
             loadedAt = clock.instant();
             lastError = Optional.empty();
+            rejectedHash = null;
             LOG.info("Mapping {} loaded", file);
             return ReloadResult.RELOADED;
         } catch (MappingConfigException e) {
+            rejectedHash = hash;
             return reject(e);
         }
     }
