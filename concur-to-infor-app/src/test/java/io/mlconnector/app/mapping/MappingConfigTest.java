@@ -1,7 +1,7 @@
 package io.mlconnector.app.mapping;
 
 import io.mlconnector.app.mapping.MappingConfigException.Problem;
-import io.mlconnector.app.testing.FisSamples;
+import io.mlconnector.app.mapping.fixtures.FisSamples;
 import org.junit.jupiter.api.Test;
 
 import java.time.Clock;

@@ -3,7 +3,7 @@ package io.mlconnector.app.mapping;
 import io.mlconnector.app.mapping.MappingProvider.ReloadResult;
 import io.mlconnector.app.posting.GlLine;
 import io.mlconnector.app.posting.LineRole;
-import io.mlconnector.app.testing.FisSamples;
+import io.mlconnector.app.mapping.fixtures.FisSamples;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 

@@ -8,7 +8,7 @@ import io.mlconnector.app.posting.DebitCredit;
 import io.mlconnector.app.posting.GlLine;
 import io.mlconnector.app.posting.LineRole;
 import io.mlconnector.app.posting.Payable;
-import io.mlconnector.app.testing.FisSamples;
+import io.mlconnector.app.mapping.fixtures.FisSamples;
 import org.junit.jupiter.api.Test;
 
 import java.math.BigDecimal;

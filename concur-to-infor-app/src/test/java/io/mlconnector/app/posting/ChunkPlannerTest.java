@@ -1,8 +1,8 @@
 package io.mlconnector.app.posting;
 
 import io.mlconnector.app.mapping.Mapping;
-import io.mlconnector.app.testing.FisSamples;
-import io.mlconnector.app.testing.LargeExpenseReport;
+import io.mlconnector.app.mapping.fixtures.FisSamples;
+import io.mlconnector.app.mapping.fixtures.LargeExpenseReport;
 import org.junit.jupiter.api.Test;
 
 import java.math.BigDecimal;

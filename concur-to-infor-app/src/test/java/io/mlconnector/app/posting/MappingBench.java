@@ -2,7 +2,7 @@ package io.mlconnector.app.posting;
 
 import io.mlconnector.app.mapping.FisDocument;
 import io.mlconnector.app.mapping.Mapping;
-import io.mlconnector.app.testing.LargeExpenseReport;
+import io.mlconnector.app.mapping.fixtures.LargeExpenseReport;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -12,7 +12,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * end in Test); run it with {@code -Dtest=MappingBench}. It prints figures and asserts only correctness, never speed.
  */
 class MappingBench {
-    private static final int ROUNDS = 20;
+    private static final int ROUNDS = 5;
 
     @Test
     void mapAndSplitAFiveThousandLineReport() {
@@ -32,7 +32,7 @@ class MappingBench {
         // given
         FisDocument fis = LargeExpenseReport.generate("b0000000000000000000000000000001", 2_000, 1);
         ChunkPlanner planner = new ChunkPlanner(new ChunkLimits(1_000, 4L * 1024 * 1024), ChunkSizeEstimator.rough());
-        for (int i = 0; i < 5; i++) {
+        for (int i = 0; i < 3; i++) {
             planner.plan(mapping.map(fis));
         }
 

@@ -1,7 +1,7 @@
 package io.mlconnector.app.posting;
 
 import io.mlconnector.app.mapping.Mapping;
-import io.mlconnector.app.testing.FisSamples;
+import io.mlconnector.app.mapping.fixtures.FisSamples;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
