@@ -115,6 +115,29 @@ class MappingRulesTest {
     }
 
     @Test
+    void payerPayeeRuleDecidesTheCreditAccount() {
+        // given a mapping that clears company-billed card charges through 2120
+        Mapping mapping = edited("    payee: CBCP\n    account: \"2110\"", "    payee: CBCP\n    account: \"2120\"");
+
+        // when
+        AccountingDocument mapped = mapping.map(sample(CARD));
+
+        // then
+        assertThat(net(mapped, l -> l.glAccount().equals("2120"))).isEqualByComparingTo("-284");
+        assertThat(mapped.glAccounts()).contains("2120").doesNotContain("2110");
+    }
+
+    @Test
+    void documentListsTheAccountsAndCostCentersToValidate() {
+        // when
+        AccountingDocument mapped = Mapping.defaultMapping().map(sample(ALLOCATIONS));
+
+        // then
+        assertThat(mapped.glAccounts()).containsExactly("6120", "2100", "6130");
+        assertThat(mapped.costCenters()).containsExactly("CC200", "CC400");
+    }
+
+    @Test
     void appliedCashAdvanceMovesFromTheAdvanceAccountToTheEmployeePayable() {
         // given use case 5.2.1: 315 spent, 300 covered by a cash advance
         // when
