@@ -59,6 +59,17 @@ public final class MappingProvider {
         return provider;
     }
 
+    /**
+     * A provider that always answers {@code mapping} and never reloads, e.g. {@link Mapping#defaultMapping()} for the
+     * demo when no mapping file is configured.
+     */
+    public static MappingProvider fixed(Mapping mapping) {
+        MappingProvider provider = new MappingProvider(null, Duration.ZERO, Clock.systemUTC());
+        provider.current = Objects.requireNonNull(mapping, "mapping");
+        provider.loadedAt = Instant.now();
+        return provider;
+    }
+
     /** @see #fromFile(Path, Duration, Clock) with a 2-second check interval and the UTC clock */
     public static MappingProvider fromFile(Path file) {
         return fromFile(file, Duration.ofSeconds(2), Clock.systemUTC());
@@ -76,6 +87,9 @@ public final class MappingProvider {
 
     /** The mapping to use now; reloads first when the check interval has passed and the file changed. */
     public Mapping current() {
+        if (file == null) {
+            return current;
+        }
         Instant now = clock.instant();
         if (lastCheck == null || !now.isBefore(lastCheck.plus(checkInterval))) {
             reload();
@@ -85,6 +99,9 @@ public final class MappingProvider {
 
     /** Re-reads the file now. */
     public synchronized ReloadResult reload() {
+        if (file == null) {
+            return ReloadResult.UNCHANGED;
+        }
         lastCheck = clock.instant();
         byte[] content;
         try {
@@ -133,8 +150,9 @@ public final class MappingProvider {
         return loadedAt;
     }
 
-    public Path file() {
-        return file;
+    /** The watched file; empty for a {@link #fixed} provider. */
+    public Optional<Path> file() {
+        return Optional.ofNullable(file);
     }
 
     private static byte[] sha256(byte[] content) {

@@ -107,6 +107,20 @@ class MappingProviderTest {
         assertThat(hotelAccount(provider.current())).isEqualTo("6125");
     }
 
+    @Test
+    void fixedProviderAnswersItsMappingAndNeverReloads() {
+        // given
+        Mapping mapping = Mapping.defaultMapping();
+
+        // when
+        MappingProvider provider = MappingProvider.fixed(mapping);
+
+        // then
+        assertThat(provider.current()).isSameAs(mapping);
+        assertThat(provider.reload()).isEqualTo(ReloadResult.UNCHANGED);
+        assertThat(provider.file()).isEmpty();
+    }
+
     private Path write(String yaml) throws IOException {
         return Files.writeString(dir.resolve("mapping.yaml"), yaml);
     }
