@@ -58,6 +58,7 @@ final class DocumentMapper {
         private final Map<String, String> payableDescriptions = new HashMap<>();
         private String currency;
         private Map<String, Object> docForExpressions;
+        private final Map<JsonNode, Map<String, Object>> converted = new java.util.IdentityHashMap<>();
 
         Run(FisDocument fis) {
             this.fis = fis;
@@ -401,8 +402,8 @@ final class DocumentMapper {
                     String description = rule.description() == null ? text : rule.description();
                     add(rule.account(), null, signedDebit, LineRole.CREDIT_SIDE, description, lineItemId,
                             allocationId, groupKey, rule.payable());
-                    if (rule.payable()) {
-                        payableDescriptions.putIfAbsent(rule.account(), description);
+                    if (rule.payable() && rule.description() != null) {
+                        payableDescriptions.putIfAbsent(rule.account(), rule.description());
                     }
                     return;
                 }
@@ -526,6 +527,15 @@ final class DocumentMapper {
             return docForExpressions;
         }
 
+        /** JSONata works on Java maps; each JSON object is converted once per document. */
+        @SuppressWarnings("unchecked")
+        private Map<String, Object> asJava(JsonNode node) {
+            if (node == null || !node.isObject()) {
+                return null;
+            }
+            return converted.computeIfAbsent(node, n -> PLAIN.convertValue(n, Map.class));
+        }
+
         private BigDecimal amount(JsonNode node, String field, String lineItemId) {
             try {
                 return FisFields.amount(node, field);
@@ -577,18 +587,15 @@ final class DocumentMapper {
             }
 
             /** What line-level expressions see: header, employee, entry, allocation, journal, fis. */
-            @SuppressWarnings("unchecked")
             Map<String, Object> asMap() {
                 Map<String, Object> document = documentContext();
                 Map<String, Object> context = new HashMap<>();
                 context.put("fis", document.get("fis"));
-                context.put("header", PLAIN.convertValue(scope.header, Map.class));
-                context.put("employee", PLAIN.convertValue(scope.employee, Map.class));
-                Map<String, Object> entry = PLAIN.convertValue(scope.entry, Map.class);
-                context.put("entry", entry);
-                Map<String, Object> allocation = PLAIN.convertValue(scope.allocation, Map.class);
-                context.put("allocation", allocation);
-                context.put("journal", journal == null ? null : PLAIN.convertValue(journal, Map.class));
+                context.put("header", asJava(scope.header));
+                context.put("employee", asJava(scope.employee));
+                context.put("entry", asJava(scope.entry));
+                context.put("allocation", asJava(scope.allocation));
+                context.put("journal", asJava(journal));
                 context.put("journalIndex", journalIndex);
                 context.put("expenseTypeCode", scope.expenseType);
                 return context;

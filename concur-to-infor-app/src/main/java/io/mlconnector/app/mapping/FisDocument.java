@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.cfg.JsonNodeFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 
 import java.util.Objects;
@@ -19,9 +20,13 @@ import java.util.Objects;
  */
 public record FisDocument(String id, String docType, JsonNode document, String entityId, String companyId) {
 
-    /** Parses amounts as BigDecimal so their scale is kept (concur-api.md §4.8: up to 8 decimals). */
-    static final ObjectMapper JSON = JsonMapper.builder()
-            .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS).build();
+    /**
+     * Parses amounts as BigDecimal and keeps their scale ({@code 50.00000000} stays so; concur-api.md §4.8: up to 8
+     * decimals). Whoever reads FIS JSON for the mapper should configure Jackson the same way.
+     */
+    public static final ObjectMapper JSON = JsonMapper.builder()
+            .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
+            .disable(JsonNodeFeature.STRIP_TRAILING_BIGDECIMAL_ZEROES).build();
 
     public FisDocument {
         Objects.requireNonNull(id, "id");

@@ -46,14 +46,18 @@ final class FisFields {
         if (node == null || node.isNull()) {
             return null;
         }
+        BigDecimal value;
         if (node.isNumber()) {
-            return node.decimalValue();
+            value = node.decimalValue();
+        } else {
+            String text = node.asText().trim();
+            if (text.isEmpty()) {
+                return null;
+            }
+            value = new BigDecimal(text);
         }
-        String text = node.asText().trim();
-        if (text.isEmpty()) {
-            return null;
-        }
-        return new BigDecimal(text);
+        // A tree built with Jackson's default node factory strips trailing zeros (50.0 → 5E+1); post plain numbers.
+        return value.scale() < 0 ? value.setScale(0) : value;
     }
 
     /** Elements of an array field; an object is read as a one-element array (invoice {@code journal}, §4.9). */

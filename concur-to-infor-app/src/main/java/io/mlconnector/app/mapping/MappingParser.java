@@ -201,7 +201,7 @@ final class MappingParser {
         Set<String> known = Set.of(allowed);
         for (String key : node.fields().keySet()) {
             if (!known.contains(key)) {
-                problems.add(new Problem(node.get(key).line(), join(path, key), "unknown key '" + key
+                problems.add(new Problem(node.keyLine(key), join(path, key), "unknown key '" + key
                         + "'" + suggestion(key, allowed) + "; allowed here: " + String.join(", ", allowed)));
             }
         }

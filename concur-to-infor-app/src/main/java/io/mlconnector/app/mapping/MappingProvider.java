@@ -33,6 +33,7 @@ public final class MappingProvider {
     private final Clock clock;
     private volatile Mapping current;
     private volatile byte[] currentHash;
+    private volatile byte[] rejectedHash;
     private volatile Optional<MappingConfigException> lastError = Optional.empty();
     private volatile Instant lastCheck;
     private volatile Instant loadedAt;
@@ -58,6 +59,17 @@ public final class MappingProvider {
         return provider;
     }
 
+    /**
+     * A provider that always answers {@code mapping} and never reloads, e.g. {@link Mapping#defaultMapping()} for the
+     * demo when no mapping file is configured.
+     */
+    public static MappingProvider fixed(Mapping mapping) {
+        MappingProvider provider = new MappingProvider(null, Duration.ZERO, Clock.systemUTC());
+        provider.current = Objects.requireNonNull(mapping, "mapping");
+        provider.loadedAt = Instant.now();
+        return provider;
+    }
+
     /** @see #fromFile(Path, Duration, Clock) with a 2-second check interval and the UTC clock */
     public static MappingProvider fromFile(Path file) {
         return fromFile(file, Duration.ofSeconds(2), Clock.systemUTC());
@@ -75,6 +87,9 @@ public final class MappingProvider {
 
     /** The mapping to use now; reloads first when the check interval has passed and the file changed. */
     public Mapping current() {
+        if (file == null) {
+            return current;
+        }
         Instant now = clock.instant();
         if (lastCheck == null || !now.isBefore(lastCheck.plus(checkInterval))) {
             reload();
@@ -84,6 +99,9 @@ public final class MappingProvider {
 
     /** Re-reads the file now. */
     public synchronized ReloadResult reload() {
+        if (file == null) {
+            return ReloadResult.UNCHANGED;
+        }
         lastCheck = clock.instant();
         byte[] content;
         try {
@@ -96,15 +114,20 @@ public final class MappingProvider {
         if (current != null && Arrays.equals(hash, currentHash)) {
             return ReloadResult.UNCHANGED;
         }
+        if (Arrays.equals(hash, rejectedHash)) {
+            return ReloadResult.REJECTED;
+        }
         try {
             Mapping mapping = Mapping.parse(new String(content, StandardCharsets.UTF_8), file.toString(), clock);
             current = mapping;
             currentHash = hash;
             loadedAt = clock.instant();
             lastError = Optional.empty();
+            rejectedHash = null;
             LOG.info("Mapping {} loaded", file);
             return ReloadResult.RELOADED;
         } catch (MappingConfigException e) {
+            rejectedHash = hash;
             return reject(e);
         }
     }
@@ -127,8 +150,9 @@ public final class MappingProvider {
         return loadedAt;
     }
 
-    public Path file() {
-        return file;
+    /** The watched file; empty for a {@link #fixed} provider. */
+    public Optional<Path> file() {
+        return Optional.ofNullable(file);
     }
 
     private static byte[] sha256(byte[] content) {

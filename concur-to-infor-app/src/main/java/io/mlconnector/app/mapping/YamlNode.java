@@ -23,13 +23,16 @@ final class YamlNode {
     private final int line;
     private final String text;
     private final Map<String, YamlNode> fields;
+    private final Map<String, Integer> keyLines;
     private final List<YamlNode> items;
 
-    private YamlNode(Kind kind, int line, String text, Map<String, YamlNode> fields, List<YamlNode> items) {
+    private YamlNode(Kind kind, int line, String text, Map<String, YamlNode> fields, Map<String, Integer> keyLines,
+                     List<YamlNode> items) {
         this.kind = kind;
         this.line = line;
         this.text = text;
         this.fields = fields;
+        this.keyLines = keyLines;
         this.items = items;
     }
 
@@ -56,6 +59,11 @@ final class YamlNode {
 
     YamlNode get(String key) {
         return fields.get(key);
+    }
+
+    /** The line a key is written on (its value may start on the next line). */
+    int keyLine(String key) {
+        return keyLines.getOrDefault(key, line);
     }
 
     /**
@@ -87,17 +95,19 @@ final class YamlNode {
         switch (token) {
             case START_OBJECT -> {
                 Map<String, YamlNode> fields = new LinkedHashMap<>();
+                Map<String, Integer> keyLines = new LinkedHashMap<>();
                 while (parser.nextToken() == JsonToken.FIELD_NAME) {
                     String key = parser.currentName();
                     int keyLine = parser.currentTokenLocation().getLineNr();
                     YamlNode value = read(parser, parser.nextToken(), problems);
-                    YamlNode earlier = fields.putIfAbsent(key, value);
-                    if (earlier != null) {
+                    if (fields.putIfAbsent(key, value) != null) {
                         problems.add(new MappingConfigException.Problem(keyLine, key,
-                                "duplicate key '" + key + "' (first at line " + earlier.line + ")"));
+                                "duplicate key '" + key + "' (first at line " + keyLines.get(key) + ")"));
+                    } else {
+                        keyLines.put(key, keyLine);
                     }
                 }
-                return new YamlNode(Kind.MAP, line, null, fields, List.of());
+                return new YamlNode(Kind.MAP, line, null, fields, keyLines, List.of());
             }
             case START_ARRAY -> {
                 List<YamlNode> items = new ArrayList<>();
@@ -105,13 +115,13 @@ final class YamlNode {
                 while ((next = parser.nextToken()) != JsonToken.END_ARRAY) {
                     items.add(read(parser, next, problems));
                 }
-                return new YamlNode(Kind.LIST, line, null, Map.of(), items);
+                return new YamlNode(Kind.LIST, line, null, Map.of(), Map.of(), items);
             }
             case VALUE_NULL -> {
-                return new YamlNode(Kind.NULL, line, null, Map.of(), List.of());
+                return new YamlNode(Kind.NULL, line, null, Map.of(), Map.of(), List.of());
             }
             default -> {
-                return new YamlNode(Kind.SCALAR, line, parser.getText(), Map.of(), List.of());
+                return new YamlNode(Kind.SCALAR, line, parser.getText(), Map.of(), Map.of(), List.of());
             }
         }
     }

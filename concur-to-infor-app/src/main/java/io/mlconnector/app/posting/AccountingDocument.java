@@ -1,9 +1,12 @@
 package io.mlconnector.app.posting;
 
 import java.time.LocalDate;
+import java.util.Collections;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * A mapped FIS document, ready to validate and post: one balanced GL journal plus, when someone is owed money, the
@@ -44,6 +47,24 @@ public record AccountingDocument(String fisDocumentId, String docType, String bu
             }
         });
         Balances.requireBalanced(glLines, "FIS document " + fisDocumentId);
+    }
+
+    /**
+     * Every GL account the document posts to (journal and payable lines), in first-use order: what the validation
+     * step checks against Infor before anything is posted.
+     */
+    public Set<String> glAccounts() {
+        Set<String> accounts = new LinkedHashSet<>();
+        glLines.forEach(line -> accounts.add(line.glAccount()));
+        payable.ifPresent(p -> p.lines().forEach(line -> accounts.add(line.glAccount())));
+        return Collections.unmodifiableSet(accounts);
+    }
+
+    /** Every cost center the document posts to, in first-use order. */
+    public Set<String> costCenters() {
+        Set<String> costCenters = new LinkedHashSet<>();
+        glLines.stream().map(GlLine::costCenter).filter(Objects::nonNull).forEach(costCenters::add);
+        return Collections.unmodifiableSet(costCenters);
     }
 
     public java.math.BigDecimal totalDebits() {
