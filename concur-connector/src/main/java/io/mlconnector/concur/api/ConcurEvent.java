@@ -28,6 +28,15 @@ public record ConcurEvent(String id, String correlationId, String deliveryCorrel
     public static final String TOPIC_EXPENSE_REPORT = "public.concur.expense.report";
     public static final String TOPIC_INVOICE_PAYMENT_REQUEST = "public.concur.invoice.paymentrequest";
 
+    /**
+     * Parses an event body that was verified earlier (e.g. one the app stored in its inbox), leniently as the Source does.
+     *
+     * @throws ConcurException INVALID_MESSAGE when the body is not an ESS event
+     */
+    public static ConcurEvent parse(byte[] body) {
+        return io.mlconnector.concur.internal.EventParser.parse(body, null);
+    }
+
     /** The topic with the {@code public.} prefix (samples send {@code concur.expense.report} without it). */
     public String normalizedTopic() {
         if (topic == null) {

@@ -1,0 +1,38 @@
+package io.mlconnector.app.pipeline;
+
+import java.util.List;
+
+/**
+ * A document that cannot be posted as it is (unknown GL account or cost center, unmappable expense type, a chunk ION
+ * refuses): nothing of it may stay posted, Concur gets an {@code error} posting confirmation naming each problem, and a
+ * finance user gets an exception record to fix and replay. Not retried.
+ *
+ * @see RejectDocument
+ */
+final class DocumentRejected extends RuntimeException {
+    private final String reason;
+    private final List<String> codes;
+    private final List<String> messages;
+
+    DocumentRejected(String reason, List<String> codes, List<String> messages) {
+        super(reason + ": " + String.join("; ", messages));
+        this.reason = reason;
+        this.codes = List.copyOf(codes);
+        this.messages = List.copyOf(messages);
+    }
+
+    /** A short machine-readable reason, e.g. {@code unknown-account}. */
+    String reason() {
+        return reason;
+    }
+
+    /** The codes a finance user must fix (GL accounts, cost centers, expense types). */
+    List<String> codes() {
+        return codes;
+    }
+
+    /** One human-readable message per problem, as Concur shows them on the report's audit trail. */
+    List<String> messages() {
+        return messages;
+    }
+}

@@ -1,0 +1,43 @@
+package io.mlconnector.app.pipeline;
+
+import io.mlconnector.app.posting.AccountingDocument;
+import io.mlconnector.app.posting.PostingPlan;
+import io.mlconnector.app.store.AuditKeys;
+import io.mlconnector.app.store.InboxEntry;
+import io.mlconnector.concur.api.ConcurEvent;
+import io.mlconnector.concur.api.FisDocType;
+import io.mlconnector.concur.api.FisDocument;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * One inbox event on its way through the route: what each step learned, so the next step and the audit trail can use
+ * it. Lives only for one attempt; everything that must survive a crash is in the store.
+ */
+final class DocumentWork {
+    final InboxEntry entry;
+    final ConcurEvent event;
+    AuditKeys keys;
+    FisDocType docType;
+    FisDocument fisDocument;
+    AccountingDocument accounting;
+    PostingPlan plan;
+    boolean recalled;
+    final List<String> postedMessageIds = new ArrayList<>();
+
+    DocumentWork(InboxEntry entry, ConcurEvent event) {
+        this.entry = entry;
+        this.event = event;
+        this.keys = AuditKeys.event(entry.essEventId()).withReportId(event.documentId().orElse(null));
+    }
+
+    String fisDocumentId() {
+        return fisDocument == null ? null : fisDocument.id();
+    }
+
+    /** The business id: report id, payment request id or cash advance id (facts.documentId). */
+    String businessId() {
+        return event.documentId().orElse(null);
+    }
+}

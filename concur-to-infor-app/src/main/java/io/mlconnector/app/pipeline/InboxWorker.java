@@ -1,0 +1,65 @@
+package io.mlconnector.app.pipeline;
+
+import io.mlconnector.app.store.InboxEntry;
+import io.mlconnector.app.store.InboxState;
+import io.mlconnector.concur.api.ConcurEvent;
+import org.apache.camel.Exchange;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Claims inbox rows for this instance (several instances on one PostgreSQL never claim the same row) and records how
+ * each attempt ended: done, ignored, retry later with backoff, or dead-lettered after the configured attempts.
+ */
+final class InboxWorker {
+    private static final Logger LOG = LoggerFactory.getLogger(InboxWorker.class);
+
+    private final Services services;
+    private final String workerId;
+
+    InboxWorker(Services services, String workerId) {
+        this.services = services;
+        this.workerId = workerId;
+    }
+
+    /** Body: the claimed rows as {@link DocumentWork}, at most one batch per worker thread. */
+    void claim(Exchange exchange) {
+        List<InboxEntry> claimed = services.store.inbox().claim(services.config.worker().count(), workerId,
+                services.config.worker().lease());
+        exchange.getMessage().setBody(claimed.stream().map(InboxWorker::work).toList());
+    }
+
+    private static DocumentWork work(InboxEntry entry) {
+        ConcurEvent event = ConcurEvent.parse(entry.event().body().getBytes(StandardCharsets.UTF_8));
+        return new DocumentWork(entry, event);
+    }
+
+    void done(Exchange exchange) {
+        DocumentWork work = exchange.getMessage().getBody(DocumentWork.class);
+        services.store.inbox().complete(work.entry.id(), workerId);
+    }
+
+    /** An event this app does not handle: answered long ago with 2xx, now audited and set aside. */
+    void ignore(Exchange exchange) {
+        DocumentWork work = exchange.getMessage().getBody(DocumentWork.class);
+        String why = "topic " + work.event.topic() + " / " + work.event.eventType() + " is not handled";
+        services.store.inbox().ignore(work.entry.id(), workerId, why);
+        services.store.audit().append(work.keys, "ignored", Map.of("reason", why));
+    }
+
+    /** The attempt failed: back off and try again, or dead-letter when the attempts are used up. */
+    void retryLater(Exchange exchange) {
+        DocumentWork work = exchange.getMessage().getBody(DocumentWork.class);
+        Exception failure = exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Exception.class);
+        String error = failure == null ? "unknown failure" : Failures.describe(failure);
+        Optional<InboxState> state = services.store.inbox().failRetryable(work.entry.id(), workerId, error);
+        String step = state.orElse(null) == InboxState.DEAD ? "dead-lettered" : "attempt failed, will retry";
+        LOG.warn("event {} (document {}): {}: {}", work.entry.essEventId(), work.businessId(), step, error);
+        services.store.audit().append(work.keys, step, Map.of("attempt", work.entry.attempts(), "error", error));
+    }
+}
