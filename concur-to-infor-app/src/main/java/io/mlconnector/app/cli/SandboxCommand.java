@@ -1,6 +1,7 @@
 package io.mlconnector.app.cli;
 
 import io.mlconnector.app.config.AppConfig;
+import io.mlconnector.app.config.SandboxKeys;
 import io.mlconnector.sandbox.concur.ConcurSandbox;
 import io.mlconnector.sandbox.infor.InforSandbox;
 import io.mlconnector.sandbox.infor.InforSandboxSettings;
@@ -66,16 +67,7 @@ final class SandboxCommand implements Callable<Integer> {
 
     // The credentials go to an owner-only file, not to the terminal: sandbox or not, secrets are not printed.
     private void writeConfig(ConcurSandbox concur, InforSandbox infor) throws IOException {
-        Map<String, String> keys = new LinkedHashMap<>();
-        keys.put("concur.auth-base-url", concur.glzUri().toString());
-        keys.put("concur.client-id", concur.clientId());
-        keys.put("concur.client-secret", concur.clientSecret());
-        keys.put("concur.company-id", concur.companyId());
-        keys.put("concur.request-token", concur.newCompanyRequestToken());
-        keys.put("concur.webhook-public-keys", concur.webhookPublicKeyPem().toAbsolutePath().toString());
-        keys.put("concur.signature-algorithm", concur.signatureAlgorithm());
-        keys.put("infor.ionapi-file", infor.ionapiFile().toAbsolutePath().toString());
-        keys.put("infor.from-logical-id", infor.connectionPointLogicalId());
+        Map<String, String> keys = SandboxKeys.of(concur, infor);
         StringBuilder text = new StringBuilder("# written by `ml-connector sandbox`; valid while it runs\n");
         keys.forEach((k, v) -> text.append(k).append('=').append(v.replace("\\", "\\\\")).append('\n'));
         Path parentDir = configOut.toAbsolutePath().getParent();

@@ -23,7 +23,7 @@ final class Intake implements Processor {
     }
 
     @Override
-    public void process(Exchange exchange) {
+    public void process(Exchange exchange) throws Exception {
         ConcurEvent event = exchange.getMessage().getMandatoryBody(ConcurEvent.class);
         InsertOutcome outcome = services.store.inbox().insertIfAbsent(new InboxEvent(event.id(), event.topic(),
                 event.eventType(), event.documentId().orElse(null), event.reportId().orElse(event.documentId().orElse(null)),

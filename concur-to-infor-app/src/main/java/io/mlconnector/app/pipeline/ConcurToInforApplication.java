@@ -1,0 +1,169 @@
+package io.mlconnector.app.pipeline;
+
+import io.mlconnector.app.Application;
+import io.mlconnector.app.admin.AdminServer;
+import io.mlconnector.app.admin.AdminService;
+import io.mlconnector.app.config.AppConfig;
+import io.mlconnector.app.ops.HealthCheck;
+import io.mlconnector.app.ops.Readiness;
+import io.mlconnector.concur.api.ConnectionOperations;
+import io.mlconnector.concur.api.EventSubscriptionOperations;
+import io.mlconnector.concur.api.Subscription;
+import io.mlconnector.concur.camel.ConcurConsumer;
+import io.mlconnector.infor.api.PingResult;
+import org.apache.camel.CamelContext;
+import org.apache.camel.main.Main;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.io.PrintWriter;
+import java.net.URI;
+import java.util.UUID;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * The ml-connector application: Camel Main running {@link ConcurToInforRoutes}, the admin API beside it. One instance
+ * per process; several processes may share one PostgreSQL (the inbox hands each event to one of them).
+ */
+public final class ConcurToInforApplication implements Application {
+    private static final Logger LOG = LoggerFactory.getLogger(ConcurToInforApplication.class);
+
+    private final AppConfig config;
+    private final String workerId = "mlc-" + UUID.randomUUID().toString().substring(0, 8);
+    private final CountDownLatch stopped = new CountDownLatch(1);
+    private Services services;
+    private ExecutorService workers;
+    private Main camel;
+    private AdminServer admin;
+
+    public ConcurToInforApplication(AppConfig config) {
+        this.config = config;
+    }
+
+    @Override
+    public synchronized void start() {
+        services = Services.open(config);
+        AtomicInteger n = new AtomicInteger();
+        workers = Executors.newFixedThreadPool(config.worker().count(), r -> new Thread(r, "inbox-worker-" + n.incrementAndGet()));
+        camel = new Main();
+        camel.configure().withName("ml-connector").withShutdownTimeout(10);
+        camel.configure().addRoutesBuilder(new ConcurToInforRoutes(services, workers, workerId));
+        try {
+            camel.start();
+        } catch (Exception e) {
+            close();
+            throw new IllegalStateException("the Camel routes did not start: " + e.getMessage(), e);
+        }
+        services.metrics.inboxDepth(services.store.inbox(), inbox -> inbox.depth());
+        admin = AdminServer.start(config.adminHost(), config.adminPort(), config.adminToken(),
+                new AdminService(services.store), readiness(), services.metrics);
+        LOG.info("ml-connector {} started: webhook {}, admin {}", workerId, webhookUri(), admin.baseUri());
+    }
+
+    private Readiness readiness() {
+        return Readiness.withDatabase(services.store.database())
+                .register(HealthCheck.of("concur-token", () -> services.concur.companyTokenState()
+                        .map(s -> HealthCheck.Result.up("company token stored for geolocation " + s.geolocation()))
+                        .orElse(HealthCheck.Result.down("no company token yet: set concur.request-token"))));
+    }
+
+    /** Where the webhook listens (the bound port when configured with 0). */
+    public URI webhookUri() {
+        CamelContext context = camel.getCamelContext();
+        return ((ConcurConsumer) context.getRoute(ConcurToInforRoutes.INTAKE).getConsumer()).uri();
+    }
+
+    public URI adminUri() {
+        return admin.baseUri();
+    }
+
+    Services services() {
+        return services;
+    }
+
+    @Override
+    public void awaitStop() throws InterruptedException {
+        stopped.await();
+    }
+
+    @Override
+    public boolean ping(PrintWriter out) {
+        boolean ok = true;
+        try (Services s = Services.open(config)) {
+            io.mlconnector.concur.api.PingResult concur = new ConnectionOperations(s.concur).ping();
+            out.println("Concur: OK, company " + concur.companyId() + " at geolocation " + concur.geolocation());
+        } catch (RuntimeException e) {
+            ok = false;
+            out.println("Concur: FAILED, " + Failures.describe(e));
+        }
+        try (Services s = Services.open(config)) {
+            PingResult infor = s.messaging.ping(io.mlconnector.infor.api.MessagingOperations.CONNECTOR_DOCUMENTS);
+            out.println("Infor ION: " + (infor.ok() ? "OK, accepts " + infor.acceptedDocuments()
+                    : "FAILED, " + String.join("; ", infor.problems())));
+            ok &= infor.ok();
+        } catch (RuntimeException e) {
+            ok = false;
+            out.println("Infor ION: FAILED, " + Failures.describe(e));
+        }
+        out.println(ok ? "Verdict: ready to post." : "Verdict: not ready, see above.");
+        out.flush();
+        return ok;
+    }
+
+    @Override
+    public int subscribe(PrintWriter out) {
+        try (Services s = Services.open(config)) {
+            return subscribe(s, URI.create(config.string("webhook.public-url")), out);
+        }
+    }
+
+    static int subscribe(Services services, URI endpoint, PrintWriter out) {
+        EventSubscriptionOperations ess = new EventSubscriptionOperations(services.concur);
+        for (String topic : services.config.concur().topics()) {
+            String id = "ml-connector-" + topic.replaceAll("[^A-Za-z0-9]+", "-");
+            ess.saveSubscription(Subscription.webhook(id, topic, ".*", endpoint.toString()));
+            out.println("subscribed " + id + ": " + topic + " -> " + endpoint);
+        }
+        out.flush();
+        return 0;
+    }
+
+    @Override
+    public int demo(PrintWriter out) {
+        return new Demo(config).run(out);
+    }
+
+    @Override
+    public synchronized void close() {
+        if (admin != null) {
+            admin.close();
+            admin = null;
+        }
+        if (camel != null) {
+            try {
+                camel.stop();
+            } catch (Exception e) {
+                LOG.warn("stopping Camel: {}", e.toString());
+            }
+            camel = null;
+        }
+        if (workers != null) {
+            workers.shutdown();
+            try {
+                workers.awaitTermination(10, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            workers = null;
+        }
+        if (services != null) {
+            services.close();
+            services = null;
+        }
+        stopped.countDown();
+    }
+}

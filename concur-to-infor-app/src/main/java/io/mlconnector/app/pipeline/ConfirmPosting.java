@@ -1,0 +1,64 @@
+package io.mlconnector.app.pipeline;
+
+import io.mlconnector.app.posting.ChunkKind;
+import io.mlconnector.app.posting.PostingChunk;
+import io.mlconnector.app.store.ConfirmationRecord;
+import io.mlconnector.concur.api.FisItemResult;
+import io.mlconnector.concur.api.PostingConfirmation;
+import org.apache.camel.Exchange;
+import org.apache.camel.Processor;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Tells Concur the document is posted: one {@code success} posting confirmation whose {@code postingDocs} name the
+ * Infor journal chunks (concur-api.md §4.4). Decided once in the ledger and sent once; 113 (already confirmed) on a
+ * retry counts as sent. "Accepted by ION" is what this confirms today (see the README's guarantee).
+ */
+final class ConfirmPosting implements Processor {
+    /** FIS limits documentNumber to 80 characters (concur-api.md §4.4). */
+    private static final int MAX_DOCUMENT_NUMBER = 80;
+
+    private final Services services;
+
+    ConfirmPosting(Services services) {
+        this.services = services;
+    }
+
+    @Override
+    public void process(Exchange exchange) throws Exception {
+        DocumentWork work = exchange.getMessage().getMandatoryBody(DocumentWork.class);
+        ConfirmationRecord record = services.store.ledger().decideConfirmation(work.fisDocumentId(),
+                ConfirmationRecord.Outcome.SUCCESS, String.join(",", work.postedMessageIds));
+        if (record.state() == ConfirmationRecord.State.SENT) {
+            services.store.audit().append(work.keys, "already confirmed, not sent again", Map.of());
+            return;
+        }
+        if (record.outcome() != ConfirmationRecord.Outcome.SUCCESS) {
+            throw new IllegalStateException("document " + work.fisDocumentId() + " was decided " + record.outcome()
+                    + " earlier; not confirming success");
+        }
+        FisItemResult result = services.fis.withCorrelationId(work.event.correlationId()).confirmPosting(work.docType,
+                List.of(PostingConfirmation.success(work.fisDocumentId(), postingDocs(work)))).get(0);
+        if (!result.isDone()) {
+            throw new IllegalStateException("Concur refused the posting confirmation of " + work.fisDocumentId()
+                    + ": code " + result.code() + " " + result.errorMessage());
+        }
+        services.store.ledger().markConfirmationSent(work.fisDocumentId());
+        services.metrics.documentPosted(work.docType.value());
+        services.store.audit().append(work.keys, "posting confirmed to Concur", Map.of("code", result.code(),
+                "postingDocs", postingDocs(work).stream().map(PostingConfirmation.PostingDoc::documentNumber).toList()));
+    }
+
+    private static List<PostingConfirmation.PostingDoc> postingDocs(DocumentWork work) {
+        return work.plan.chunks().stream().filter(c -> c.kind() == ChunkKind.GL).map(ConfirmPosting::postingDoc).toList();
+    }
+
+    private static PostingConfirmation.PostingDoc postingDoc(PostingChunk chunk) {
+        String number = chunk.id().length() > MAX_DOCUMENT_NUMBER ? chunk.id().substring(0, MAX_DOCUMENT_NUMBER)
+                : chunk.id();
+        return new PostingConfirmation.PostingDoc(chunk.accountingEntity(), number,
+                Integer.toString(chunk.postingDate().getYear()), chunk.postingDate());
+    }
+}

@@ -1,0 +1,165 @@
+package io.mlconnector.app.pipeline;
+
+import io.mlconnector.app.config.AppConfig;
+import io.mlconnector.app.config.SandboxKeys;
+import io.mlconnector.app.mapping.Mapping;
+import io.mlconnector.app.store.AuditEntry;
+import io.mlconnector.app.store.LedgerEntry;
+import io.mlconnector.app.store.PostingKind;
+import io.mlconnector.sandbox.concur.ConcurSandbox;
+import io.mlconnector.sandbox.concur.FisState;
+import io.mlconnector.sandbox.infor.InforSandbox;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.UncheckedIOException;
+import java.math.BigDecimal;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+
+/**
+ * The sandbox demo: both simulators, the app on a fresh embedded H2 database under {@code ./data/demo}, an ESS
+ * subscription to the app's webhook, and Concur approving every published sample document. Waits until Concur has a
+ * posting confirmation for each, prints what reached Infor and Concur and the audit trail of one document.
+ */
+final class Demo {
+    private static final Duration TIMEOUT = Duration.ofSeconds(90);
+    private static final Path DEMO_DIR = Path.of("data", "demo");
+
+    private final AppConfig baseConfig;
+
+    Demo(AppConfig baseConfig) {
+        this.baseConfig = baseConfig;
+    }
+
+    int run(PrintWriter out) {
+        Instant started = Instant.now();
+        try (ConcurSandbox concur = ConcurSandbox.start(); InforSandbox infor = InforSandbox.start()) {
+            AppConfig config = AppConfig.load(null, SandboxKeys.asEnvironment(demoKeys(concur, infor)));
+            try (ConcurToInforApplication app = new ConcurToInforApplication(config)) {
+                app.start();
+                ConcurToInforApplication.subscribe(app.services(), app.webhookUri(), out);
+                List<String> docIds = concur.fis().seedPublishedSamples();
+                out.println("Concur approves " + docIds.size() + " documents (published FIS samples) ...");
+                out.flush();
+                docIds.forEach(concur.fis()::approve);
+                boolean allConfirmed = awaitConfirmations(concur, docIds);
+                printTable(out, app.services(), concur, docIds);
+                printAuditTrail(out, app.services(), docIds.get(0));
+                boolean allPosted = docIds.stream().allMatch(id -> concur.fis().state(id) == FisState.POSTED);
+                out.printf("%n%d documents, %s, in %.1f s%n", docIds.size(),
+                        allPosted ? "every one posted and confirmed" : "NOT all posted: see the table",
+                        Duration.between(started, Instant.now()).toMillis() / 1000.0);
+                out.flush();
+                return allConfirmed && allPosted ? 0 : 1;
+            }
+        }
+    }
+
+    private Map<String, String> demoKeys(ConcurSandbox concur, InforSandbox infor) {
+        Map<String, String> keys = new LinkedHashMap<>(SandboxKeys.of(concur, infor));
+        Path db = DEMO_DIR.resolve("ml-connector");
+        wipe(DEMO_DIR);
+        keys.put("database.url", "jdbc:h2:file:" + db.toAbsolutePath()
+                + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH");
+        keys.put("mapping.file", writeDefaultMapping().toString());
+        keys.put("webhook.host", "127.0.0.1");
+        keys.put("webhook.port", "0");
+        keys.put("admin.port", "0");
+        keys.put("worker.poll-interval", "200ms");
+        keys.put("worker.backoff-initial", "500ms");
+        keys.put("logging.level", baseConfig.logLevel());
+        return keys;
+    }
+
+    private static Path writeDefaultMapping() {
+        try {
+            Path file = DEMO_DIR.resolve("mapping.yaml");
+            Files.createDirectories(DEMO_DIR);
+            Files.writeString(file, Mapping.defaultMappingText());
+            return file;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static void wipe(Path dir) {
+        if (!Files.exists(dir)) {
+            return;
+        }
+        try (Stream<Path> files = Files.walk(dir)) {
+            for (Path p : files.sorted(Comparator.reverseOrder()).toList()) {
+                Files.delete(p);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot clear " + dir, e);
+        }
+    }
+
+    private static boolean awaitConfirmations(ConcurSandbox concur, List<String> docIds) {
+        Instant deadline = Instant.now().plus(TIMEOUT);
+        while (Instant.now().isBefore(deadline)) {
+            if (docIds.stream().allMatch(id -> !concur.fis().postingConfirmations(id).isEmpty())) {
+                return true;
+            }
+            try {
+                Thread.sleep(100);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return false;
+            }
+        }
+        return false;
+    }
+
+    private static void printTable(PrintWriter out, Services services, ConcurSandbox concur, List<String> docIds) {
+        out.printf("%n%-22s %-10s %16s %8s  %-62s %s%n", "report / request", "docType", "amount", "GL lines",
+                "ION messageIds", "Concur confirmation");
+        for (String docId : docIds) {
+            List<LedgerEntry> chunks = services.store.ledger().forDocument(docId);
+            BigDecimal amount = chunks.stream().filter(c -> c.plan().kind() == PostingKind.GL)
+                    .map(c -> c.plan().amount()).reduce(BigDecimal.ZERO, BigDecimal::add);
+            String currency = chunks.isEmpty() ? "" : chunks.get(0).plan().currency();
+            String messageIds = chunks.isEmpty() ? "-" : chunks.stream().map(LedgerEntry::messageId)
+                    .collect(Collectors.joining(", "));
+            out.printf("%-22s %-10s %12s %-3s %8s  %-62s %s%n", concur.fis().businessId(docId),
+                    concur.fis().document(docId).path("docType").asText(docType(concur, docId)),
+                    amount.toPlainString(), currency, glLines(services, docId), messageIds,
+                    confirmation(concur, docId));
+        }
+    }
+
+    private static String docType(ConcurSandbox concur, String docId) {
+        return concur.fis().document(docId).has("invoiceId") ? "invoice" : "expense";
+    }
+
+    private static String glLines(Services services, String docId) {
+        return services.store.audit().trail(docId).stream().filter(e -> e.step().equals("mapped")).findFirst()
+                .map(e -> Integer.toString(e.detail().path("glLines").size())).orElse("-");
+    }
+
+    private static String confirmation(ConcurSandbox concur, String docId) {
+        return concur.fis().postingConfirmations(docId).stream()
+                .map(c -> c.path("overallPostingStatusCode").asText()).collect(Collectors.joining(","))
+                + " (" + concur.fis().state(docId) + ")";
+    }
+
+    private static void printAuditTrail(PrintWriter out, Services services, String docId) {
+        out.printf("%nAudit trail of FIS document %s:%n", docId);
+        for (AuditEntry e : services.store.audit().trail(docId)) {
+            out.printf("  %s  %-45s %s%n", e.at(), e.step(), abbreviate(e.detail().toString()));
+        }
+    }
+
+    private static String abbreviate(String text) {
+        return text.length() > 140 ? text.substring(0, 137) + "..." : text;
+    }
+}

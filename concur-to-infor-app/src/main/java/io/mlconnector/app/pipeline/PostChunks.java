@@ -1,0 +1,41 @@
+package io.mlconnector.app.pipeline;
+
+import io.mlconnector.app.posting.ChunkingException;
+import io.mlconnector.app.posting.PostingChunk;
+import io.mlconnector.app.posting.PostingPlan;
+import org.apache.camel.Exchange;
+import org.apache.camel.Processor;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Splits the accounting document into chunks that each balance and stay under ION's size and line limits, then posts
+ * them in order (GL journal chunks, then the AP invoice) through the {@link ChunkPoster}.
+ */
+final class PostChunks implements Processor {
+    private final Services services;
+    private final ChunkPoster poster;
+
+    PostChunks(Services services, ChunkPoster poster) {
+        this.services = services;
+        this.poster = poster;
+    }
+
+    @Override
+    public void process(Exchange exchange) throws Exception {
+        DocumentWork work = exchange.getMessage().getMandatoryBody(DocumentWork.class);
+        PostingPlan plan;
+        try {
+            plan = services.planner.plan(work.accounting);
+        } catch (ChunkingException e) {
+            throw new DocumentRejected("oversize", List.of(), List.of(e.getMessage()));
+        }
+        work.plan = plan;
+        services.store.audit().append(work.keys, "planned", Map.of("chunks",
+                plan.chunks().stream().map(PostingChunk::id).toList()));
+        for (PostingChunk chunk : plan.chunks()) {
+            work.postedMessageIds.add(poster.post(work.keys, chunk).messageId());
+        }
+    }
+}

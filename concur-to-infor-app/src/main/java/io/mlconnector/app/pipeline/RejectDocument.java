@@ -1,0 +1,92 @@
+package io.mlconnector.app.pipeline;
+
+import io.mlconnector.app.posting.PostingChunk;
+import io.mlconnector.app.store.ConfirmationRecord;
+import io.mlconnector.app.store.LedgerEntry;
+import io.mlconnector.concur.api.FisItemResult;
+import io.mlconnector.concur.api.PostingConfirmation;
+import org.apache.camel.Exchange;
+import org.apache.camel.Processor;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * A document that cannot be posted: back out whatever of it ION already accepted (FIS requires backing out every
+ * entry of a failed document, concur-api.md §4.1 step 5), open an exception record for a finance user, and send
+ * Concur an {@code error} posting confirmation naming each problem.
+ */
+final class RejectDocument implements Processor {
+    private final Services services;
+    private final ChunkPoster poster;
+
+    RejectDocument(Services services, ChunkPoster poster) {
+        this.services = services;
+        this.poster = poster;
+    }
+
+    @Override
+    public void process(Exchange exchange) throws Exception {
+        DocumentWork work = exchange.getMessage().getMandatoryBody(DocumentWork.class);
+        DocumentRejected rejection = exchange.getProperty(Exchange.EXCEPTION_CAUGHT, DocumentRejected.class);
+        if (work.fisDocument != null) {
+            reverseAcceptedChunks(work);
+        }
+        Map<String, Object> detail = new LinkedHashMap<>();
+        detail.put("reason", rejection.reason());
+        detail.put("codes", rejection.codes());
+        detail.put("messages", rejection.messages());
+        services.store.exceptions().open(work.keys, rejection.reason(), rejection.codes(),
+                String.join("; ", rejection.messages()));
+        services.store.audit().append(work.keys, "rejected", detail);
+        services.metrics.documentFailed(rejection.reason());
+        if (work.fisDocument != null) {
+            confirmError(work, rejection);
+        }
+    }
+
+    private void reverseAcceptedChunks(DocumentWork work) {
+        List<LedgerEntry> posted = services.store.ledger().forDocument(work.fisDocumentId()).stream()
+                .filter(ChunkPoster::isPosted).toList();
+        for (LedgerEntry entry : posted) {
+            PostingChunk chunk = chunkOf(work, entry).orElseThrow(() -> new IllegalStateException(
+                    "chunk " + entry.messageId() + " of " + work.fisDocumentId() + " is posted but no longer part of the"
+                            + " document's plan: it needs a manual reversal"));
+            poster.reverse(work.keys, chunk, entry);
+        }
+    }
+
+    private Optional<PostingChunk> chunkOf(DocumentWork work, LedgerEntry entry) {
+        if (work.plan == null) {
+            return Optional.empty();
+        }
+        return work.plan.chunks().stream().filter(c -> poster.bod(c).messageId().equals(entry.messageId())).findFirst();
+    }
+
+    private void confirmError(DocumentWork work, DocumentRejected rejection) {
+        ConfirmationRecord record = services.store.ledger().decideConfirmation(work.fisDocumentId(),
+                ConfirmationRecord.Outcome.ERROR, String.join("; ", rejection.messages()));
+        if (record.state() == ConfirmationRecord.State.SENT) {
+            return;
+        }
+        List<PostingConfirmation.SystemMessage> messages = new ArrayList<>();
+        messages.add(PostingConfirmation.SystemMessage.of("ML-CONNECTOR-" + rejection.reason().toUpperCase(),
+                "Report " + work.fisDocument.businessId() + " could not be posted to Infor."));
+        for (String message : rejection.messages()) {
+            messages.add(PostingConfirmation.SystemMessage.of("ML-CONNECTOR-" + rejection.reason().toUpperCase(),
+                    message.length() > 1300 ? message.substring(0, 1300) : message));
+        }
+        FisItemResult result = services.fis.withCorrelationId(work.event.correlationId()).confirmPosting(work.docType,
+                List.of(PostingConfirmation.error(work.fisDocumentId(), messages))).get(0);
+        if (!result.isDone()) {
+            throw new IllegalStateException("Concur refused the error confirmation of " + work.fisDocumentId()
+                    + ": code " + result.code() + " " + result.errorMessage());
+        }
+        services.store.ledger().markConfirmationSent(work.fisDocumentId());
+        services.store.audit().append(work.keys, "error confirmation sent to Concur",
+                Map.of("code", result.code(), "messages", rejection.messages()));
+    }
+}
