@@ -15,7 +15,7 @@ public final class Logging {
     private Logging() {
     }
 
-    /** Replaces the root logger's appenders with one stdout appender in the chosen format and level. */
+    /** Replaces the root logger's appenders with one stderr appender (stdout is for command output) in the chosen format and level. */
     public static void configure(boolean json, String level) {
         if (!(LoggerFactory.getILoggerFactory() instanceof LoggerContext context)) {
             return; // another SLF4J binding: leave it alone
@@ -25,6 +25,7 @@ public final class Logging {
         appender.setContext(context);
         appender.setName(json ? "JSON" : "TEXT");
         appender.setEncoder(encoder);
+        appender.setTarget("System.err");
         appender.start();
         Logger root = context.getLogger(Logger.ROOT_LOGGER_NAME);
         root.detachAndStopAllAppenders();

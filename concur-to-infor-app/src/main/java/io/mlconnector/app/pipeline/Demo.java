@@ -3,6 +3,7 @@ package io.mlconnector.app.pipeline;
 import io.mlconnector.app.config.AppConfig;
 import io.mlconnector.app.config.SandboxKeys;
 import io.mlconnector.app.mapping.Mapping;
+import io.mlconnector.app.ops.Logging;
 import io.mlconnector.app.store.AuditEntry;
 import io.mlconnector.app.store.LedgerEntry;
 import io.mlconnector.app.store.PostingKind;
@@ -42,6 +43,9 @@ final class Demo {
 
     int run(PrintWriter out) {
         Instant started = Instant.now();
+        // The table is the demo's output; the pipeline's INFO lines would bury it unless asked for.
+        Logging.configure(baseConfig.jsonLogging(), baseConfig.source("logging.level") == AppConfig.Source.DEFAULT
+                ? "WARN" : baseConfig.logLevel());
         try (ConcurSandbox concur = ConcurSandbox.start(); InforSandbox infor = InforSandbox.start()) {
             AppConfig config = AppConfig.load(null, SandboxKeys.asEnvironment(demoKeys(concur, infor)));
             try (ConcurToInforApplication app = new ConcurToInforApplication(config)) {
