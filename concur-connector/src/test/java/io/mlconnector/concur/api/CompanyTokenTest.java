@@ -231,6 +231,49 @@ class CompanyTokenTest {
     }
 
     @Test
+    void refreshTokenExpiringWithinTheWarningPeriodIsLoggedAsWarning() {
+        // given a company whose refresh tokens live only 10 days, warned 30 days ahead
+        concur.close();
+        concur = ConcurSandbox.start(io.mlconnector.sandbox.concur.ConcurSandboxSettings.builder()
+                .refreshTokenLifetime(Duration.ofDays(10)).build());
+        ch.qos.logback.classic.Logger logger = (ch.qos.logback.classic.Logger) org.slf4j.LoggerFactory
+                .getLogger(io.mlconnector.concur.internal.RefreshingTokenManager.class);
+        ch.qos.logback.core.read.ListAppender<ch.qos.logback.classic.spi.ILoggingEvent> logs =
+                new ch.qos.logback.core.read.ListAppender<>();
+        logs.start();
+        logger.addAppender(logs);
+        try {
+            // when
+            ping(SandboxConfig.of(concur).refreshTokenWarningPeriod(Duration.ofDays(30)).build());
+
+            // then
+            assertThat(logs.list).anySatisfy(e -> {
+                assertThat(e.getLevel()).isEqualTo(ch.qos.logback.classic.Level.WARN);
+                assertThat(e.getFormattedMessage()).contains("refresh token").contains("company:" + concur.companyId());
+            });
+        } finally {
+            logger.detachAppender(logs);
+        }
+    }
+
+    @Test
+    void refreshTokenFarFromExpiryIsNotWarned() {
+        ch.qos.logback.classic.Logger logger = (ch.qos.logback.classic.Logger) org.slf4j.LoggerFactory
+                .getLogger(io.mlconnector.concur.internal.RefreshingTokenManager.class);
+        ch.qos.logback.core.read.ListAppender<ch.qos.logback.classic.spi.ILoggingEvent> logs =
+                new ch.qos.logback.core.read.ListAppender<>();
+        logs.start();
+        logger.addAppender(logs);
+        try {
+            ping(SandboxConfig.of(concur).refreshTokenWarningPeriod(Duration.ofDays(30)).build());
+
+            assertThat(logs.list).noneMatch(e -> e.getLevel() == ch.qos.logback.classic.Level.WARN);
+        } finally {
+            logger.detachAppender(logs);
+        }
+    }
+
+    @Test
     void tokenStateSurvivesARestartInTheJdbcStoreOnH2() {
         restartNeedsNoNewRequestToken(Databases.h2());
     }
