@@ -28,6 +28,16 @@ public record ConcurEvent(String id, String correlationId, String deliveryCorrel
     public static final String TOPIC_EXPENSE_REPORT = "public.concur.expense.report";
     public static final String TOPIC_INVOICE_PAYMENT_REQUEST = "public.concur.invoice.paymentrequest";
 
+    /**
+     * Re-reads an event from its stored raw body (e.g. from the app's inbox) without verifying a signature: only for
+     * bodies that were verified when they were received.
+     *
+     * @throws ConcurException INVALID_MESSAGE when the body is not a JSON object with an {@code id}
+     */
+    public static ConcurEvent parse(byte[] rawBody, String deliveryCorrelationId) {
+        return io.mlconnector.concur.internal.EventParser.parse(rawBody, deliveryCorrelationId);
+    }
+
     /** The topic with the {@code public.} prefix (samples send {@code concur.expense.report} without it). */
     public String normalizedTopic() {
         if (topic == null) {

@@ -218,6 +218,25 @@ class CompanyTokenTest {
     }
 
     @Test
+    void providerValidationPingsAndReportsTheFailureType() {
+        // given
+        ConcurConnectionProvider good = new ConcurConnectionProvider(SandboxConfig.of(concur).build());
+        ConcurConnectionProvider bad = new ConcurConnectionProvider(SandboxConfig.of(concur)
+                .clientSecret("not-the-secret").build());
+
+        // when
+        ConnectionValidation ok = good.validate(good.connect());
+        ConnectionValidation refused = bad.validate(bad.connect());
+
+        // then
+        assertThat(ok.isValid()).isTrue();
+        assertThat(ok.ping().geolocation()).isEqualTo(concur.dataCentreUri());
+        assertThat(refused.isValid()).isFalse();
+        assertThat(refused.errorType()).contains(ConcurErrorType.AUTHENTICATION_FAILED);
+        assertThat(refused.failure().concurCode()).contains(64);
+    }
+
+    @Test
     void otherOAuthCodesAreTypedWithConcurCodeAndDescription() {
         // given a request token Concur never issued
         ConcurConfiguration config = SandboxConfig.of(concur).requestToken("not-a-request-token").build();
