@@ -140,6 +140,25 @@ class CompanyTokenTest {
     }
 
     @Test
+    void accessTokenExpiredAtConcurIsRefreshedOnTheFirst401() {
+        // given a cached token that Concur has expired early
+        ConcurConfiguration config = SandboxConfig.of(concur).build();
+        try (ConcurConnection connection = new ConcurConnectionProvider(config).connect()) {
+            FisOperations fis = new FisOperations(connection);
+            fis.getDocuments(FisDocType.EXPENSE, 0, 1, null);
+            concur.expireAccessTokens();
+
+            // when
+            FisDocumentPage page = fis.getDocuments(FisDocType.EXPENSE, 0, 1, null);
+
+            // then
+            assertThat(page.documents()).isEmpty();
+            assertThat(tokenCalls(concur.requests(), "refresh_token")).hasSize(1);
+            assertThat(calls(concur.requests(), "GET", FIS)).hasSize(3);
+        }
+    }
+
+    @Test
     void persistentlyRefusedTokenIsUnauthorizedAfterOneRetry() {
         // given
         ConcurConfiguration config = SandboxConfig.of(concur).build();
