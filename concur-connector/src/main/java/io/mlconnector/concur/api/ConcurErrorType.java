@@ -29,8 +29,6 @@ public enum ConcurErrorType {
     BAD_REQUEST(false),
     /** A webhook delivery or a Concur answer could not be parsed. */
     INVALID_MESSAGE(false),
-    /** A webhook delivery's Concur-Signature is missing or does not verify. */
-    INVALID_SIGNATURE(false),
     /** The connector is configured wrongly (missing setting, unreadable key file, bad URI). */
     CONFIGURATION(false);
 

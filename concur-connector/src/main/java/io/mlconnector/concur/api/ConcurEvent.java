@@ -29,12 +29,13 @@ public record ConcurEvent(String id, String correlationId, String deliveryCorrel
     public static final String TOPIC_INVOICE_PAYMENT_REQUEST = "public.concur.invoice.paymentrequest";
 
     /**
-     * Parses an event body that was verified earlier (e.g. one the app stored in its inbox), leniently as the Source does.
+     * Re-reads an event from its stored raw body (e.g. from the app's inbox) without verifying a signature: only for
+     * bodies that were verified when they were received.
      *
-     * @throws ConcurException INVALID_MESSAGE when the body is not an ESS event
+     * @throws ConcurException INVALID_MESSAGE when the body is not a JSON object with an {@code id}
      */
-    public static ConcurEvent parse(byte[] body) {
-        return io.mlconnector.concur.internal.EventParser.parse(body, null);
+    public static ConcurEvent parse(byte[] rawBody, String deliveryCorrelationId) {
+        return io.mlconnector.concur.internal.EventParser.parse(rawBody, deliveryCorrelationId);
     }
 
     /** The topic with the {@code public.} prefix (samples send {@code concur.expense.report} without it). */

@@ -45,6 +45,21 @@ public final class FisDocument {
         this.envelope = envelope;
     }
 
+    /**
+     * Reads a stored FIS document again: a GET answer (either wrapper, first document), one {@code content[]} item,
+     * or a bare financial document.
+     *
+     * @param docTypeHint used when the JSON does not say ({@code expense}, {@code invoice}, {@code cashadvance}), or null
+     * @throws ConcurException INVALID_MESSAGE when no document is found or amounts are not numbers
+     */
+    public static FisDocument read(JsonNode json, String docTypeHint) {
+        List<FisDocument> documents = io.mlconnector.concur.internal.FisParser.page(json, docTypeHint).documents();
+        if (documents.isEmpty()) {
+            throw new ConcurException(ConcurErrorType.INVALID_MESSAGE, "no FIS document in the JSON");
+        }
+        return documents.get(0);
+    }
+
     /** The FIS document id: what acknowledgements and confirmations carry (notes §4.7). Null for a bare document. */
     public String id() { return id; }
     /** {@code expense}, {@code invoice}, {@code cashadvance}, … */

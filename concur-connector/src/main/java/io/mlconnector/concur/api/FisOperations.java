@@ -39,7 +39,7 @@ public final class FisOperations {
      * @param docType  the document type
      * @param page     page number from 0; null = 0
      * @param limit    records per page; null = the configured fisPageSize (default 25)
-     * @param systemId ERP system id filter; null = the configured systemId (omitted when blank)
+     * @param systemId ERP system id filter; null = the configured systemId; "" = no filter
      * @throws ConcurException UNAUTHORIZED, FORBIDDEN, BAD_REQUEST, INVALID_MESSAGE, CONNECTIVITY, TIMEOUT, THROTTLED,
      *                         SERVICE_UNAVAILABLE, REAUTHORIZATION_REQUIRED
      */

@@ -59,7 +59,12 @@ public final class JdbcTokenStore implements TokenStore {
                 c.commit();
             } catch (SQLException e) {
                 c.rollback();
-                throw e;
+                if (e.getSQLState() == null || !e.getSQLState().startsWith("23")) {
+                    throw e;
+                }
+                // another instance inserted the same key first: ours is newer, overwrite it
+                update(c, state);
+                c.commit();
             } finally {
                 c.setAutoCommit(autoCommit);
             }

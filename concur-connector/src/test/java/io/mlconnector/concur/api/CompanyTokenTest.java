@@ -140,6 +140,25 @@ class CompanyTokenTest {
     }
 
     @Test
+    void accessTokenExpiredAtConcurIsRefreshedOnTheFirst401() {
+        // given a cached token that Concur has expired early
+        ConcurConfiguration config = SandboxConfig.of(concur).build();
+        try (ConcurConnection connection = new ConcurConnectionProvider(config).connect()) {
+            FisOperations fis = new FisOperations(connection);
+            fis.getDocuments(FisDocType.EXPENSE, 0, 1, null);
+            concur.expireAccessTokens();
+
+            // when
+            FisDocumentPage page = fis.getDocuments(FisDocType.EXPENSE, 0, 1, null);
+
+            // then
+            assertThat(page.documents()).isEmpty();
+            assertThat(tokenCalls(concur.requests(), "refresh_token")).hasSize(1);
+            assertThat(calls(concur.requests(), "GET", FIS)).hasSize(3);
+        }
+    }
+
+    @Test
     void persistentlyRefusedTokenIsUnauthorizedAfterOneRetry() {
         // given
         ConcurConfiguration config = SandboxConfig.of(concur).build();
@@ -218,6 +237,25 @@ class CompanyTokenTest {
     }
 
     @Test
+    void providerValidationPingsAndReportsTheFailureType() {
+        // given
+        ConcurConnectionProvider good = new ConcurConnectionProvider(SandboxConfig.of(concur).build());
+        ConcurConnectionProvider bad = new ConcurConnectionProvider(SandboxConfig.of(concur)
+                .clientSecret("not-the-secret").build());
+
+        // when
+        ConnectionValidation ok = good.validate(good.connect());
+        ConnectionValidation refused = bad.validate(bad.connect());
+
+        // then
+        assertThat(ok.isValid()).isTrue();
+        assertThat(ok.ping().geolocation()).isEqualTo(concur.dataCentreUri());
+        assertThat(refused.isValid()).isFalse();
+        assertThat(refused.errorType()).contains(ConcurErrorType.AUTHENTICATION_FAILED);
+        assertThat(refused.failure().concurCode()).contains(64);
+    }
+
+    @Test
     void otherOAuthCodesAreTypedWithConcurCodeAndDescription() {
         // given a request token Concur never issued
         ConcurConfiguration config = SandboxConfig.of(concur).requestToken("not-a-request-token").build();
@@ -228,6 +266,49 @@ class CompanyTokenTest {
             assertThat(e.concurCode()).contains(5);
             assertThat(e.getMessage()).contains("Incorrect Credentials").doesNotContain("not-a-request-token");
         });
+    }
+
+    @Test
+    void refreshTokenExpiringWithinTheWarningPeriodIsLoggedAsWarning() {
+        // given a company whose refresh tokens live only 10 days, warned 30 days ahead
+        concur.close();
+        concur = ConcurSandbox.start(io.mlconnector.sandbox.concur.ConcurSandboxSettings.builder()
+                .refreshTokenLifetime(Duration.ofDays(10)).build());
+        ch.qos.logback.classic.Logger logger = (ch.qos.logback.classic.Logger) org.slf4j.LoggerFactory
+                .getLogger(io.mlconnector.concur.internal.RefreshingTokenManager.class);
+        ch.qos.logback.core.read.ListAppender<ch.qos.logback.classic.spi.ILoggingEvent> logs =
+                new ch.qos.logback.core.read.ListAppender<>();
+        logs.start();
+        logger.addAppender(logs);
+        try {
+            // when
+            ping(SandboxConfig.of(concur).refreshTokenWarningPeriod(Duration.ofDays(30)).build());
+
+            // then
+            assertThat(logs.list).anySatisfy(e -> {
+                assertThat(e.getLevel()).isEqualTo(ch.qos.logback.classic.Level.WARN);
+                assertThat(e.getFormattedMessage()).contains("refresh token").contains("company:" + concur.companyId());
+            });
+        } finally {
+            logger.detachAppender(logs);
+        }
+    }
+
+    @Test
+    void refreshTokenFarFromExpiryIsNotWarned() {
+        ch.qos.logback.classic.Logger logger = (ch.qos.logback.classic.Logger) org.slf4j.LoggerFactory
+                .getLogger(io.mlconnector.concur.internal.RefreshingTokenManager.class);
+        ch.qos.logback.core.read.ListAppender<ch.qos.logback.classic.spi.ILoggingEvent> logs =
+                new ch.qos.logback.core.read.ListAppender<>();
+        logs.start();
+        logger.addAppender(logs);
+        try {
+            ping(SandboxConfig.of(concur).refreshTokenWarningPeriod(Duration.ofDays(30)).build());
+
+            assertThat(logs.list).noneMatch(e -> e.getLevel() == ch.qos.logback.classic.Level.WARN);
+        } finally {
+            logger.detachAppender(logs);
+        }
     }
 
     @Test

@@ -200,6 +200,31 @@ class ConcurWebhookSourceTest {
     }
 
     @Test
+    void yearlyKeyRotationNeedsNoDowntime() throws Exception {
+        // given a source trusting this year's key file and a slot for next year's
+        Path current = dir.resolve("current.pem");
+        Path next = dir.resolve("next.pem");
+        Files.copy(concur.webhookPublicKeyPem(), current);
+        Files.copy(concur.webhookPublicKeyPem(), next);
+        source = new ConcurWebhookSource(WebhookSettings.builder().publicKeyFile(current).publicKeyFile(next)
+                .host("127.0.0.1").port(0).build());
+        source.start(received::add);
+        concur.events().subscribe("ml-fis", ConcurEvent.TOPIC_FINANCIAL_INTEGRATION, ".*", source.uri());
+        String before = concur.fis().approve(concur.fis().add("expense", new ConcurDocumentGenerator(9).expenseReport(1)));
+        concur.events().awaitIdle(Duration.ofSeconds(10));
+
+        // when Concur rotates and the operator installs the new key next to the old one
+        Files.copy(concur.rotateWebhookSigningKey(), next, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        source.reloadKeys();
+        String after = concur.fis().approve(concur.fis().add("expense", new ConcurDocumentGenerator(10).expenseReport(1)));
+        concur.events().awaitIdle(Duration.ofSeconds(10));
+
+        // then
+        assertThat(received).extracting(ConcurEvent::id).containsExactly(before, after);
+        assertThat(concur.events().deliveries()).extracting(Delivery::httpStatus).containsExactly(200, 200);
+    }
+
+    @Test
     void sourceWithoutKeysIsAConfigurationError() {
         org.assertj.core.api.Assertions.assertThatThrownBy(() -> WebhookSettings.builder().build())
                 .isInstanceOfSatisfying(ConcurException.class,

@@ -67,6 +67,17 @@ class EventParserTest {
     }
 
     @Test
+    void storedRawBodyReadsBackToTheSameEvent() {
+        ConcurEvent received = EventParser.parse(Samples.bytes("ess-webhook-fis-cashadvance-ready-for-integration.json"),
+                "d-1");
+
+        ConcurEvent again = ConcurEvent.parse(received.rawBody(), "d-1");
+
+        assertThat(again).isEqualTo(received);
+        assertThat(again.fisDocType()).contains(FisDocType.CASHADVANCE);
+    }
+
+    @Test
     void deletedReportHasNoHref() {
         ConcurEvent event = EventParser.parse(Samples.bytes("ess-webhook-expense-report-deleted.json"), null);
 

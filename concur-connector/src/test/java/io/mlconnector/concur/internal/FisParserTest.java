@@ -162,6 +162,21 @@ class FisParserTest {
     }
 
     @Test
+    void storedDocumentReadsBackWithTheSameTotals() {
+        // given a document as the app would store it: its envelope item
+        FisDocument fetched = FisParser.page(Samples.json("fis-expense-use-case-4.1-multiple-cost-allocations.json"),
+                null).documents().get(0);
+
+        // when
+        FisDocument again = io.mlconnector.concur.api.FisDocument.read(fetched.envelope(), null);
+
+        // then
+        assertThat(again.id()).isEqualTo(fetched.id());
+        assertThat(again.journalLines()).isEqualTo(fetched.journalLines());
+        assertThat(again.totalAmount()).isEqualByComparingTo(fetched.totalAmount());
+    }
+
+    @Test
     void documentSentAsJsonTextIsParsedLikeAnObject() {
         // given DocumentFormatAs: text — the document arrives as a JSON string
         JsonNode document = Samples.json("fis-expense-report-document.json");

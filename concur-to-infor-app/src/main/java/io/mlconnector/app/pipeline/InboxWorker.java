@@ -35,7 +35,7 @@ final class InboxWorker {
     }
 
     private static DocumentWork work(InboxEntry entry) {
-        ConcurEvent event = ConcurEvent.parse(entry.event().body().getBytes(StandardCharsets.UTF_8));
+        ConcurEvent event = ConcurEvent.parse(entry.event().body().getBytes(StandardCharsets.UTF_8), null);
         return new DocumentWork(entry, event);
     }
 
