@@ -128,6 +128,20 @@ class MappingRulesTest {
     }
 
     @Test
+    void wildcardRuleCatchesAnyPayer() {
+        // given only a catch-all rule for money owed to the employee, whoever pays
+        Mapping mapping = edited("  - payer: COMP\n    payee: EMPL\n", "  - payer: \"*\"\n    payee: EMPL\n",
+                "    account: \"2100\"     # out of pocket: owed to the employee", "    account: \"2190\"");
+
+        // when
+        AccountingDocument mapped = mapping.map(sample(VAT));
+
+        // then
+        assertThat(mapped.glLines()).filteredOn(l -> l.role() == LineRole.CREDIT_SIDE)
+                .extracting(GlLine::glAccount).containsExactly("2190");
+    }
+
+    @Test
     void documentListsTheAccountsAndCostCentersToValidate() {
         // when
         AccountingDocument mapped = Mapping.defaultMapping().map(sample(ALLOCATIONS));
