@@ -8,6 +8,7 @@ import io.mlconnector.app.posting.DebitCredit;
 import io.mlconnector.app.posting.GlLine;
 import io.mlconnector.app.posting.LineRole;
 import io.mlconnector.app.posting.Payable;
+import io.mlconnector.app.posting.PayableLine;
 import io.mlconnector.app.mapping.fixtures.FisSamples;
 import org.junit.jupiter.api.Test;
 
@@ -112,6 +113,22 @@ class MappingRulesTest {
         assertThat(net(mapped, l -> l.glAccount().equals("2100"))).isEqualByComparingTo("-21");
         assertThat(mapped.payable()).get().extracting(Payable::amount)
                 .satisfies(a -> assertThat(a).isEqualByComparingTo("21"));
+    }
+
+    @Test
+    void payableDistributionCarriesTheCostLinesForTargetsWithoutAJournal() {
+        // given use case 6.2.2 (21 owed to the employee after 284 on the company card)
+        // when
+        Payable payable = Mapping.defaultMapping().map(sample(CARD)).payable().orElseThrow();
+
+        // then the AP invoice's cost lines are the expenses per account and cost center less the card clearing
+        assertThat(payable.distribution()).extracting(PayableLine::glAccount, PayableLine::costCenter,
+                l -> l.amount().toPlainString()).containsExactly(
+                org.assertj.core.groups.Tuple.tuple("6100", "CC200", "35"),
+                org.assertj.core.groups.Tuple.tuple("6120", "CC200", "250"),
+                org.assertj.core.groups.Tuple.tuple("2110", null, "-284"),
+                org.assertj.core.groups.Tuple.tuple("6130", "CC200", "20"));
+        assertThat(payable.lines()).extracting(PayableLine::glAccount).containsExactly("2100");
     }
 
     @Test
