@@ -85,7 +85,7 @@ final class DocumentMapper {
                 Balances.requireBalanced(lines, "FIS document " + fis.id());
             } catch (UnbalancedEntryException e) {
                 throw new MappingException(fis.id(), List.of(new MappingException.Problem(Kind.UNBALANCED,
-                        "balance", e.getMessage(), Set.of())));
+                        "balance", e.getMessage(), unbalancedLineItems())));
             }
             Optional<Payable> payable = payable(header);
             if (!problems.isEmpty()) {
@@ -93,6 +93,23 @@ final class DocumentMapper {
             }
             return new AccountingDocument(fis.id(), fis.docType(), header.businessId, header.entity, currency,
                     header.postingDate, header.description, lines, payable);
+        }
+
+        /** The Concur line items whose own lines do not balance: where the document's amounts disagree. */
+        private Set<String> unbalancedLineItems() {
+            Map<String, BigDecimal> byGroup = new LinkedHashMap<>();
+            Map<String, String> itemOfGroup = new HashMap<>();
+            for (GlLine line : lines) {
+                byGroup.merge(line.groupKey(), line.signedAmount(), BigDecimal::add);
+                itemOfGroup.putIfAbsent(line.groupKey(), line.sourceEntryId());
+            }
+            Set<String> items = new LinkedHashSet<>();
+            byGroup.forEach((group, balance) -> {
+                if (balance.signum() != 0 && itemOfGroup.get(group) != null) {
+                    items.add(itemOfGroup.get(group));
+                }
+            });
+            return items;
         }
 
         // --- expense report (concur-api.md §4.8) ------------------------------------------------------------

@@ -278,6 +278,7 @@ class MappingRulesTest {
 
         // then
         assertThat(e.problems()).extracting(MappingException.Problem::kind).containsExactly(Kind.UNBALANCED);
+        assertThat(e.problems().get(0).lineItemIds()).containsExactly("2C14A4301BD26741B7244388A5E10941");
         assertThat(e.getMessage()).contains("f7a675d035bc44419cc0df2389c5b10c", "does not balance", "9.6", "10");
     }
 
