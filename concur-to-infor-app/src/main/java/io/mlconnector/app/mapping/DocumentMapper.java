@@ -7,6 +7,7 @@ import io.mlconnector.app.mapping.MappingRules.CostCenterRules;
 import io.mlconnector.app.mapping.MappingRules.CreditRule;
 import io.mlconnector.app.mapping.MappingRules.GlLookup;
 import io.mlconnector.app.posting.AccountingDocument;
+import io.mlconnector.app.posting.Balances;
 import io.mlconnector.app.posting.DebitCredit;
 import io.mlconnector.app.posting.GlLine;
 import io.mlconnector.app.posting.LineRole;
@@ -55,6 +56,7 @@ final class DocumentMapper {
         private final Map<String, ProblemBuilder> problems = new LinkedHashMap<>();
         private final List<GlLine> lines = new ArrayList<>();
         private final Map<String, BigDecimal> owedByAccount = new LinkedHashMap<>();
+        private final Map<List<String>, BigDecimal> distribution = new LinkedHashMap<>();
         private final Map<String, String> payableDescriptions = new HashMap<>();
         private String currency;
         private Map<String, Object> docForExpressions;
@@ -79,17 +81,35 @@ final class DocumentMapper {
             if (!problems.isEmpty()) {
                 throw failure();
             }
+            try {
+                Balances.requireBalanced(lines, "FIS document " + fis.id());
+            } catch (UnbalancedEntryException e) {
+                throw new MappingException(fis.id(), List.of(new MappingException.Problem(Kind.UNBALANCED,
+                        "balance", e.getMessage(), unbalancedLineItems())));
+            }
             Optional<Payable> payable = payable(header);
             if (!problems.isEmpty()) {
                 throw failure();
             }
-            try {
-                return new AccountingDocument(fis.id(), fis.docType(), header.businessId, header.entity, currency,
-                        header.postingDate, header.description, lines, payable);
-            } catch (UnbalancedEntryException e) {
-                throw new MappingException(fis.id(), List.of(new MappingException.Problem(Kind.UNBALANCED,
-                        "balance", e.getMessage(), Set.of())));
+            return new AccountingDocument(fis.id(), fis.docType(), header.businessId, header.entity, currency,
+                    header.postingDate, header.description, lines, payable);
+        }
+
+        /** The Concur line items whose own lines do not balance: where the document's amounts disagree. */
+        private Set<String> unbalancedLineItems() {
+            Map<String, BigDecimal> byGroup = new LinkedHashMap<>();
+            Map<String, String> itemOfGroup = new HashMap<>();
+            for (GlLine line : lines) {
+                byGroup.merge(line.groupKey(), line.signedAmount(), BigDecimal::add);
+                itemOfGroup.putIfAbsent(line.groupKey(), line.sourceEntryId());
             }
+            Set<String> items = new LinkedHashSet<>();
+            byGroup.forEach((group, balance) -> {
+                if (balance.signum() != 0 && itemOfGroup.get(group) != null) {
+                    items.add(itemOfGroup.get(group));
+                }
+            });
+            return items;
         }
 
         // --- expense report (concur-api.md §4.8) ------------------------------------------------------------
@@ -444,8 +464,14 @@ final class DocumentMapper {
             List<PayableLine> payableLines = new ArrayList<>();
             owedByAccount.forEach((account, owed) -> {
                 if (owed.signum() != 0) {
-                    payableLines.add(new PayableLine(account, owed,
+                    payableLines.add(new PayableLine(account, null, owed,
                             payableDescriptions.getOrDefault(account, header.description)));
+                }
+            });
+            List<PayableLine> distributionLines = new ArrayList<>();
+            distribution.forEach((key, amount) -> {
+                if (amount.signum() != 0) {
+                    distributionLines.add(new PayableLine(key.get(0), key.get(1), amount, header.description));
                 }
             });
             if (payableLines.isEmpty()) {
@@ -464,7 +490,8 @@ final class DocumentMapper {
                 return Optional.empty();
             }
             return Optional.of(new Payable(supplierId, header.supplierName, header.invoiceNumber,
-                    header.invoiceDate == null ? header.postingDate : header.invoiceDate, currency, payableLines));
+                    header.invoiceDate == null ? header.postingDate : header.invoiceDate, currency, payableLines,
+                    distributionLines));
         }
 
         // --- building blocks ----------------------------------------------------------------------------------
@@ -480,6 +507,8 @@ final class DocumentMapper {
                     allocationId, groupKey, role));
             if (payable) {
                 owedByAccount.merge(account, signedDebit.negate(), BigDecimal::add);
+            } else {
+                distribution.merge(java.util.Arrays.asList(account, costCenter), signedDebit, BigDecimal::add);
             }
         }
 

@@ -20,7 +20,7 @@ public interface ChunkSizeEstimator {
                 size += 900 + 2L * (length(line.description()) + length(line.glAccount()) + length(line.costCenter())
                         + length(line.sourceEntryId()) + line.amount().toPlainString().length());
             }
-            size += chunk.payable().map(p -> 1500L + 600L * p.lines().size()).orElse(0L);
+            size += chunk.payable().map(p -> 1500L + 600L * (p.lines().size() + p.distribution().size())).orElse(0L);
             return size;
         };
     }

@@ -6,18 +6,18 @@ import java.util.Objects;
 /**
  * One line of the payable (AP invoice) part.
  *
- * @param glAccount   the payable (clearing) account the GL journal credited; an AP invoice line on this account
- *                    clears it and opens the item on the supplier
- * @param amount      owed to the supplier; negative when the supplier (employee) owes the company
+ * @param glAccount   GL account of the line
+ * @param costCenter  cost center, {@code null} for balance-sheet accounts
+ * @param amount      signed: positive adds to what is owed to the supplier, negative reduces it
  * @param description text for the invoice line
  */
-public record PayableLine(String glAccount, BigDecimal amount, String description) {
+public record PayableLine(String glAccount, String costCenter, BigDecimal amount, String description) {
     public PayableLine {
         Objects.requireNonNull(glAccount, "glAccount");
         Objects.requireNonNull(amount, "amount");
     }
 
     public PayableLine negated() {
-        return new PayableLine(glAccount, amount.negate(), description);
+        return new PayableLine(glAccount, costCenter, amount.negate(), description);
     }
 }

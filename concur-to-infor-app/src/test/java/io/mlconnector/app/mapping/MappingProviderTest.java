@@ -44,22 +44,21 @@ class MappingProviderTest {
 
     @Test
     void badEditKeepsTheLastGoodMappingAndSaysWhy() throws IOException {
-        // given a running provider with the good mapping
-        Path file = write(Mapping.defaultMappingText());
+        // given a running provider whose good mapping sends hotels to 6121
+        Path file = write(hotelOn("6121"));
         MappingProvider provider = MappingProvider.fromFile(file, Duration.ZERO, Clock.systemUTC());
 
-        // when an edit breaks line 2 and changes the hotel account
-        write("version: 1\nglAcount: {}\n" + Mapping.defaultMappingText().replace("version: 1", "")
-                .replace(HOTEL, "    LODNG: \"6125\""));
+        // when an edit breaks line 2 and moves hotels to 6125
+        write("version: 1\nglAcount: {}\n" + hotelOn("6125").replace("version: 1", ""));
 
         // then the previous mapping stays in use and the reason names the line
-        assertThat(hotelAccount(provider.current())).isEqualTo("6120");
+        assertThat(hotelAccount(provider.current())).isEqualTo("6121");
         assertThat(provider.reload()).isEqualTo(ReloadResult.REJECTED);
         assertThat(provider.lastError()).get().satisfies(e -> assertThat(e.problems())
                 .anySatisfy(p -> assertThat(p.line()).isEqualTo(2)));
 
         // and when the user fixes it, the fix is used and the error is gone
-        write(Mapping.defaultMappingText().replace(HOTEL, "    LODNG: \"6125\""));
+        write(hotelOn("6125"));
         assertThat(hotelAccount(provider.current())).isEqualTo("6125");
         assertThat(provider.lastError()).isEmpty();
     }
@@ -67,14 +66,14 @@ class MappingProviderTest {
     @Test
     void deletedFileKeepsTheLastGoodMapping() throws IOException {
         // given
-        Path file = write(Mapping.defaultMappingText());
+        Path file = write(hotelOn("6121"));
         MappingProvider provider = MappingProvider.fromFile(file, Duration.ZERO, Clock.systemUTC());
 
         // when
         Files.delete(file);
 
         // then
-        assertThat(hotelAccount(provider.current())).isEqualTo("6120");
+        assertThat(hotelAccount(provider.current())).isEqualTo("6121");
         assertThat(provider.lastError()).get().satisfies(e -> assertThat(e.getMessage()).contains("cannot read"));
     }
 
@@ -119,6 +118,10 @@ class MappingProviderTest {
         assertThat(provider.current()).isSameAs(mapping);
         assertThat(provider.reload()).isEqualTo(ReloadResult.UNCHANGED);
         assertThat(provider.file()).isEmpty();
+    }
+
+    private static String hotelOn(String account) {
+        return Mapping.defaultMappingText().replace(HOTEL, "    LODNG: \"" + account + "\"");
     }
 
     private Path write(String yaml) throws IOException {

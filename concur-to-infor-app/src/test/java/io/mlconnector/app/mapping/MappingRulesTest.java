@@ -8,6 +8,7 @@ import io.mlconnector.app.posting.DebitCredit;
 import io.mlconnector.app.posting.GlLine;
 import io.mlconnector.app.posting.LineRole;
 import io.mlconnector.app.posting.Payable;
+import io.mlconnector.app.posting.PayableLine;
 import io.mlconnector.app.mapping.fixtures.FisSamples;
 import org.junit.jupiter.api.Test;
 
@@ -115,6 +116,22 @@ class MappingRulesTest {
     }
 
     @Test
+    void payableDistributionCarriesTheCostLinesForTargetsWithoutAJournal() {
+        // given use case 6.2.2 (21 owed to the employee after 284 on the company card)
+        // when
+        Payable payable = Mapping.defaultMapping().map(sample(CARD)).payable().orElseThrow();
+
+        // then the AP invoice's cost lines are the expenses per account and cost center less the card clearing
+        assertThat(payable.distribution()).extracting(PayableLine::glAccount, PayableLine::costCenter,
+                l -> l.amount().toPlainString()).containsExactly(
+                org.assertj.core.groups.Tuple.tuple("6100", "CC200", "35"),
+                org.assertj.core.groups.Tuple.tuple("6120", "CC200", "250"),
+                org.assertj.core.groups.Tuple.tuple("2110", null, "-284"),
+                org.assertj.core.groups.Tuple.tuple("6130", "CC200", "20"));
+        assertThat(payable.lines()).extracting(PayableLine::glAccount).containsExactly("2100");
+    }
+
+    @Test
     void payerPayeeRuleDecidesTheCreditAccount() {
         // given a mapping that clears company-billed card charges through 2120
         Mapping mapping = edited("    payee: CBCP\n    account: \"2110\"", "    payee: CBCP\n    account: \"2120\"");
@@ -125,6 +142,20 @@ class MappingRulesTest {
         // then
         assertThat(net(mapped, l -> l.glAccount().equals("2120"))).isEqualByComparingTo("-284");
         assertThat(mapped.glAccounts()).contains("2120").doesNotContain("2110");
+    }
+
+    @Test
+    void wildcardRuleCatchesAnyPayer() {
+        // given only a catch-all rule for money owed to the employee, whoever pays
+        Mapping mapping = edited("  - payer: COMP\n    payee: EMPL\n", "  - payer: \"*\"\n    payee: EMPL\n",
+                "    account: \"2100\"     # out of pocket: owed to the employee", "    account: \"2190\"");
+
+        // when
+        AccountingDocument mapped = mapping.map(sample(VAT));
+
+        // then
+        assertThat(mapped.glLines()).filteredOn(l -> l.role() == LineRole.CREDIT_SIDE)
+                .extracting(GlLine::glAccount).containsExactly("2190");
     }
 
     @Test
@@ -247,6 +278,7 @@ class MappingRulesTest {
 
         // then
         assertThat(e.problems()).extracting(MappingException.Problem::kind).containsExactly(Kind.UNBALANCED);
+        assertThat(e.problems().get(0).lineItemIds()).containsExactly("2C14A4301BD26741B7244388A5E10941");
         assertThat(e.getMessage()).contains("f7a675d035bc44419cc0df2389c5b10c", "does not balance", "9.6", "10");
     }
 

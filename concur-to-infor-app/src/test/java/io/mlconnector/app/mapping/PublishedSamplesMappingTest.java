@@ -47,6 +47,9 @@ class PublishedSamplesMappingTest {
         assertThat(signedTotal(mapped, postedRoles(sample.fis()))).isEqualByComparingTo(documentTotal);
         assertThat(signedTotal(mapped, Set.of(LineRole.CREDIT_SIDE))).isEqualByComparingTo(documentTotal.negate());
         headerTotal(sample.fis()).forEach(total -> assertThat(documentTotal).isEqualByComparingTo(total));
+        mapped.payable().ifPresent(payable -> assertThat(payable.distribution().stream()
+                .map(io.mlconnector.app.posting.PayableLine::amount).reduce(BigDecimal.ZERO, BigDecimal::add))
+                .isEqualByComparingTo(payable.amount()));
         assertThat(mapped.fisDocumentId()).isEqualTo(sample.fis().id());
         assertThat(mapped.accountingEntity()).isIn("100", "200");
     }

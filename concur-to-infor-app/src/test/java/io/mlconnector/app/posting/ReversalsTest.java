@@ -62,6 +62,7 @@ class ReversalsTest {
         // then
         Payable payable = reversal.payable().orElseThrow();
         assertThat(payable.amount()).isEqualByComparingTo("-10");
+        assertThat(payable.distribution()).extracting(l -> l.amount().toPlainString()).containsExactly("-8.4", "-1.6");
         assertThat(payable.supplierId()).isEqualTo("49038128");
         assertThat(payable.invoiceNumber()).isEqualTo(ap.payable().orElseThrow().invoiceNumber());
         assertThat(reversal.id()).isEqualTo(ap.id() + "-rev");
