@@ -62,7 +62,7 @@ class MlConnectorCliTest {
         // when
         int exit = execute("status");
         // then
-        assertThat(exit).isZero();
+        assertThat(exit).as(err.toString()).isZero();
         assertThat(out.toString()).containsPattern("NEW\\s+2").containsPattern("DEAD\\s+1").containsPattern("ACCEPTED\\s+0");
     }
 
@@ -78,7 +78,7 @@ class MlConnectorCliTest {
         int jsonExit = execute("audit", "--json", "msg-1");
         int unknownExit = execute("audit", "nope");
         // then
-        assertThat(exit).isZero();
+        assertThat(exit).as(err.toString()).isZero();
         assertThat(jsonExit).isZero();
         assertThat(unknownExit).isEqualTo(MlConnectorCli.FAILED);
         assertThat(out.toString()).contains("event received  [event=evt-1 report=RPT-1 doc=FIS-1]")
@@ -98,7 +98,7 @@ class MlConnectorCliTest {
         int first = execute("replay", "evt-1");
         int second = execute("replay", "evt-1");
         // then
-        assertThat(first).isZero();
+        assertThat(first).as(err.toString()).isZero();
         assertThat(second).isEqualTo(MlConnectorCli.FAILED);
         assertThat(out.toString()).contains("replayed event evt-1");
         assertThat(err.toString()).contains("nothing to replay");
@@ -108,7 +108,7 @@ class MlConnectorCliTest {
     @Test
     void configPrintsEveryKeyWithItsSourceAndMasksSecrets() {
         int exit = execute("config");
-        assertThat(exit).isZero();
+        assertThat(exit).as(err.toString()).isZero();
         assertThat(out.toString()).contains("concur.client-secret = ****  (FILE)").contains("webhook.port = 8080  (DEFAULT)")
                 .doesNotContain("TOPSECRET");
     }
@@ -170,7 +170,7 @@ class MlConnectorCliTest {
     }
 
     private void withStore(java.util.function.Consumer<Store> work) {
-        try (Store store = Store.open(DatabaseSettings.of(dbUrl, "sa", ""), RETRY)) {
+        try (Store store = Store.open(DatabaseSettings.of(dbUrl, "", ""), RETRY)) {
             work.accept(store);
         }
     }
