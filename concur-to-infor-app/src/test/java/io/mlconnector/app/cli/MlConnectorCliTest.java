@@ -6,6 +6,7 @@ import io.mlconnector.app.store.DatabaseSettings;
 import io.mlconnector.app.store.InboxEvent;
 import io.mlconnector.app.store.RetryPolicy;
 import io.mlconnector.app.store.Store;
+import io.mlconnector.app.testing.HoldDatabase;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -103,6 +104,30 @@ class MlConnectorCliTest {
         assertThat(out.toString()).contains("replayed event evt-1");
         assertThat(err.toString()).contains("nothing to replay");
         withStore(store -> assertThat(store.inbox().findByEssEventId("evt-1").orElseThrow().state().name()).isEqualTo("NEW"));
+    }
+
+    @Test
+    void statusReadsTheDefaultH2FileWhileAnotherProcessHoldsIt() throws Exception {
+        // given the embedded default URL shape (AUTO_SERVER) and another JVM that has the database open
+        dbUrl = AppConfig.defaultsOnly().database().url().replace("./data/ml-connector", dir.resolve("held").toAbsolutePath().toString());
+        Files.writeString(configFile, "database.url=" + dbUrl.replace("\\", "\\\\") + "\n");
+        Process holder = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-cp", System.getProperty("java.class.path"), HoldDatabase.class.getName(), dbUrl)
+                .redirectError(ProcessBuilder.Redirect.INHERIT).start();
+        try {
+            java.io.BufferedReader lines = new java.io.BufferedReader(new java.io.InputStreamReader(holder.getInputStream()));
+            assertThat(lines.readLine()).isEqualTo("READY");
+            // when the CLI asks for the status
+            int exit = execute("status");
+            // then it reads the other process's data
+            assertThat(exit).as(err.toString()).isZero();
+            assertThat(out.toString()).containsPattern("NEW\\s+1");
+        } finally {
+            holder.getOutputStream().close();
+            if (!holder.waitFor(20, java.util.concurrent.TimeUnit.SECONDS)) {
+                holder.destroyForcibly();
+            }
+        }
     }
 
     @Test
