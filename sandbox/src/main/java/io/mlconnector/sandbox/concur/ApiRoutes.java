@@ -54,7 +54,7 @@ final class ApiRoutes {
         return handler.handle(request, token.get());
     }
 
-    private static SimResponse withCorrelationId(SimRequest request, SimResponse response) {
+    static SimResponse withCorrelationId(SimRequest request, SimResponse response) {
         String correlationId = request.header("concur-correlationid");
         return response.withHeader("concur-correlationid",
                 correlationId != null ? correlationId : UUID.randomUUID().toString());

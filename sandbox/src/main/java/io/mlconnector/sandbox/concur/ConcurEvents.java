@@ -59,7 +59,7 @@ public final class ConcurEvents implements AutoCloseable {
 
     private final ConcurSandboxSettings settings;
     private final Clock clock;
-    private final KeyPair signingKeys;
+    private volatile KeyPair signingKeys;
     private final String applicationId;
     private final String companyId;
     private final String entityId;
@@ -218,6 +218,11 @@ public final class ConcurEvents implements AutoCloseable {
         return envelope.get("id").asText();
     }
 
+    /** Events published from now on are signed with this key pair (a yearly rotation, §3.4). */
+    void signWith(KeyPair keys) {
+        this.signingKeys = keys;
+    }
+
     /** Every envelope published so far, in publishing order. */
     public List<JsonNode> published() {
         return List.copyOf(published);
@@ -307,7 +312,14 @@ public final class ConcurEvents implements AutoCloseable {
         synchronized (idle) {
             pending++;
         }
-        executor.schedule(() -> run(attempt), delayMillis, TimeUnit.MILLISECONDS);
+        try {
+            executor.schedule(() -> run(attempt), delayMillis, TimeUnit.MILLISECONDS);
+        } catch (java.util.concurrent.RejectedExecutionException closed) {
+            synchronized (idle) { // the sandbox is closing: nothing more will be delivered
+                pending--;
+                idle.notifyAll();
+            }
+        }
     }
 
     private void run(Attempt attempt) {
@@ -353,11 +365,8 @@ public final class ConcurEvents implements AutoCloseable {
             return Delivery.Outcome.DELIVERED;
         }
         boolean retryable = status == -1 || status >= 500 || status == 401 || status == 403 || status == 429;
-        if (!retryable && status >= 400 && status < 500) {
-            return Delivery.Outcome.DROPPED;
-        }
         if (!retryable) {
-            return Delivery.Outcome.DROPPED; // 1xx/3xx: not a success and not documented as retried
+            return Delivery.Outcome.DROPPED; // other 4xx; also 1xx/3xx, neither a success nor documented as retried
         }
         return attemptNumber >= settings.maxDeliveryAttempts() ? Delivery.Outcome.GAVE_UP : Delivery.Outcome.RETRYING;
     }

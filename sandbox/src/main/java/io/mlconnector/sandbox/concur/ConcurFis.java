@@ -216,13 +216,7 @@ public final class ConcurFis {
         String systemId = q.get("systemId");
         List<FisDocument> selected = new ArrayList<>();
         for (FisDocument doc : documents.values()) {
-            if (!doc.docType.equals(docType) || doc.state == FisState.PENDING_APPROVAL) {
-                continue;
-            }
-            boolean statusOk = doc.state == FisState.READY || (docId != null && ignoreStatus);
-            boolean idOk = docId == null || docId.equals(doc.businessId);
-            boolean systemOk = systemId == null || doc.acknowledgedBy == null || systemId.equals(doc.acknowledgedBy);
-            if (statusOk && idOk && systemOk) {
+            if (selects(doc, docType, docId, ignoreStatus, systemId)) {
                 selected.add(doc);
             }
         }
@@ -233,6 +227,18 @@ public final class ConcurFis {
         }
         boolean asText = "text".equalsIgnoreCase(request.header("DocumentFormatAs"));
         return SimResponse.json(200, pageOf(docType, selected, page, limit, asText));
+    }
+
+    /** Without docId only READY documents; ignoreDocumentStatus counts only with docId (§4.2). */
+    private static boolean selects(FisDocument doc, String docType, String docId, boolean ignoreStatus,
+                                   String systemId) {
+        if (!doc.docType.equals(docType) || doc.state == FisState.PENDING_APPROVAL) {
+            return false;
+        }
+        boolean statusOk = doc.state == FisState.READY || (docId != null && ignoreStatus);
+        boolean idOk = docId == null || docId.equals(doc.businessId);
+        boolean systemOk = systemId == null || doc.acknowledgedBy == null || systemId.equals(doc.acknowledgedBy);
+        return statusOk && idOk && systemOk;
     }
 
     /** The HAL-style {links, content, page} wrapper of the reference's GET sample (§4.2), not the older fIDocuments. */

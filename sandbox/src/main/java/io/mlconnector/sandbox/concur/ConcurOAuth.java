@@ -12,6 +12,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.Base64;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -85,6 +86,12 @@ final class ConcurOAuth {
         String token = randomToken(24);
         requestTokens.put(token, companyId);
         return token;
+    }
+
+    void expireAccessTokens() {
+        Instant now = clock.instant();
+        accessTokens.replaceAll((value, token) -> new AccessToken(value, token.type(), token.subject(),
+                token.geolocation(), now));
     }
 
     void revokeRefreshTokens() {
@@ -185,6 +192,12 @@ final class ConcurOAuth {
         if (host == Host.OTHER) {
             // §1.2: refresh calls go to the geolocation saved with the token
             return livesElsewhere();
+        }
+        String granted = current.type() == PrincipalType.COMPANY ? COMPANY_SCOPE : USER_SCOPE;
+        String requested = form.get("scope");
+        if (requested != null && !requested.isBlank()
+                && !List.of(granted.split(" ")).containsAll(List.of(requested.trim().split("\\s+")))) {
+            return error(400, "invalid_scope", "Requested scope exceeds granted scope", 54, null);
         }
         // every refresh rotates the refresh token: the presented one stops working (§1.4 "overwrite the saved tokens")
         if (refreshTokens.remove(presented) == null) {

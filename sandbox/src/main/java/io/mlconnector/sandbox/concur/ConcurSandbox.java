@@ -36,8 +36,8 @@ public final class ConcurSandbox implements AutoCloseable {
     private final ConcurEvents events;
     private final ConcurFis fis;
     private final ConcurReports reports;
-    private final KeyPair signingKeys;
-    private final Path publicKeyPem;
+    private volatile KeyPair signingKeys;
+    private volatile Path publicKeyPem;
 
     private ConcurSandbox(ConcurSandboxSettings settings) {
         this.settings = settings;
@@ -51,9 +51,10 @@ public final class ConcurSandbox implements AutoCloseable {
         this.oauth = new ConcurOAuth(settings, clock, () -> eventsRef[0].companyConnected());
         this.events = new ConcurEvents(settings, clock, signingKeys, oauth.clientId(), oauth.companyId(), entityId);
         eventsRef[0] = events;
-        this.glz = SimServer.start("concur-glz", 0);
-        this.dataCentre = SimServer.start("concur-dc", 0);
-        this.otherDataCentre = SimServer.start("concur-other-dc", 0);
+        int port = settings.basePort();
+        this.glz = SimServer.start("concur-glz", port);
+        this.dataCentre = SimServer.start("concur-dc", port == 0 ? 0 : port + 1);
+        this.otherDataCentre = SimServer.start("concur-other-dc", port == 0 ? 0 : port + 2);
         oauth.geolocations(dataCentre.baseUri(), otherDataCentre.baseUri());
         this.fis = new ConcurFis(events, oauth.companyId(), companyCode, entityId, dataCentre::baseUri);
         this.reports = new ConcurReports(events, clock, oauth.companyId(), oauth.userId(), dataCentre::baseUri);
@@ -71,9 +72,9 @@ public final class ConcurSandbox implements AutoCloseable {
 
     private void registerRoutes() {
         String token = "/oauth2/v0/token";
-        glz.route("POST", token, req -> oauth.token(req, Host.GLZ));
-        dataCentre.route("POST", token, req -> oauth.token(req, Host.HOME));
-        otherDataCentre.route("POST", token, req -> oauth.token(req, Host.OTHER));
+        glz.route("POST", token, req -> ApiRoutes.withCorrelationId(req, oauth.token(req, Host.GLZ)));
+        dataCentre.route("POST", token, req -> ApiRoutes.withCorrelationId(req, oauth.token(req, Host.HOME)));
+        otherDataCentre.route("POST", token, req -> ApiRoutes.withCorrelationId(req, oauth.token(req, Host.OTHER)));
         ApiRoutes api = new ApiRoutes(dataCentre, oauth);
         events.register(api);
         fis.register(api);
@@ -104,6 +105,28 @@ public final class ConcurSandbox implements AutoCloseable {
 
     /** Every refresh token issued so far now answers code 108 (re-authorisation needed). */
     public void revokeRefreshTokens() { oauth.revokeRefreshTokens(); }
+
+    /** Every access token issued so far is expired now: the next API call with it answers 401. */
+    public void expireAccessTokens() { oauth.expireAccessTokens(); }
+
+    /**
+     * Rotates the webhook signing key, as Concur does every year with its webhook certificate (§3.4): events published
+     * from now on are signed with a new RSA key, whose PEM is the new {@link #webhookPublicKeyPem()}. Retries of
+     * events published before keep their old signature. Returns the new PEM path.
+     */
+    public synchronized Path rotateWebhookSigningKey() {
+        KeyPair next = newRsaKeyPair();
+        Path previous = publicKeyPem;
+        this.publicKeyPem = writePem(next);
+        this.signingKeys = next;
+        events.signWith(next);
+        try {
+            Files.deleteIfExists(previous);
+        } catch (IOException e) {
+            // a leftover temp file is harmless
+        }
+        return publicKeyPem;
+    }
 
     /** PEM (SubjectPublicKeyInfo) of the RSA key that signs webhook deliveries; a temp file deleted on close. */
     public Path webhookPublicKeyPem() { return publicKeyPem; }

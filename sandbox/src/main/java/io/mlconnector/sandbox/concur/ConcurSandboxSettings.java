@@ -17,11 +17,13 @@ import java.time.Duration;
  * @param deliveryTimeout          how long ESS waits for the subscriber's answer (docs: 60 s, §3.5)
  * @param requireConnectedCompany  when true, events are delivered only after a company token was obtained for the app,
  *                                 which adds the company UUID to every subscription's {@code companyIds} (§3.1, §9.5)
+ * @param basePort                 0 (default, always in tests): ephemeral ports; otherwise GLZ listens on basePort, the
+ *                                 data centre on basePort + 1 and the other data centre on basePort + 2 (standalone use)
  */
 public record ConcurSandboxSettings(Duration accessTokenLifetime, Duration refreshTokenLifetime, int deliveryThreads,
                                    double duplicateRate, boolean reorder, int maxDeliveryAttempts,
                                    Duration retryBackoff, long seed, Duration deliveryTimeout,
-                                   boolean requireConnectedCompany) {
+                                   boolean requireConnectedCompany, int basePort) {
 
     public ConcurSandboxSettings {
         if (duplicateRate < 0.0 || duplicateRate > 1.0) {
@@ -30,6 +32,17 @@ public record ConcurSandboxSettings(Duration accessTokenLifetime, Duration refre
         if (deliveryThreads < 1 || maxDeliveryAttempts < 1) {
             throw new IllegalArgumentException("deliveryThreads and maxDeliveryAttempts must be at least 1");
         }
+        if (basePort < 0 || basePort > 65533) {
+            throw new IllegalArgumentException("basePort must be 0..65533: " + basePort);
+        }
+    }
+
+    /** The contract's settings, in the contract's order; the others keep their defaults. */
+    public ConcurSandboxSettings(Duration accessTokenLifetime, Duration refreshTokenLifetime, int deliveryThreads,
+                                 double duplicateRate, boolean reorder, int maxDeliveryAttempts, Duration retryBackoff,
+                                 long seed) {
+        this(accessTokenLifetime, refreshTokenLifetime, deliveryThreads, duplicateRate, reorder, maxDeliveryAttempts,
+                retryBackoff, seed, Duration.ofSeconds(60), false, 0);
     }
 
     public static ConcurSandboxSettings defaults() {
@@ -45,7 +58,7 @@ public record ConcurSandboxSettings(Duration accessTokenLifetime, Duration refre
         return new Builder().accessTokenLifetime(accessTokenLifetime).refreshTokenLifetime(refreshTokenLifetime)
                 .deliveryThreads(deliveryThreads).duplicateRate(duplicateRate).reorder(reorder)
                 .maxDeliveryAttempts(maxDeliveryAttempts).retryBackoff(retryBackoff).seed(seed)
-                .deliveryTimeout(deliveryTimeout).requireConnectedCompany(requireConnectedCompany);
+                .deliveryTimeout(deliveryTimeout).requireConnectedCompany(requireConnectedCompany).basePort(basePort);
     }
 
     public static final class Builder {
@@ -59,6 +72,7 @@ public record ConcurSandboxSettings(Duration accessTokenLifetime, Duration refre
         private long seed = 20260101L;
         private Duration deliveryTimeout = Duration.ofSeconds(60);
         private boolean requireConnectedCompany = false;
+        private int basePort = 0;
 
         public Builder accessTokenLifetime(Duration v) { accessTokenLifetime = v; return this; }
         public Builder refreshTokenLifetime(Duration v) { refreshTokenLifetime = v; return this; }
@@ -70,10 +84,11 @@ public record ConcurSandboxSettings(Duration accessTokenLifetime, Duration refre
         public Builder seed(long v) { seed = v; return this; }
         public Builder deliveryTimeout(Duration v) { deliveryTimeout = v; return this; }
         public Builder requireConnectedCompany(boolean v) { requireConnectedCompany = v; return this; }
+        public Builder basePort(int v) { basePort = v; return this; }
 
         public ConcurSandboxSettings build() {
             return new ConcurSandboxSettings(accessTokenLifetime, refreshTokenLifetime, deliveryThreads, duplicateRate,
-                    reorder, maxDeliveryAttempts, retryBackoff, seed, deliveryTimeout, requireConnectedCompany);
+                    reorder, maxDeliveryAttempts, retryBackoff, seed, deliveryTimeout, requireConnectedCompany, basePort);
         }
     }
 }

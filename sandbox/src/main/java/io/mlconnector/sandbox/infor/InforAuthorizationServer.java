@@ -47,6 +47,7 @@ final class InforAuthorizationServer {
     private final Map<String, AtomicInteger> grantsByType = new ConcurrentHashMap<>();
     private final AtomicInteger logins = new AtomicInteger();
     private final AtomicInteger revocations = new AtomicInteger();
+    private final AtomicInteger unauthorized = new AtomicInteger();
     private final Deque<Instant> recentServiceAccountLogins = new ArrayDeque<>();
 
     InforAuthorizationServer(InforSandboxSettings settings) {
@@ -92,6 +93,10 @@ final class InforAuthorizationServer {
 
     int revocationCount() {
         return revocations.get();
+    }
+
+    int unauthorizedCount() {
+        return unauthorized.get();
     }
 
     long activeAccessTokenCount() {
@@ -300,7 +305,8 @@ final class InforAuthorizationServer {
         }
     }
 
-    private static SimResponse unauthorized(String description) {
+    private SimResponse unauthorized(String description) {
+        unauthorized.incrementAndGet();
         return oauthError(401, "invalid_token", description)
                 .withHeader("WWW-Authenticate", "Bearer error=\"invalid_token\"");
     }

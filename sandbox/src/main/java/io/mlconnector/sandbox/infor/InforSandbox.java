@@ -158,6 +158,11 @@ public final class InforSandbox implements AutoCloseable {
         return authorization.revocationCount();
     }
 
+    /** Gateway calls (IMS, M3) answered 401 because the bearer token was missing, unknown, expired or revoked. */
+    public int unauthorizedCount() {
+        return authorization.unauthorizedCount();
+    }
+
     /** Access tokens that are neither expired nor revoked. */
     public long activeAccessTokenCount() {
         return authorization.activeAccessTokenCount();

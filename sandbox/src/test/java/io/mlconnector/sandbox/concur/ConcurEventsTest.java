@@ -81,6 +81,25 @@ class ConcurEventsTest {
     }
 
     @Test
+    void rotatedSigningKeySignsLaterEventsAndTheOldKeyNoLongerVerifies() throws Exception {
+        // given a subscriber and the key published before the rotation
+        sandbox(ConcurSandboxSettings.builder());
+        PublicKey before = readPem(Files.readString(sandbox.webhookPublicKeyPem()));
+
+        // when Concur rotates its key and publishes
+        java.nio.file.Path rotated = sandbox.rotateWebhookSigningKey();
+        publishReadyForIntegration();
+        sandbox.events().awaitIdle(WAIT);
+
+        // then only the new key verifies the delivery
+        SimRequest delivery = deliveredTo().get(0);
+        byte[] signature = Base64.getDecoder().decode(delivery.header("Concur-Signature"));
+        assertThat(verify(readPem(Files.readString(rotated)), delivery.body(), signature)).isTrue();
+        assertThat(verify(before, delivery.body(), signature)).isFalse();
+        assertThat(sandbox.webhookPublicKeyPem()).isEqualTo(rotated);
+    }
+
+    @Test
     void readyForIntegrationEnvelopeIsShapedLikeThePublishedSample() {
         // given a subscriber
         sandbox(ConcurSandboxSettings.builder());
@@ -196,6 +215,50 @@ class ConcurEventsTest {
         // then each event id arrived twice
         assertThat(deliveredTo()).extracting(r -> r.json().get("id").asText())
                 .containsExactlyInAnyOrder(first, first, second, second);
+    }
+
+    @Test
+    void reorderLetsLaterEventsOvertakeEarlierOnes() {
+        // given reordering
+        sandbox(ConcurSandboxSettings.builder().reorder(true).seed(11));
+
+        // when twenty events are published one after the other
+        List<String> published = new java.util.ArrayList<>();
+        for (int i = 0; i < 20; i++) {
+            published.add(sandbox.events().publish(ConcurEvents.TOPIC_FIS, "expense.readyForIntegration",
+                    com.fasterxml.jackson.databind.node.JsonNodeFactory.instance.objectNode().put("n", i)));
+        }
+        sandbox.events().awaitIdle(WAIT);
+
+        // then all arrive, not in publishing order
+        List<String> arrived = deliveredTo().stream().map(r -> r.json().get("id").asText()).toList();
+        assertThat(arrived).containsExactlyInAnyOrderElementsOf(published).isNotEqualTo(published);
+    }
+
+    @Test
+    void severalDeliveryThreadsDeliverConcurrently() {
+        // given a subscriber that takes a while to answer and counts requests in flight
+        java.util.concurrent.atomic.AtomicInteger inFlight = new java.util.concurrent.atomic.AtomicInteger();
+        java.util.concurrent.atomic.AtomicInteger maxInFlight = new java.util.concurrent.atomic.AtomicInteger();
+        receiver.route("POST", "/slow", request -> {
+            maxInFlight.accumulateAndGet(inFlight.incrementAndGet(), Math::max);
+            Thread.sleep(200);
+            inFlight.decrementAndGet();
+            return SimResponse.empty(200);
+        });
+        sandbox = ConcurSandbox.start(ConcurSandboxSettings.builder().deliveryThreads(4).build());
+        sandbox.events().subscribe("slow", ConcurEvents.TOPIC_TEST, ".*", receiver.baseUri().resolve("/slow"));
+
+        // when eight events are published
+        for (int i = 0; i < 8; i++) {
+            sandbox.events().publish(ConcurEvents.TOPIC_TEST, "test",
+                    com.fasterxml.jackson.databind.node.JsonNodeFactory.instance.objectNode());
+        }
+        sandbox.events().awaitIdle(WAIT);
+
+        // then more than one delivery was in flight at a time
+        assertThat(maxInFlight.get()).isGreaterThan(1);
+        assertThat(sandbox.events().deliveries()).hasSize(8);
     }
 
     @Test

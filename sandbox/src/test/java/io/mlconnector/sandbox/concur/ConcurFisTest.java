@@ -209,6 +209,39 @@ class ConcurFisTest {
     }
 
     @Test
+    void confirmationFromAnotherSystemIdAnswers99() {
+        // given a document acknowledged by INFOR-LN
+        String docId = readyExpense();
+        acknowledge("expense", docId);
+
+        // when another system confirms it
+        ObjectNode body = SimServer.JSON.createObjectNode().put("systemId", "OTHER-ERP");
+        body.putArray("postingConfirmations").addObject().put("docId", docId).put("overallPostingStatusCode", "success")
+                .putArray("postingDocs").addObject().put("companyId", "100");
+        JsonNode answer = Http.send("POST", fis("expense", "/postingconfirmations"), company, body.toString()).json();
+
+        // then 99 and the document stays acknowledged
+        assertThat(answer.get(0).get("code").asInt()).isEqualTo(99);
+        assertThat(sandbox.fis().state(docId)).isEqualTo(FisState.ACKNOWLEDGED);
+    }
+
+    @Test
+    void documentNotYetApprovedIsInvisibleAndAnswers103() {
+        // given a document added but not final-approved
+        String docId = sandbox.fis().add("expense", GENERATOR.expenseReport(1));
+        String businessId = sandbox.fis().businessId(docId);
+
+        // when the connector reads and acknowledges it
+        JsonNode page = Http.get(fis("expense", "?docId=" + businessId + "&ignoreDocumentStatus=yes"), company).json();
+        JsonNode ack = acknowledge("expense", docId);
+
+        // then it is not in FIS yet
+        assertThat(page.get("content")).isEmpty();
+        assertThat(ack.get(0).get("code").asInt()).isEqualTo(103);
+        assertThat(sandbox.fis().state(docId)).isEqualTo(FisState.PENDING_APPROVAL);
+    }
+
+    @Test
     void acknowledgementWithTheWrongDocTypeAnswers105() {
         // given a ready expense document
         String docId = readyExpense();

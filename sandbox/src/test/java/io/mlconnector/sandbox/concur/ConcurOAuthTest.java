@@ -49,6 +49,7 @@ class ConcurOAuthTest {
         assertThat(token.get("refresh_expires_in").asLong())
                 .isGreaterThan(Instant.now().plus(Duration.ofDays(179)).getEpochSecond());
         assertThat(token.get("access_token").asText().split("\\.")).hasSize(3);
+        assertThat(answer.raw().headers().firstValue("concur-correlationid")).isPresent();
     }
 
     @Test
@@ -106,6 +107,54 @@ class ConcurOAuthTest {
     }
 
     @Test
+    void expiredRefreshTokenAnswers108() throws InterruptedException {
+        // given a sandbox whose refresh tokens live one second
+        try (ConcurSandbox shortLived = ConcurSandbox.start(ConcurSandboxSettings.builder()
+                .refreshTokenLifetime(Duration.ofSeconds(1)).build())) {
+            String refresh = Http.companyToken(shortLived).get("refresh_token").asText();
+
+            // when the lifetime has passed
+            Thread.sleep(1_200);
+            Http.Answer answer = Http.postForm(Http.token(shortLived.dataCentreUri()),
+                    Http.refreshGrant(shortLived, refresh));
+
+            // then the company must be re-authorised
+            assertThat(answer.json().get("code").asInt()).isEqualTo(108);
+        }
+    }
+
+    @Test
+    void refreshAtTheWrongDataCentreAnswersCode16AndKeepsTheToken() {
+        // given a company refresh token
+        String refresh = Http.companyToken(sandbox).get("refresh_token").asText();
+
+        // when it is refreshed at the other data centre
+        Http.Answer wrong = Http.postForm(Http.token(sandbox.otherDataCentreUri()), Http.refreshGrant(sandbox, refresh));
+
+        // then code 16 names the token's geolocation, where the same refresh token still works
+        assertThat(wrong.json().get("code").asInt()).isEqualTo(16);
+        assertThat(wrong.json().get("geolocation").asText()).isEqualTo(sandbox.dataCentreUri().toString());
+        assertThat(Http.postForm(Http.token(sandbox.dataCentreUri()), Http.refreshGrant(sandbox, refresh)).status())
+                .isEqualTo(200);
+    }
+
+    @Test
+    void refreshAskingForMoreScopeAnswers54() {
+        // given a company refresh token
+        String refresh = Http.companyToken(sandbox).get("refresh_token").asText();
+        Map<String, String> grant = Http.refreshGrant(sandbox, refresh);
+        grant.put("scope", "FISVC spend.accountingintegration.write");
+
+        // when it asks for a scope the app was never granted
+        Http.Answer answer = Http.postForm(Http.token(sandbox.dataCentreUri()), grant);
+
+        // then code 54, and the refresh token was not consumed
+        assertThat(answer.json().get("code").asInt()).isEqualTo(54);
+        assertThat(Http.postForm(Http.token(sandbox.dataCentreUri()), Http.refreshGrant(sandbox, refresh)).status())
+                .isEqualTo(200);
+    }
+
+    @Test
     void revokedRefreshTokenAnswers108() {
         // given a company token whose refresh tokens the company revoked
         String refresh = Http.companyToken(sandbox).get("refresh_token").asText();
@@ -132,6 +181,22 @@ class ConcurOAuthTest {
 
         // then every API answers 401
         assertThat(Http.get(fis, access).status()).isEqualTo(401);
+    }
+
+    @Test
+    void expireAccessTokensMakesTheNextCallAnswer401() {
+        // given a valid company token on a sandbox with the default lifetime
+        try (ConcurSandbox own = ConcurSandbox.start()) {
+            String access = Http.companyToken(own).get("access_token").asText();
+            URI fis = own.dataCentreUri().resolve(FIS_EXPENSE);
+            assertThat(Http.get(fis, access).status()).isEqualTo(200);
+
+            // when the test expires every access token
+            own.expireAccessTokens();
+
+            // then the API answers 401
+            assertThat(Http.get(fis, access).status()).isEqualTo(401);
+        }
     }
 
     @ParameterizedTest

@@ -213,6 +213,7 @@ class InforAuthorizationTest {
         String second = http.accessToken();
         assertThat(http.ping(second).statusCode()).isEqualTo(200);
         assertThat(sandbox.loginCount()).isEqualTo(2);
+        assertThat(sandbox.unauthorizedCount()).isEqualTo(1);
     }
 
     @Test
