@@ -123,6 +123,7 @@ public final class AppConfig {
         concur();
         port("webhook.port");
         port("admin.port");
+        port("sandbox.concur-port");
         port("sandbox.infor-port");
         bool("logging.json");
         if (!string("webhook.path").startsWith("/")) {

@@ -151,7 +151,12 @@ class MlConnectorCliTest {
         // given
         Path written = dir.resolve("sandbox.properties");
         AtomicInteger exit = new AtomicInteger(-1);
-        Thread sandbox = new Thread(() -> exit.set(execute("sandbox", "--write-config", written.toString())));
+        int inforPort;
+        try (java.net.ServerSocket probe = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+            inforPort = probe.getLocalPort();
+        }
+        Thread sandbox = new Thread(() -> exit.set(execute("sandbox", "--write-config", written.toString(),
+                "--infor-port", String.valueOf(inforPort))));
         // when it runs
         sandbox.start();
         try {
@@ -159,6 +164,7 @@ class MlConnectorCliTest {
             // then the printed Infor gateway answers over HTTP and the written configuration points at both simulators
             String printed = out.toString();
             URI gateway = URI.create(group(printed, "API gateway \\(iu\\):\\s+(\\S+)"));
+            assertThat(gateway.getPort()).isEqualTo(inforPort);
             HttpResponse<String> ping = HttpClient.newHttpClient().send(HttpRequest.newBuilder(gateway.resolve(
                     "/" + group(printed, "tenant (\\S+)\\)") + "/IONSERVICES/api/ion/messaging/service/ping")).build(),
                     HttpResponse.BodyHandlers.ofString());
