@@ -34,7 +34,14 @@ public final class AuditTrail {
     public long append(AuditKeys keys, String step, Object detail) {
         Objects.requireNonNull(keys, "keys");
         Objects.requireNonNull(step, "step");
-        return jdbc.insert("INSERT INTO audit_trail (at, " + KEYS + ", step, detail) VALUES (?, ?, ?, ?, ?, ?, ?)",
+        return jdbc.withConnection(c -> append(c, keys, step, detail));
+    }
+
+    /** Appends on the caller's connection (and transaction). */
+    long append(java.sql.Connection c, AuditKeys keys, String step, Object detail) throws SQLException {
+        Objects.requireNonNull(keys, "keys");
+        Objects.requireNonNull(step, "step");
+        return Jdbc.insert(c, "INSERT INTO audit_trail (at, " + KEYS + ", step, detail) VALUES (?, ?, ?, ?, ?, ?, ?)",
                 clock.instant(), keys.essEventId(), keys.reportId(), keys.fisDocumentId(), keys.messageId(),
                 SecretSanitizer.sanitizeText(step), toJson(detail));
     }
