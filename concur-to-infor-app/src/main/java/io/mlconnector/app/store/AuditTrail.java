@@ -5,10 +5,12 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.NullNode;
 
+import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Objects;
@@ -38,7 +40,7 @@ public final class AuditTrail {
     }
 
     /** Appends on the caller's connection (and transaction). */
-    long append(java.sql.Connection c, AuditKeys keys, String step, Object detail) throws SQLException {
+    long append(Connection c, AuditKeys keys, String step, Object detail) throws SQLException {
         Objects.requireNonNull(keys, "keys");
         Objects.requireNonNull(step, "step");
         return Jdbc.insert(c, "INSERT INTO audit_trail (at, " + KEYS + ", step, detail) VALUES (?, ?, ?, ?, ?, ?, ?)",
@@ -62,7 +64,7 @@ public final class AuditTrail {
     }
 
     private List<AuditEntry> byAnyKey(Set<String> ids) {
-        String marks = String.join(", ", java.util.Collections.nCopies(ids.size(), "?"));
+        String marks = String.join(", ", Collections.nCopies(ids.size(), "?"));
         String in = " IN (" + marks + ")";
         List<Object> args = new ArrayList<>();
         for (int i = 0; i < 4; i++) {
