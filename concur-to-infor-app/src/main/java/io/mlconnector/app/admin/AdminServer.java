@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
+import io.mlconnector.app.config.AppConfig;
 import io.mlconnector.app.ops.HealthCheck;
 import io.mlconnector.app.ops.Metrics;
 import io.mlconnector.app.ops.Readiness;
@@ -57,6 +58,11 @@ public final class AdminServer implements AutoCloseable {
         this.admin = admin;
         this.readiness = readiness;
         this.metrics = metrics;
+    }
+
+    /** Binds {@code admin.host:admin.port} with {@code admin.token} from the configuration and starts serving. */
+    public static AdminServer start(AppConfig config, AdminService admin, Readiness readiness, Metrics metrics) {
+        return start(config.adminHost(), config.adminPort(), config.adminToken(), admin, readiness, metrics);
     }
 
     /** Binds {@code host:port} ({@code 0} = ephemeral) and starts serving. */

@@ -2,6 +2,7 @@ package io.mlconnector.app.admin;
 
 import io.mlconnector.app.store.AuditEntry;
 import io.mlconnector.app.store.AuditKeys;
+import io.mlconnector.app.store.AuditStep;
 import io.mlconnector.app.store.InboxEntry;
 import io.mlconnector.app.store.InboxState;
 import io.mlconnector.app.store.Store;
@@ -42,7 +43,7 @@ public final class AdminService {
         for (InboxEntry e : replayable) {
             if (replayed.contains(e.essEventId())) {
                 store.audit().append(new AuditKeys(e.essEventId(), e.event().reportId(), e.event().fisDocumentId(), null),
-                        "replay requested", Map.of("previousState", e.state().name(), "attempts", e.attempts(),
+                        AuditStep.REPLAY_REQUESTED, Map.of("previousState", e.state().name(), "attempts", e.attempts(),
                                 "lastError", e.lastError() == null ? "" : e.lastError()));
             }
         }

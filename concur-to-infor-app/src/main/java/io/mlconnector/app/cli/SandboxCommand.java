@@ -3,6 +3,7 @@ package io.mlconnector.app.cli;
 import io.mlconnector.app.config.AppConfig;
 import io.mlconnector.app.config.SandboxKeys;
 import io.mlconnector.sandbox.concur.ConcurSandbox;
+import io.mlconnector.sandbox.concur.ConcurSandboxSettings;
 import io.mlconnector.sandbox.infor.InforSandbox;
 import io.mlconnector.sandbox.infor.InforSandboxSettings;
 import picocli.CommandLine;
@@ -28,6 +29,10 @@ final class SandboxCommand implements Callable<Integer> {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
+    @Option(names = "--concur-port", description = "base port of the Concur simulator: glz, data centre +1, other "
+            + "data centre +2 (default: sandbox.concur-port, 0 = ephemeral)")
+    Integer concurPort;
+
     @Option(names = "--infor-port", description = "port of the Infor simulator (default: sandbox.infor-port, 0 = ephemeral)")
     Integer inforPort;
 
@@ -39,8 +44,9 @@ final class SandboxCommand implements Callable<Integer> {
     public Integer call() throws IOException {
         AppConfig config = parent.config();
         int port = inforPort != null ? inforPort : config.port("sandbox.infor-port");
+        int concurBase = concurPort != null ? concurPort : config.port("sandbox.concur-port");
         PrintWriter out = spec.commandLine().getOut();
-        try (ConcurSandbox concur = ConcurSandbox.start();
+        try (ConcurSandbox concur = ConcurSandbox.start(ConcurSandboxSettings.builder().basePort(concurBase).build());
              InforSandbox infor = InforSandbox.start(InforSandboxSettings.builder().port(port).build())) {
             writeConfig(concur, infor);
             print(out, concur, infor);

@@ -6,6 +6,7 @@ import io.mlconnector.app.store.SecretSanitizer;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.InputStreamReader;
 import java.io.Reader;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
@@ -96,7 +97,7 @@ public final class AppConfig {
             if (in == null) {
                 throw new ConfigException("embedded " + DEFAULTS + " is missing from the jar");
             }
-            p.load(new java.io.InputStreamReader(in, StandardCharsets.UTF_8));
+            p.load(new InputStreamReader(in, StandardCharsets.UTF_8));
         } catch (IOException e) {
             throw new ConfigException("cannot read embedded " + DEFAULTS, e);
         }
@@ -123,6 +124,7 @@ public final class AppConfig {
         concur();
         port("webhook.port");
         port("admin.port");
+        port("sandbox.concur-port");
         port("sandbox.infor-port");
         bool("logging.json");
         if (!string("webhook.path").startsWith("/")) {

@@ -5,10 +5,12 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.NullNode;
 
+import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Objects;
@@ -34,7 +36,14 @@ public final class AuditTrail {
     public long append(AuditKeys keys, String step, Object detail) {
         Objects.requireNonNull(keys, "keys");
         Objects.requireNonNull(step, "step");
-        return jdbc.insert("INSERT INTO audit_trail (at, " + KEYS + ", step, detail) VALUES (?, ?, ?, ?, ?, ?, ?)",
+        return jdbc.withConnection(c -> append(c, keys, step, detail));
+    }
+
+    /** Appends on the caller's connection (and transaction). */
+    long append(Connection c, AuditKeys keys, String step, Object detail) throws SQLException {
+        Objects.requireNonNull(keys, "keys");
+        Objects.requireNonNull(step, "step");
+        return Jdbc.insert(c, "INSERT INTO audit_trail (at, " + KEYS + ", step, detail) VALUES (?, ?, ?, ?, ?, ?, ?)",
                 clock.instant(), keys.essEventId(), keys.reportId(), keys.fisDocumentId(), keys.messageId(),
                 SecretSanitizer.sanitizeText(step), toJson(detail));
     }
@@ -55,7 +64,7 @@ public final class AuditTrail {
     }
 
     private List<AuditEntry> byAnyKey(Set<String> ids) {
-        String marks = String.join(", ", java.util.Collections.nCopies(ids.size(), "?"));
+        String marks = String.join(", ", Collections.nCopies(ids.size(), "?"));
         String in = " IN (" + marks + ")";
         List<Object> args = new ArrayList<>();
         for (int i = 0; i < 4; i++) {

@@ -16,10 +16,6 @@ import java.util.Objects;
 public record DatabaseSettings(String url, String user, String password, int poolSize, Duration connectionTimeout,
                                String schema) {
 
-    /** The embedded default: an H2 file database under {@code ./data}, in PostgreSQL compatibility mode. */
-    public static final String DEFAULT_URL =
-            "jdbc:h2:file:./data/ml-connector;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH";
-
     public DatabaseSettings {
         Objects.requireNonNull(url, "url");
         user = user == null ? "" : user;

@@ -43,13 +43,9 @@ public final class Inbox {
      * unique constraint decides, so exactly one caller sees {@link InsertOutcome#INSERTED}.
      */
     public InsertOutcome insertIfAbsent(InboxEvent event) {
-        Instant now = clock.instant();
         return jdbc.withConnection(c -> {
             try {
-                Jdbc.update(c, "INSERT INTO inbox (ess_event_id, topic, event_type, fis_document_id, report_id, body, "
-                                + "state, attempts, next_attempt_at, received_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, 0, ?, ?, ?)",
-                        event.essEventId(), event.topic(), event.eventType(), event.fisDocumentId(), event.reportId(),
-                        event.body(), InboxState.NEW, now, now, now);
+                insert(c, event);
                 return InsertOutcome.INSERTED;
             } catch (SQLException e) {
                 if (Jdbc.isUniqueViolation(e)) {
@@ -58,6 +54,15 @@ public final class Inbox {
                 throw e;
             }
         });
+    }
+
+    /** Inserts on the caller's connection (and transaction); a duplicate raises the unique-violation SQLException. */
+    void insert(Connection c, InboxEvent event) throws SQLException {
+        Instant now = clock.instant();
+        Jdbc.update(c, "INSERT INTO inbox (ess_event_id, topic, event_type, fis_document_id, report_id, body, "
+                        + "state, attempts, next_attempt_at, received_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, 0, ?, ?, ?)",
+                event.essEventId(), event.topic(), event.eventType(), event.fisDocumentId(), event.reportId(),
+                event.body(), InboxState.NEW, now, now, now);
     }
 
     /**

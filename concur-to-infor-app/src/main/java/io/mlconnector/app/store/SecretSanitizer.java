@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.node.TextNode;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.regex.Pattern;
 
 /**
@@ -58,7 +59,7 @@ public final class SecretSanitizer {
 
     /** HTTP headers without the secret ones (Authorization, cookies, tokens...). */
     public static Map<String, List<String>> sanitizeHeaders(Map<String, List<String>> headers) {
-        Map<String, List<String>> kept = new java.util.TreeMap<>(String.CASE_INSENSITIVE_ORDER);
+        Map<String, List<String>> kept = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
         headers.forEach((name, values) -> {
             if (name != null && !isSecretKey(name)) {
                 List<String> clean = new ArrayList<>();

@@ -2,6 +2,7 @@ package io.mlconnector.app.admin;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.mlconnector.app.config.AppConfig;
 import io.mlconnector.app.ops.HealthCheck;
 import io.mlconnector.app.ops.Metrics;
 import io.mlconnector.app.ops.Readiness;
@@ -214,7 +215,8 @@ class AdminServerTest {
     }
 
     private AdminServer startServer(String token, Readiness readiness) {
-        return AdminServer.start("127.0.0.1", 0, token, new AdminService(store), readiness, metrics);
+        AppConfig config = AppConfig.load(null, Map.of("ML_ADMIN_PORT", "0", "ML_ADMIN_TOKEN", token));
+        return AdminServer.start(config, new AdminService(store), readiness, metrics);
     }
 
     private HttpResponse<String> send(String method, String path, String bearer) throws IOException, InterruptedException {

@@ -6,6 +6,7 @@ import io.mlconnector.app.store.DatabaseSettings;
 import io.mlconnector.app.store.InboxEvent;
 import io.mlconnector.app.store.RetryPolicy;
 import io.mlconnector.app.store.Store;
+import io.mlconnector.app.testing.HoldDatabase;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -62,7 +63,7 @@ class MlConnectorCliTest {
         // when
         int exit = execute("status");
         // then
-        assertThat(exit).isZero();
+        assertThat(exit).as(err.toString()).isZero();
         assertThat(out.toString()).containsPattern("NEW\\s+2").containsPattern("DEAD\\s+1").containsPattern("ACCEPTED\\s+0");
     }
 
@@ -78,7 +79,7 @@ class MlConnectorCliTest {
         int jsonExit = execute("audit", "--json", "msg-1");
         int unknownExit = execute("audit", "nope");
         // then
-        assertThat(exit).isZero();
+        assertThat(exit).as(err.toString()).isZero();
         assertThat(jsonExit).isZero();
         assertThat(unknownExit).isEqualTo(MlConnectorCli.FAILED);
         assertThat(out.toString()).contains("event received  [event=evt-1 report=RPT-1 doc=FIS-1]")
@@ -98,7 +99,7 @@ class MlConnectorCliTest {
         int first = execute("replay", "evt-1");
         int second = execute("replay", "evt-1");
         // then
-        assertThat(first).isZero();
+        assertThat(first).as(err.toString()).isZero();
         assertThat(second).isEqualTo(MlConnectorCli.FAILED);
         assertThat(out.toString()).contains("replayed event evt-1");
         assertThat(err.toString()).contains("nothing to replay");
@@ -106,9 +107,33 @@ class MlConnectorCliTest {
     }
 
     @Test
+    void statusReadsTheDefaultH2FileWhileAnotherProcessHoldsIt() throws Exception {
+        // given the embedded default URL shape (AUTO_SERVER) and another JVM that has the database open
+        dbUrl = AppConfig.defaultsOnly().database().url().replace("./data/ml-connector", dir.resolve("held").toAbsolutePath().toString());
+        Files.writeString(configFile, "database.url=" + dbUrl.replace("\\", "\\\\") + "\n");
+        Process holder = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-cp", System.getProperty("java.class.path"), HoldDatabase.class.getName(), dbUrl)
+                .redirectError(ProcessBuilder.Redirect.INHERIT).start();
+        try {
+            java.io.BufferedReader lines = new java.io.BufferedReader(new java.io.InputStreamReader(holder.getInputStream()));
+            assertThat(lines.readLine()).isEqualTo("READY");
+            // when the CLI asks for the status
+            int exit = execute("status");
+            // then it reads the other process's data
+            assertThat(exit).as(err.toString()).isZero();
+            assertThat(out.toString()).containsPattern("NEW\\s+1");
+        } finally {
+            holder.getOutputStream().close();
+            if (!holder.waitFor(20, java.util.concurrent.TimeUnit.SECONDS)) {
+                holder.destroyForcibly();
+            }
+        }
+    }
+
+    @Test
     void configPrintsEveryKeyWithItsSourceAndMasksSecrets() {
         int exit = execute("config");
-        assertThat(exit).isZero();
+        assertThat(exit).as(err.toString()).isZero();
         assertThat(out.toString()).contains("concur.client-secret = ****  (FILE)").contains("webhook.port = 8080  (DEFAULT)")
                 .doesNotContain("TOPSECRET");
     }
@@ -126,7 +151,12 @@ class MlConnectorCliTest {
         // given
         Path written = dir.resolve("sandbox.properties");
         AtomicInteger exit = new AtomicInteger(-1);
-        Thread sandbox = new Thread(() -> exit.set(execute("sandbox", "--write-config", written.toString())));
+        int inforPort;
+        try (java.net.ServerSocket probe = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+            inforPort = probe.getLocalPort();
+        }
+        Thread sandbox = new Thread(() -> exit.set(execute("sandbox", "--write-config", written.toString(),
+                "--infor-port", String.valueOf(inforPort))));
         // when it runs
         sandbox.start();
         try {
@@ -134,6 +164,7 @@ class MlConnectorCliTest {
             // then the printed Infor gateway answers over HTTP and the written configuration points at both simulators
             String printed = out.toString();
             URI gateway = URI.create(group(printed, "API gateway \\(iu\\):\\s+(\\S+)"));
+            assertThat(gateway.getPort()).isEqualTo(inforPort);
             HttpResponse<String> ping = HttpClient.newHttpClient().send(HttpRequest.newBuilder(gateway.resolve(
                     "/" + group(printed, "tenant (\\S+)\\)") + "/IONSERVICES/api/ion/messaging/service/ping")).build(),
                     HttpResponse.BodyHandlers.ofString());
@@ -170,7 +201,7 @@ class MlConnectorCliTest {
     }
 
     private void withStore(java.util.function.Consumer<Store> work) {
-        try (Store store = Store.open(DatabaseSettings.of(dbUrl, "sa", ""), RETRY)) {
+        try (Store store = Store.open(DatabaseSettings.of(dbUrl, "", ""), RETRY)) {
             work.accept(store);
         }
     }

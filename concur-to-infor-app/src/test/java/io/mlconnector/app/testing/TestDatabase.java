@@ -55,11 +55,15 @@ public final class TestDatabase implements AutoCloseable {
             return url;
         } catch (SQLException e) {
             if (ci) {
-                throw new AssertionError("CI=true but PostgreSQL is unreachable at " + url + ": " + e.getMessage(), e);
+                throw new AssertionError("CI=true but PostgreSQL is unreachable at " + masked(url) + ": " + e.getMessage(), e);
             }
             Assumptions.abort("PostgreSQL unreachable: " + e.getMessage());
             return url;
         }
+    }
+
+    private static String masked(String url) {
+        return url.replaceAll("(?i)(password=)[^&;]*", "$1****");
     }
 
     public DatabaseSettings settings() {

@@ -1,0 +1,29 @@
+package io.mlconnector.app.store;
+
+/**
+ * The step names of the audit trail (issue 5 §8), one vocabulary for the route, the CLI and the tests. A step is
+ * free text in the database; these are the ones the pipeline writes.
+ */
+public final class AuditStep {
+    public static final String EVENT_RECEIVED = "event received";
+    public static final String DUPLICATE_DELIVERY = "duplicate delivery";
+    public static final String QUARANTINED = "delivery quarantined";
+    public static final String IGNORED = "ignored";
+    public static final String DOCUMENT_FETCHED = "document fetched";
+    public static final String ACKNOWLEDGED = "acknowledged";
+    public static final String RECALLED = "recalled";
+    public static final String MAPPED = "mapped";
+    public static final String VALIDATED = "validated";
+    public static final String VALIDATION_FAILED = "validation failed";
+    public static final String CHUNK_SENT = "chunk sent";
+    public static final String CHUNK_ACCEPTED = "chunk accepted";
+    public static final String CHUNK_FAILED = "chunk failed";
+    public static final String CHUNK_REVERSED = "chunk reversed";
+    public static final String CONFIRMATION_SENT = "confirmation sent";
+    public static final String RETRY_SCHEDULED = "retry scheduled";
+    public static final String DEAD_LETTERED = "dead-lettered";
+    public static final String REPLAY_REQUESTED = "replay requested";
+
+    private AuditStep() {
+    }
+}
