@@ -1,12 +1,13 @@
 package io.mlconnector.app.pipeline;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.MissingNode;
 import io.mlconnector.app.config.AppConfig;
 import io.mlconnector.app.config.SandboxKeys;
 import io.mlconnector.app.mapping.Mapping;
 import io.mlconnector.app.ops.Logging;
 import io.mlconnector.app.store.AuditEntry;
 import io.mlconnector.app.store.LedgerEntry;
-import io.mlconnector.app.store.PostingKind;
 import io.mlconnector.sandbox.concur.ConcurSandbox;
 import io.mlconnector.sandbox.concur.FisState;
 import io.mlconnector.sandbox.infor.InforSandbox;
@@ -14,7 +15,6 @@ import io.mlconnector.sandbox.infor.InforSandbox;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
-import java.math.BigDecimal;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -125,29 +125,27 @@ final class Demo {
     }
 
     private static void printTable(PrintWriter out, Services services, ConcurSandbox concur, List<String> docIds) {
-        out.printf("%n%-22s %-10s %16s %8s  %-62s %s%n", "report / request", "docType", "amount", "GL lines",
-                "ION messageIds", "Concur confirmation");
+        out.printf("%n%-34s %-11s %18s %8s  %s%n", "report / request / advance", "docType", "amount", "GL lines",
+                "Concur confirmation");
         for (String docId : docIds) {
-            List<LedgerEntry> chunks = services.store.ledger().forDocument(docId);
-            BigDecimal amount = chunks.stream().filter(c -> c.plan().kind() == PostingKind.GL)
-                    .map(c -> c.plan().amount()).reduce(BigDecimal.ZERO, BigDecimal::add);
-            String currency = chunks.isEmpty() ? "" : chunks.get(0).plan().currency();
-            String messageIds = chunks.isEmpty() ? "-" : chunks.stream().map(LedgerEntry::messageId)
-                    .collect(Collectors.joining(", "));
-            out.printf("%-22s %-10s %12s %-3s %8s  %-62s %s%n", concur.fis().businessId(docId),
-                    concur.fis().document(docId).path("docType").asText(docType(concur, docId)),
-                    amount.toPlainString(), currency, glLines(services, docId), messageIds,
-                    confirmation(concur, docId));
+            JsonNode fetched = auditDetail(services, docId, "document fetched");
+            out.printf("%-34s %-11s %14s %-3s %8s  %s%n", concur.fis().businessId(docId),
+                    fetched.path("docType").asText("-"), fetched.path("amount").asText("-"),
+                    fetched.path("currency").asText(""), glLines(services, docId), confirmation(concur, docId));
+            for (LedgerEntry chunk : services.store.ledger().forDocument(docId)) {
+                out.printf("%34s   %s %s (%s)%n", "", chunk.plan().kind(), chunk.messageId(), chunk.state());
+            }
         }
     }
 
-    private static String docType(ConcurSandbox concur, String docId) {
-        return concur.fis().document(docId).has("invoiceId") ? "invoice" : "expense";
+    private static JsonNode auditDetail(Services services, String docId, String step) {
+        return services.store.audit().trail(docId).stream().filter(e -> e.step().equals(step)).findFirst()
+                .map(AuditEntry::detail).orElse(MissingNode.getInstance());
     }
 
     private static String glLines(Services services, String docId) {
-        return services.store.audit().trail(docId).stream().filter(e -> e.step().equals("mapped")).findFirst()
-                .map(e -> Integer.toString(e.detail().path("glLines").size())).orElse("-");
+        JsonNode mapped = auditDetail(services, docId, "mapped");
+        return mapped.isMissingNode() ? "-" : Integer.toString(mapped.path("glLines").size());
     }
 
     private static String confirmation(ConcurSandbox concur, String docId) {
