@@ -16,6 +16,7 @@ import java.nio.charset.StandardCharsets;
 import java.security.PublicKey;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
@@ -44,6 +45,16 @@ public final class ConcurWebhookSource implements AutoCloseable {
         void onEvent(ConcurEvent event) throws Exception;
     }
 
+    /**
+     * Hears about deliveries the Source refused (bad or missing signature, not an event, too large), with the raw
+     * body, so the app can keep them: ESS retries 401s but drops 400s (notes §3.5), and a finance team loses nothing.
+     * Must not throw; the answer is already decided.
+     */
+    @FunctionalInterface
+    public interface RejectedDeliveryListener {
+        void onRejected(Answer answer, byte[] body, Map<String, List<String>> headers);
+    }
+
     /** What the Source answered to one delivery. */
     public record Answer(int status, String message, ConcurEvent event) {
     }
@@ -65,6 +76,11 @@ public final class ConcurWebhookSource implements AutoCloseable {
 
     /** Binds the HTTP listener and delivers verified events to the listener. */
     public synchronized void start(EventListener listener) {
+        start(listener, (answer, body, headers) -> { });
+    }
+
+    /** Like {@link #start(EventListener)}, telling {@code rejected} about every refused delivery. */
+    public synchronized void start(EventListener listener, RejectedDeliveryListener rejected) {
         if (server != null) {
             throw new ConcurException(ConcurErrorType.CONFIGURATION, "webhook source already started");
         }
@@ -81,7 +97,7 @@ public final class ConcurWebhookSource implements AutoCloseable {
             return t;
         });
         server.setExecutor(executor);
-        server.createContext(settings.path(), exchange -> serve(exchange, listener));
+        server.createContext(settings.path(), exchange -> serve(exchange, listener, rejected));
         server.start();
         LOG.info("Concur webhook listening on {}", uri());
     }
@@ -126,7 +142,8 @@ public final class ConcurWebhookSource implements AutoCloseable {
         return new Answer(200, "accepted", event);
     }
 
-    private void serve(HttpExchange exchange, EventListener listener) throws IOException {
+    private void serve(HttpExchange exchange, EventListener listener, RejectedDeliveryListener rejected)
+            throws IOException {
         try (exchange) {
             if (!settings.path().equals(exchange.getRequestURI().getPath())) {
                 respond(exchange, 404, "not found");
@@ -139,12 +156,26 @@ public final class ConcurWebhookSource implements AutoCloseable {
             }
             byte[] body = readBody(exchange.getRequestBody());
             if (body == null) {
-                respond(exchange, 413, "body larger than " + settings.maxBodyBytes() + " bytes");
+                Answer tooLarge = new Answer(413, "body larger than " + settings.maxBodyBytes() + " bytes", null);
+                tellRejected(rejected, tooLarge, new byte[0], exchange);
+                respond(exchange, tooLarge.status(), tooLarge.message());
                 return;
             }
             Answer answer = onDelivery(body, exchange.getRequestHeaders().getFirst(SIGNATURE_HEADER),
                     exchange.getRequestHeaders().getFirst(CORRELATION_HEADER), listener);
+            if (answer.status() / 100 == 4) {
+                tellRejected(rejected, answer, body, exchange);
+            }
             respond(exchange, answer.status(), answer.message());
+        }
+    }
+
+    private static void tellRejected(RejectedDeliveryListener rejected, Answer answer, byte[] body,
+                                     HttpExchange exchange) {
+        try {
+            rejected.onRejected(answer, body, Map.copyOf(exchange.getRequestHeaders()));
+        } catch (RuntimeException e) {
+            LOG.error("Concur webhook: keeping a refused delivery failed: {}", e.toString());
         }
     }
 

@@ -25,7 +25,8 @@ public class ConcurConsumer extends DefaultConsumer {
     protected void doStart() throws Exception {
         super.doStart();
         source = new ConcurWebhookSource(endpoint.webhookSettings());
-        source.start(this::onEvent);
+        source.start(this::onEvent, endpoint.getRejectedDeliveryListener() != null
+                ? endpoint.getRejectedDeliveryListener() : (answer, body, headers) -> { });
     }
 
     @Override

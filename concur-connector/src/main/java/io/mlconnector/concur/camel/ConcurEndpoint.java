@@ -2,6 +2,7 @@ package io.mlconnector.concur.camel;
 
 import io.mlconnector.concur.api.ConcurErrorType;
 import io.mlconnector.concur.api.ConcurException;
+import io.mlconnector.concur.api.ConcurWebhookSource;
 import io.mlconnector.concur.api.WebhookSettings;
 import org.apache.camel.Category;
 import org.apache.camel.Consumer;
@@ -124,6 +125,13 @@ public class ConcurEndpoint extends DefaultEndpoint {
         configureConsumer(consumer);
         return consumer;
     }
+
+    @UriParam(label = "consumer", description = "webhook: told about every refused delivery (bad signature, not an"
+            + " event, too large) with its raw body, e.g. to quarantine it; a bean reference (#name)")
+    private ConcurWebhookSource.RejectedDeliveryListener rejectedDeliveryListener;
+
+    public ConcurWebhookSource.RejectedDeliveryListener getRejectedDeliveryListener() { return rejectedDeliveryListener; }
+    public void setRejectedDeliveryListener(ConcurWebhookSource.RejectedDeliveryListener v) { this.rejectedDeliveryListener = v; }
 
     WebhookSettings webhookSettings() {
         WebhookSettings.Builder b = WebhookSettings.builder().signatureAlgorithm(signatureAlgorithm).host(host)

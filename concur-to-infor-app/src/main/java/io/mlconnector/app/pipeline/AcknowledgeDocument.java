@@ -1,5 +1,6 @@
 package io.mlconnector.app.pipeline;
 
+import io.mlconnector.app.store.AuditStep;
 import io.mlconnector.concur.api.FisItemResult;
 import org.apache.camel.Exchange;
 import org.apache.camel.Processor;
@@ -27,13 +28,13 @@ final class AcknowledgeDocument implements Processor {
         Map<String, Object> detail = Map.of("code", result.code(), "outcome", result.outcome().name());
         if (result.outcome().isRecalled()) {
             work.recalled = true;
-            services.store.audit().append(work.keys, "recalled before acknowledgement, not posted", detail);
+            services.store.audit().append(work.keys, AuditStep.RECALLED, detail);
             return;
         }
         if (!result.isDone()) {
             throw new IllegalStateException("Concur refused the acknowledgement of " + work.fisDocumentId()
                     + ": code " + result.code() + " " + result.errorMessage());
         }
-        services.store.audit().append(work.keys, "acknowledged", detail);
+        services.store.audit().append(work.keys, AuditStep.ACKNOWLEDGED, detail);
     }
 }

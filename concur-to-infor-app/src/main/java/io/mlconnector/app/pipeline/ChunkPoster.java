@@ -1,5 +1,6 @@
 package io.mlconnector.app.pipeline;
 
+import io.mlconnector.app.store.AuditStep;
 import io.mlconnector.app.posting.ChunkKind;
 import io.mlconnector.app.posting.GlLine;
 import io.mlconnector.app.posting.PostingChunk;
@@ -51,7 +52,7 @@ final class ChunkPoster {
                 return entry;
             }
             case FAILED -> throw refused(chunk, entry.lastError());
-            case SENT -> services.store.audit().append(keys, "chunk in doubt, re-sending the same messageId",
+            case SENT -> services.store.audit().append(keys, AuditStep.CHUNK_IN_DOUBT,
                     Map.of("chunk", chunk.id()));
             case PENDING -> services.store.ledger().markSent(entry.messageId());
         }
@@ -68,7 +69,7 @@ final class ChunkPoster {
             }
             if (REFUSED.contains(e.type())) {
                 services.store.ledger().markFailed(entry.messageId(), e.getMessage());
-                services.store.audit().append(keys, "chunk refused by ION", Map.of("chunk", chunk.id(),
+                services.store.audit().append(keys, AuditStep.CHUNK_FAILED, Map.of("chunk", chunk.id(),
                         "error", e.getMessage()));
                 throw refused(chunk, e.getMessage());
             }
@@ -82,7 +83,7 @@ final class ChunkPoster {
         detail.put("httpStatus", result.httpStatus());
         detail.put("bytes", result.payloadBytes());
         detail.put("lines", chunk.lines().size());
-        services.store.audit().append(keys, chunk.isReversal() ? "reversal accepted by ION" : "chunk accepted by ION",
+        services.store.audit().append(keys, chunk.isReversal() ? AuditStep.CHUNK_REVERSED : AuditStep.CHUNK_ACCEPTED,
                 detail);
         return services.store.ledger().find(entry.messageId()).orElseThrow();
     }

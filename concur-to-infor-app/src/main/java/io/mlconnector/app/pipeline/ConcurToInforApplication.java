@@ -51,6 +51,7 @@ public final class ConcurToInforApplication implements Application {
         workers = Executors.newFixedThreadPool(config.worker().count(), r -> new Thread(r, "inbox-worker-" + n.incrementAndGet()));
         camel = new Main();
         camel.configure().withName("ml-connector").withShutdownTimeout(10);
+        camel.bind(QuarantineDelivery.BEAN, new QuarantineDelivery(services));
         camel.configure().addRoutesBuilder(new ConcurToInforRoutes(services, workers, workerId));
         try {
             camel.start();

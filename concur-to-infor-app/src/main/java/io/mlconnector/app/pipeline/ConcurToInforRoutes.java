@@ -36,7 +36,7 @@ final class ConcurToInforRoutes extends RouteBuilder {
     @Override
     public void configure() {
         from(webhookUri(services.config)).routeId(INTAKE)
-                .process(new Intake(services));
+                .process(new StoreInInbox(services));
 
         from("timer:inbox?delay=0&period=" + services.config.worker().pollInterval().toMillis()).routeId("inbox")
                 .process(inbox::claim)
@@ -76,7 +76,8 @@ final class ConcurToInforRoutes extends RouteBuilder {
                 .collect(Collectors.joining(","));
         return "concur:webhook?host=" + config.webhookHost() + "&port=" + config.webhookPort()
                 + "&path=" + config.webhookPath() + "&publicKeyFiles=" + keys
-                + "&signatureAlgorithm=" + config.concur().signatureAlgorithm();
+                + "&signatureAlgorithm=" + config.concur().signatureAlgorithm()
+                + "&rejectedDeliveryListener=#" + QuarantineDelivery.BEAN;
     }
 
     private static boolean isTransient(Exchange exchange) {

@@ -1,5 +1,6 @@
 package io.mlconnector.app.pipeline;
 
+import io.mlconnector.app.store.AuditStep;
 import io.mlconnector.app.posting.ChunkKind;
 import io.mlconnector.app.posting.PostingChunk;
 import io.mlconnector.app.store.ConfirmationRecord;
@@ -32,7 +33,7 @@ final class ConfirmPosting implements Processor {
         ConfirmationRecord record = services.store.ledger().decideConfirmation(work.fisDocumentId(),
                 ConfirmationRecord.Outcome.SUCCESS, String.join(",", work.postedMessageIds));
         if (record.state() == ConfirmationRecord.State.SENT) {
-            services.store.audit().append(work.keys, "already confirmed, not sent again", Map.of());
+            services.store.audit().append(work.keys, AuditStep.ALREADY_CONFIRMED, Map.of());
             return;
         }
         if (record.outcome() != ConfirmationRecord.Outcome.SUCCESS) {
@@ -47,7 +48,8 @@ final class ConfirmPosting implements Processor {
         }
         services.store.ledger().markConfirmationSent(work.fisDocumentId());
         services.metrics.documentPosted(work.docType.value());
-        services.store.audit().append(work.keys, "posting confirmed to Concur", Map.of("code", result.code(),
+        services.store.exceptions().resolveFor(work.fisDocumentId());
+        services.store.audit().append(work.keys, AuditStep.CONFIRMATION_SENT, Map.of("code", result.code(),
                 "postingDocs", postingDocs(work).stream().map(PostingConfirmation.PostingDoc::documentNumber).toList()));
     }
 

@@ -1,5 +1,6 @@
 package io.mlconnector.app.pipeline;
 
+import io.mlconnector.app.store.AuditStep;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.MissingNode;
 import io.mlconnector.app.config.AppConfig;
@@ -128,7 +129,7 @@ final class Demo {
         out.printf("%n%-34s %-11s %18s %8s  %s%n", "report / request / advance", "docType", "amount", "GL lines",
                 "Concur confirmation");
         for (String docId : docIds) {
-            JsonNode fetched = auditDetail(services, docId, "document fetched");
+            JsonNode fetched = auditDetail(services, docId, AuditStep.DOCUMENT_FETCHED);
             out.printf("%-34s %-11s %14s %-3s %8s  %s%n", concur.fis().businessId(docId),
                     fetched.path("docType").asText("-"), fetched.path("amount").asText("-"),
                     fetched.path("currency").asText(""), glLines(services, docId), confirmation(concur, docId));
@@ -144,7 +145,7 @@ final class Demo {
     }
 
     private static String glLines(Services services, String docId) {
-        JsonNode mapped = auditDetail(services, docId, "mapped");
+        JsonNode mapped = auditDetail(services, docId, AuditStep.MAPPED);
         return mapped.isMissingNode() ? "-" : Integer.toString(mapped.path("glLines").size());
     }
 

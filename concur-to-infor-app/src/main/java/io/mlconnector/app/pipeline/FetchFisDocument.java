@@ -1,5 +1,6 @@
 package io.mlconnector.app.pipeline;
 
+import io.mlconnector.app.store.AuditStep;
 import io.mlconnector.concur.api.FisDocType;
 import io.mlconnector.concur.api.FisDocument;
 import org.apache.camel.Exchange;
@@ -44,7 +45,7 @@ final class FetchFisDocument implements Processor {
         detail.put("currency", document.currency());
         detail.put("journalLines", document.journalLines().size());
         detail.put("sha256", sha256(document.json().toString()));
-        services.store.audit().append(work.keys, "document fetched", detail);
+        services.store.audit().append(work.keys, AuditStep.DOCUMENT_FETCHED, detail);
     }
 
     static String sha256(String text) {

@@ -1,5 +1,6 @@
 package io.mlconnector.app.pipeline;
 
+import io.mlconnector.app.store.AuditStep;
 import io.mlconnector.app.store.InboxEntry;
 import io.mlconnector.app.store.InboxState;
 import io.mlconnector.concur.api.ConcurEvent;
@@ -49,7 +50,7 @@ final class InboxWorker {
         DocumentWork work = exchange.getMessage().getBody(DocumentWork.class);
         String why = "topic " + work.event.topic() + " / " + work.event.eventType() + " is not handled";
         services.store.inbox().ignore(work.entry.id(), workerId, why);
-        services.store.audit().append(work.keys, "ignored", Map.of("reason", why));
+        services.store.audit().append(work.keys, AuditStep.IGNORED, Map.of("reason", why));
     }
 
     /** The attempt failed: back off and try again, or dead-letter when the attempts are used up. */
@@ -58,7 +59,7 @@ final class InboxWorker {
         Exception failure = exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Exception.class);
         String error = failure == null ? "unknown failure" : Failures.describe(failure);
         Optional<InboxState> state = services.store.inbox().failRetryable(work.entry.id(), workerId, error);
-        String step = state.orElse(null) == InboxState.DEAD ? "dead-lettered" : "attempt failed, will retry";
+        String step = state.orElse(null) == InboxState.DEAD ? AuditStep.DEAD_LETTERED : AuditStep.RETRY_SCHEDULED;
         LOG.warn("event {} (document {}): {}: {}", work.entry.essEventId(), work.businessId(), step, error);
         services.store.audit().append(work.keys, step, Map.of("attempt", work.entry.attempts(), "error", error));
     }

@@ -1,5 +1,6 @@
 package io.mlconnector.app.pipeline;
 
+import io.mlconnector.app.store.AuditStep;
 import io.mlconnector.app.mapping.FisDocument;
 import io.mlconnector.app.mapping.MappingException;
 import io.mlconnector.app.posting.AccountingDocument;
@@ -44,7 +45,7 @@ final class MapDocument implements Processor {
                 "side", l.side().name(), "amount", l.amount().toPlainString())).limit(200).toList());
         detail.put("payable", accounting.payable().map(p -> p.amount().toPlainString()).orElse(null));
         detail.put("mapping", services.mapping.current().source());
-        services.store.audit().append(work.keys, "mapped", detail);
+        services.store.audit().append(work.keys, AuditStep.MAPPED, detail);
     }
 
 }

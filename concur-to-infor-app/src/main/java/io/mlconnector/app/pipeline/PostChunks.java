@@ -1,5 +1,6 @@
 package io.mlconnector.app.pipeline;
 
+import io.mlconnector.app.store.AuditStep;
 import io.mlconnector.app.posting.ChunkingException;
 import io.mlconnector.app.posting.PostingChunk;
 import io.mlconnector.app.posting.PostingPlan;
@@ -32,7 +33,7 @@ final class PostChunks implements Processor {
             throw new DocumentRejected("oversize", List.of(), List.of(e.getMessage()));
         }
         work.plan = plan;
-        services.store.audit().append(work.keys, "planned", Map.of("chunks",
+        services.store.audit().append(work.keys, AuditStep.PLANNED, Map.of("chunks",
                 plan.chunks().stream().map(PostingChunk::id).toList()));
         for (PostingChunk chunk : plan.chunks()) {
             work.postedMessageIds.add(poster.post(work.keys, chunk).messageId());

@@ -1,5 +1,6 @@
 package io.mlconnector.app.pipeline;
 
+import io.mlconnector.app.store.AuditStep;
 import io.mlconnector.app.posting.PostingChunk;
 import io.mlconnector.app.store.ConfirmationRecord;
 import io.mlconnector.app.store.LedgerEntry;
@@ -41,7 +42,7 @@ final class RejectDocument implements Processor {
         detail.put("messages", rejection.messages());
         services.store.exceptions().open(work.keys, rejection.reason(), rejection.codes(),
                 String.join("; ", rejection.messages()));
-        services.store.audit().append(work.keys, "rejected", detail);
+        services.store.audit().append(work.keys, AuditStep.REJECTED, detail);
         services.metrics.documentFailed(rejection.reason());
         if (work.fisDocument != null) {
             confirmError(work, rejection);
@@ -86,7 +87,7 @@ final class RejectDocument implements Processor {
                     + ": code " + result.code() + " " + result.errorMessage());
         }
         services.store.ledger().markConfirmationSent(work.fisDocumentId());
-        services.store.audit().append(work.keys, "error confirmation sent to Concur",
+        services.store.audit().append(work.keys, AuditStep.ERROR_CONFIRMATION_SENT,
                 Map.of("code", result.code(), "messages", rejection.messages()));
     }
 }

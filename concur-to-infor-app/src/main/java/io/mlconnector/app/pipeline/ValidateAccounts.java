@@ -1,5 +1,6 @@
 package io.mlconnector.app.pipeline;
 
+import io.mlconnector.app.store.AuditStep;
 import io.mlconnector.app.posting.AccountingDocument;
 import io.mlconnector.app.posting.GlLine;
 import io.mlconnector.infor.api.AccountCode;
@@ -31,7 +32,7 @@ final class ValidateAccounts implements Processor {
             throw new DocumentRejected("unknown-account", result.unknown().stream().map(AccountCode::code).toList(),
                     result.unknown().stream().map(c -> describe(c, accounting.accountingEntity())).toList());
         }
-        services.store.audit().append(work.keys, "validated", Map.of("accountingEntity", accounting.accountingEntity(),
+        services.store.audit().append(work.keys, AuditStep.VALIDATED, Map.of("accountingEntity", accounting.accountingEntity(),
                 "codesChecked", result.checked().size()));
     }
 

@@ -15,11 +15,16 @@ public final class AuditStep {
     public static final String MAPPED = "mapped";
     public static final String VALIDATED = "validated";
     public static final String VALIDATION_FAILED = "validation failed";
+    public static final String PLANNED = "planned";
     public static final String CHUNK_SENT = "chunk sent";
+    public static final String CHUNK_IN_DOUBT = "chunk in doubt, re-sent with the same messageId";
     public static final String CHUNK_ACCEPTED = "chunk accepted";
     public static final String CHUNK_FAILED = "chunk failed";
     public static final String CHUNK_REVERSED = "chunk reversed";
     public static final String CONFIRMATION_SENT = "confirmation sent";
+    public static final String ERROR_CONFIRMATION_SENT = "error confirmation sent";
+    public static final String ALREADY_CONFIRMED = "already confirmed, not sent again";
+    public static final String REJECTED = "rejected";
     public static final String RETRY_SCHEDULED = "retry scheduled";
     public static final String DEAD_LETTERED = "dead-lettered";
     public static final String REPLAY_REQUESTED = "replay requested";

@@ -15,11 +15,11 @@ import java.nio.charset.StandardCharsets;
 import static org.assertj.core.api.Assertions.assertThat;
 
 class LoggingTest {
-    private final PrintStream originalOut = System.out;
+    private final PrintStream originalErr = System.err;
 
     @AfterEach
     void restoreTestLogging() throws Exception {
-        System.setOut(originalOut);
+        System.setErr(originalErr);
         LoggerContext context = (LoggerContext) LoggerFactory.getILoggerFactory();
         context.reset();
         new ContextInitializer(context).autoConfig();
@@ -29,7 +29,7 @@ class LoggingTest {
     void jsonSwitchWritesOneJsonObjectPerLogLine() throws Exception {
         // given stdout captured and JSON logging switched on
         ByteArrayOutputStream captured = new ByteArrayOutputStream();
-        System.setOut(new PrintStream(captured, true, StandardCharsets.UTF_8));
+        System.setErr(new PrintStream(captured, true, StandardCharsets.UTF_8));
         Logging.configure(true, "INFO");
         // when
         LoggerFactory.getLogger("io.mlconnector.test").info("document {} posted", "FIS-1");
@@ -46,7 +46,7 @@ class LoggingTest {
     @Test
     void textModeWritesReadableLines() {
         ByteArrayOutputStream captured = new ByteArrayOutputStream();
-        System.setOut(new PrintStream(captured, true, StandardCharsets.UTF_8));
+        System.setErr(new PrintStream(captured, true, StandardCharsets.UTF_8));
         Logging.configure(false, "DEBUG");
         LoggerFactory.getLogger("io.mlconnector.test").debug("document {} posted", "FIS-2");
         assertThat(captured.toString(StandardCharsets.UTF_8)).contains("DEBUG").contains("document FIS-2 posted")
