@@ -54,7 +54,11 @@ final class ChunkPoster {
             case FAILED -> throw refused(chunk, entry.lastError());
             case SENT -> services.store.audit().append(keys, AuditStep.CHUNK_IN_DOUBT,
                     Map.of("chunk", chunk.id()));
-            case PENDING -> services.store.ledger().markSent(entry.messageId());
+            case PENDING -> {
+                if (!services.store.ledger().markSent(entry.messageId())) {
+                    throw new IllegalStateException("chunk " + entry.messageId() + " is being sent by another worker");
+                }
+            }
         }
         return send(keys, chunk, bod, entry);
     }

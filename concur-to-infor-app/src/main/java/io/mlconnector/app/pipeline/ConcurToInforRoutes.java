@@ -56,7 +56,7 @@ final class ConcurToInforRoutes extends RouteBuilder {
                 .onException(Exception.class).handled(true)
                     .process(inbox::retryLater)
                 .end()
-                .filter(ConcurToInforRoutes::isNotReadyForIntegration)
+                .filter(exchange -> !inbox.isHandled(exchange.getMessage().getBody(DocumentWork.class)))
                     .process(inbox::ignore).stop()
                 .end()
                 .process(new FetchFisDocument(services))
@@ -84,11 +84,6 @@ final class ConcurToInforRoutes extends RouteBuilder {
         Throwable e = exchange.getException() != null ? exchange.getException()
                 : exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Throwable.class);
         return Failures.isTransient(e);
-    }
-
-    private static boolean isNotReadyForIntegration(Exchange exchange) {
-        DocumentWork work = exchange.getMessage().getBody(DocumentWork.class);
-        return !(work.event.isReadyForIntegration() && work.event.fisDocType().isPresent());
     }
 
     private static boolean wasRecalled(Exchange exchange) {

@@ -18,6 +18,7 @@ import java.util.List;
 final class DocumentWork {
     final InboxEntry entry;
     final ConcurEvent event;
+    final String workerId;
     AuditKeys keys;
     FisDocType docType;
     FisDocument fisDocument;
@@ -26,9 +27,10 @@ final class DocumentWork {
     boolean recalled;
     final List<String> postedMessageIds = new ArrayList<>();
 
-    DocumentWork(InboxEntry entry, ConcurEvent event) {
+    DocumentWork(InboxEntry entry, ConcurEvent event, String workerId) {
         this.entry = entry;
         this.event = event;
+        this.workerId = workerId;
         this.keys = AuditKeys.event(entry.essEventId()).withReportId(event.documentId().orElse(null));
     }
 

@@ -32,12 +32,18 @@ final class InboxWorker {
     void claim(Exchange exchange) {
         List<InboxEntry> claimed = services.store.inbox().claim(services.config.worker().count(), workerId,
                 services.config.worker().lease());
-        exchange.getMessage().setBody(claimed.stream().map(InboxWorker::work).toList());
+        exchange.getMessage().setBody(claimed.stream().map(this::work).toList());
     }
 
-    private static DocumentWork work(InboxEntry entry) {
+    private DocumentWork work(InboxEntry entry) {
         ConcurEvent event = ConcurEvent.parse(entry.event().body().getBytes(StandardCharsets.UTF_8), null);
-        return new DocumentWork(entry, event);
+        return new DocumentWork(entry, event, workerId);
+    }
+
+    /** True when the event is one this app posts: a readyForIntegration event on a configured topic. */
+    boolean isHandled(DocumentWork work) {
+        return services.config.concur().topics().contains(work.event.normalizedTopic())
+                && work.event.isReadyForIntegration() && work.event.fisDocType().isPresent();
     }
 
     void done(Exchange exchange) {

@@ -36,6 +36,8 @@ final class PostChunks implements Processor {
         services.store.audit().append(work.keys, AuditStep.PLANNED, Map.of("chunks",
                 plan.chunks().stream().map(PostingChunk::id).toList()));
         for (PostingChunk chunk : plan.chunks()) {
+            // a long document keeps its claim, so no other instance takes it over mid-way
+            services.store.inbox().renewLease(work.entry.id(), work.workerId, services.config.worker().lease());
             work.postedMessageIds.add(poster.post(work.keys, chunk).messageId());
         }
     }
