@@ -3,6 +3,7 @@ package io.mlconnector.app.mapping;
 import io.mlconnector.app.mapping.MappingProvider.ReloadResult;
 import io.mlconnector.app.posting.GlLine;
 import io.mlconnector.app.posting.LineRole;
+import io.mlconnector.app.testing.MutableClock;
 import io.mlconnector.app.mapping.fixtures.FisSamples;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -12,9 +13,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
@@ -94,7 +92,7 @@ class MappingProviderTest {
     @Test
     void fileIsReCheckedOnlyAfterTheCheckInterval() throws IOException {
         // given a provider checking every 10 s
-        MutableClock clock = new MutableClock();
+        MutableClock clock = MutableClock.atSecondPrecision();
         Path file = write(Mapping.defaultMappingText());
         MappingProvider provider = MappingProvider.fromFile(file, Duration.ofSeconds(10), clock);
         write(Mapping.defaultMappingText().replace(HOTEL, "    LODNG: \"6125\""));
@@ -132,28 +130,5 @@ class MappingProviderTest {
         return mapping.map(ITEMIZED).glLines().stream()
                 .filter(l -> l.role() == LineRole.EXPENSE && l.sourceEntryId().startsWith("DC6B16DF"))
                 .map(GlLine::glAccount).findFirst().orElseThrow();
-    }
-
-    private static final class MutableClock extends Clock {
-        private Instant now = Instant.parse("2026-11-28T08:00:00Z");
-
-        void advance(Duration duration) {
-            now = now.plus(duration);
-        }
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
     }
 }
