@@ -93,26 +93,35 @@ public final class ConcurToInforApplication implements Application {
 
     @Override
     public boolean ping(PrintWriter out) {
-        boolean ok = true;
         try (Services s = Services.open(config)) {
+            boolean ok = pingConcur(s, out) & pingInfor(s, out);
+            out.println(ok ? "Verdict: ready to post." : "Verdict: not ready, see above.");
+            out.flush();
+            return ok;
+        }
+    }
+
+    private static boolean pingConcur(Services s, PrintWriter out) {
+        try {
             io.mlconnector.concur.api.PingResult concur = new ConnectionOperations(s.concur).ping();
             out.println("Concur: OK, company " + concur.companyId() + " at geolocation " + concur.geolocation());
+            return true;
         } catch (RuntimeException e) {
-            ok = false;
             out.println("Concur: FAILED, " + Failures.describe(e));
+            return false;
         }
-        try (Services s = Services.open(config)) {
+    }
+
+    private static boolean pingInfor(Services s, PrintWriter out) {
+        try {
             PingResult infor = s.messaging.ping(io.mlconnector.infor.api.MessagingOperations.CONNECTOR_DOCUMENTS);
             out.println("Infor ION: " + (infor.ok() ? "OK, accepts " + infor.acceptedDocuments()
                     : "FAILED, " + String.join("; ", infor.problems())));
-            ok &= infor.ok();
+            return infor.ok();
         } catch (RuntimeException e) {
-            ok = false;
             out.println("Infor ION: FAILED, " + Failures.describe(e));
+            return false;
         }
-        out.println(ok ? "Verdict: ready to post." : "Verdict: not ready, see above.");
-        out.flush();
-        return ok;
     }
 
     @Override
