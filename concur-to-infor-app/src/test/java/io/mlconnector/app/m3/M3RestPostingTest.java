@@ -81,6 +81,67 @@ class M3RestPostingTest {
         }
     }
 
+    @Test
+    void documentOwingNobodyIsRefusedInM3ModeAndNothingReachesM3() {
+        try (M3Harness h = new M3Harness(dir, Map.of()).start()) {
+            // given an expense report whose every expense is on a company-billed card (nothing owed to anyone)
+            // (a published report without cash advances: an applied advance would still leave something owed)
+            String docId = h.concur.fis().seedPublishedSamples().stream()
+                    .filter(id -> h.concur.fis().document(id).has("report"))
+                    .map(id -> h.concur.fis().add("expense", onCompanyCard(h.concur.fis().document(id))))
+                    .filter(id -> h.mapped(id).payable().isEmpty()).findFirst().orElseThrow();
+
+            // when
+            h.approveAndAwaitConfirmations(List.of(docId));
+
+            // then Concur is told why, a finance user gets an exception record, and M3 is never called to add anything
+            JsonNode confirmation = h.concur.fis().postingConfirmations(docId).get(0);
+            assertThat(confirmation.path("overallPostingStatusCode").asText()).isEqualTo("error");
+            assertThat(confirmation.path("systemMessages").toString()).contains("no M3 supplier invoice to post");
+            assertThat(h.store.exceptions().forDocument(docId)).extracting(r -> r.reason())
+                    .containsExactly("no-payable-for-m3");
+            assertThat(h.infor.m3().executedTransactions()).noneMatch(t -> t.startsWith("APS450MI/"));
+            assertThat(h.store.ledger().forDocument(docId)).isEmpty();
+        }
+    }
+
+    @Test
+    void supplierIdLongerThanM3sSupplierNumberIsRefusedBeforeAnythingReachesM3() {
+        try (M3Harness h = new M3Harness(dir, Map.of()).start()) {
+            // given the published invoice sample, whose vendor code has 32 characters, with the default mapping
+            List<String> docIds = h.concur.fis().seedPublishedSamples();
+            String docId = docIds.stream().filter(id -> h.mapped(id).payable().orElseThrow().supplierId().length() > 10)
+                    .findFirst().orElseThrow();
+
+            // when
+            h.approveAndAwaitConfirmations(List.of(docId));
+
+            // then
+            JsonNode confirmation = h.concur.fis().postingConfirmations(docId).get(0);
+            assertThat(confirmation.path("overallPostingStatusCode").asText()).isEqualTo("error");
+            assertThat(confirmation.path("systemMessages").toString())
+                    .contains(h.mapped(docId).payable().orElseThrow().supplierId()).contains("(SUNO)");
+            assertThat(h.infor.m3().executedTransactions()).noneMatch(t -> t.startsWith("APS450MI/"));
+        }
+    }
+
+    /**
+     * The same report under a new report id (FIS finds documents by it), with every journal row paid by the company
+     * to a company-billed card (COMP/CBCP).
+     */
+    static JsonNode onCompanyCard(JsonNode document) {
+        JsonNode copy = document.deepCopy();
+        ((com.fasterxml.jackson.databind.node.ObjectNode) copy.path("report")).put("reportId",
+                "CARD" + document.path("report").path("reportId").asText());
+        List<com.fasterxml.jackson.databind.node.ObjectNode> rows = new ArrayList<>();
+        copy.findParents("journalPayee").forEach(n -> rows.add((com.fasterxml.jackson.databind.node.ObjectNode) n));
+        rows.forEach(row -> {
+            row.put("journalPayer", "COMP");
+            row.put("journalPayee", "CBCP");
+        });
+        return copy;
+    }
+
     /** SINO rule of README-posting.md: the invoice number, or 16 characters + '-' + 7 hex digits when over 24. */
     static String expectedSupplierInvoiceNumber(String invoiceNumber) {
         if (invoiceNumber.length() <= 24) {
