@@ -90,6 +90,30 @@ class M3InDoubtResolutionTest {
         }
     }
 
+    @Test
+    void chunkRecordedAcceptedButNotYetConfirmedIsCompletedWithoutCallingM3Again() {
+        try (M3Harness h = new M3Harness(dir, Map.of())) {
+            // given M3 answered and the ledger recorded ACCEPTED, but the app stopped before ERP_CONFIRMED
+            String docId = h.concur.fis().seedPublishedSamples().get(0);
+            AccountingDocument mapped = h.mapped(docId);
+            String inbn = addToM3(h, mapped);
+            markSent(h, mapped);
+            assertThat(h.store.ledger().markAccepted(messageId(docId), inbn)).isTrue();
+            int callsBefore = h.infor.m3().executedTransactions().size();
+
+            // when
+            h.start().approveAndAwaitConfirmations(List.of(docId));
+
+            // then the row is completed from what M3 had answered, and M3 is not asked to add anything
+            LedgerEntry entry = h.store.ledger().find(messageId(docId)).orElseThrow();
+            assertThat(entry.state()).isEqualTo(ChunkState.ERP_CONFIRMED);
+            assertThat(entry.inforReference()).isEqualTo(inbn);
+            assertThat(h.infor.m3().executedTransactions().subList(callsBefore, h.infor.m3().executedTransactions().size()))
+                    .noneMatch(t -> t.startsWith("APS450MI/"));
+            assertThat(h.concur.fis().postingConfirmations(docId)).hasSize(1);
+        }
+    }
+
     /** The ledger key of a document's M3 invoice (README-posting.md): {@code mlc:m3:APS450MI:<AP chunk id>}. */
     private static String messageId(String docId) {
         return "mlc:m3:APS450MI:" + ChunkIds.of(docId, ChunkKind.AP, 1, 1);
