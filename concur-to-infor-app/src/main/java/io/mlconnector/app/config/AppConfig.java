@@ -296,8 +296,19 @@ public final class AppConfig {
         if (maxLines < 2) {
             throw invalid("infor.max-lines-per-chunk", "must be at least 2 (a chunk must balance)");
         }
+        ValidationSource validation;
+        try {
+            validation = ValidationSource.valueOf(string("infor.validation-source").toUpperCase(Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            throw invalid("infor.validation-source", "must be M3 or CSV");
+        }
+        Path chart = string("infor.chart-of-accounts-csv").isBlank() ? null : path("infor.chart-of-accounts-csv");
+        if (validation == ValidationSource.CSV && chart == null) {
+            throw invalid("infor.chart-of-accounts-csv", "must name the chart-of-accounts CSV snapshot when "
+                    + "infor.validation-source is CSV");
+        }
         return new InforSettings(path("infor.ionapi-file"), string("infor.from-logical-id"),
-                string("infor.to-logical-id"), mode, maxBytes, maxLines);
+                string("infor.to-logical-id"), mode, maxBytes, maxLines, validation, chart);
     }
 
     public Path mappingFile() {

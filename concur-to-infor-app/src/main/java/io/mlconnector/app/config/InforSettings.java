@@ -11,7 +11,10 @@ import java.nio.file.Path;
  * @param postingMode       BOD or M3_REST
  * @param maxMessageBytes   a chunk's message stays under this many bytes (ION's limit)
  * @param maxLinesPerChunk  a chunk has at most this many lines
+ * @param validationSource where GL accounts and cost centers are checked: M3 CRS630MI or a CSV snapshot
+ * @param chartOfAccountsCsv the CSV snapshot ({@code accountingEntity,type,code,name}); null unless configured
  */
 public record InforSettings(Path ionapiFile, String fromLogicalId, String toLogicalId, PostingMode postingMode,
-                            long maxMessageBytes, int maxLinesPerChunk) {
+                            long maxMessageBytes, int maxLinesPerChunk, ValidationSource validationSource,
+                            Path chartOfAccountsCsv) {
 }

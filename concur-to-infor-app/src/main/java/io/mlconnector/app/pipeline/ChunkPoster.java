@@ -9,69 +9,85 @@ import io.mlconnector.app.store.ChunkPlan;
 import io.mlconnector.app.store.LedgerEntry;
 import io.mlconnector.app.store.PostingKind;
 import io.mlconnector.app.store.PostingLedger;
-import io.mlconnector.infor.api.Bod;
+import io.mlconnector.app.posting.Reversals;
+import io.mlconnector.app.store.ChunkState;
 import io.mlconnector.infor.api.InforIonErrorType;
 import io.mlconnector.infor.api.InforIonException;
-import io.mlconnector.infor.api.PostResult;
 
 import java.math.BigDecimal;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
+import java.util.Optional;
 
 /**
- * Posts one chunk through ION at most once per ledger state, so retries and restarts never create a second,
- * different posting:
+ * Posts one chunk through the configured {@link ChunkSender} at most once per ledger state, so retries and restarts
+ * never create a second, different posting. The single owner of the chunk's ledger transitions:
  * <ul>
  *   <li>the ledger row is planned (PENDING) under the chunk's deterministic messageId before anything is sent;</li>
  *   <li>it is marked SENT <em>before</em> the call, so a crash during the call leaves it "in doubt";</li>
- *   <li>an in-doubt chunk is re-sent with the same messageId and BODID: ION does not de-duplicate (infor-ion.md §6),
- *       but the receiving application can, and ION keeps the source messageId for exactly that;</li>
- *   <li>an ACCEPTED chunk is never sent again.</li>
+ *   <li>an in-doubt chunk is first looked up in the ERP where the target can be asked (M3 {@code LstInvBySupInv}):
+ *       found → recorded without sending; otherwise it is re-sent with the same messageId and BODID: ION does not
+ *       de-duplicate (infor-ion.md §6), but the receiving application can, and ION keeps the source messageId for
+ *       exactly that;</li>
+ *   <li>success is ACCEPTED when Infor only took the message (ION's 202) and ERP_CONFIRMED when the ERP answered
+ *       (M3): the two are kept apart (issue 5 item 7);</li>
+ *   <li>an ACCEPTED or ERP_CONFIRMED chunk is never sent again.</li>
  * </ul>
  */
 final class ChunkPoster {
-    /** ION refuses the message itself: resending cannot help, the document must be backed out. */
-    private static final Set<InforIonErrorType> REFUSED = Set.of(InforIonErrorType.INVALID_MESSAGE,
-            InforIonErrorType.PAYLOAD_TOO_LARGE, InforIonErrorType.INVALID_INPUT);
-
     private final Services services;
+    private final ChunkSender sender;
 
     ChunkPoster(Services services) {
         this.services = services;
+        this.sender = services.sender;
     }
 
     /** Posts the chunk unless the ledger says it is already accepted; answers its ledger row. */
     LedgerEntry post(AuditKeys documentKeys, PostingChunk chunk) {
-        Bod bod = bod(chunk);
-        LedgerEntry entry = services.store.ledger().plan(plan(chunk, bod));
-        AuditKeys keys = documentKeys.withMessageId(entry.messageId());
+        ChunkSender.Outgoing outgoing = sender.prepare(chunk);
+        LedgerEntry entry = services.store.ledger().plan(plan(chunk, outgoing));
+        return post(documentKeys.withMessageId(entry.messageId()), outgoing, entry);
+    }
+
+    private LedgerEntry post(AuditKeys keys, ChunkSender.Outgoing outgoing, LedgerEntry entry) {
+        PostingChunk chunk = outgoing.chunk();
         switch (entry.state()) {
-            case ACCEPTED, ERP_CONFIRMED, REVERSED -> {
+            case ERP_CONFIRMED, REVERSED -> {
                 return entry;
             }
+            case ACCEPTED -> {
+                return sender.stateWhenSent() == ChunkState.ERP_CONFIRMED ? confirmedByErp(entry) : entry;
+            }
             case FAILED -> throw refused(chunk, entry.lastError());
-            case SENT -> services.store.audit().append(keys, AuditStep.CHUNK_IN_DOUBT,
-                    Map.of("chunk", chunk.id()));
+            case SENT -> {
+                Optional<String> found = sender.canFindExisting() ? sender.findExisting(outgoing) : Optional.empty();
+                if (found.isPresent()) {
+                    return record(keys, chunk, entry, found.get(), AuditStep.CHUNK_FOUND_IN_ERP,
+                            Map.of("inforReference", found.get()));
+                }
+                services.store.audit().append(keys, AuditStep.CHUNK_IN_DOUBT, Map.of("chunk", chunk.id()));
+            }
             case PENDING -> {
                 if (!services.store.ledger().markSent(entry.messageId())) {
                     throw new IllegalStateException("chunk " + entry.messageId() + " is being sent by another worker");
                 }
             }
         }
-        return send(keys, chunk, bod, entry);
+        return send(keys, outgoing, entry);
     }
 
-    private LedgerEntry send(AuditKeys keys, PostingChunk chunk, Bod bod, LedgerEntry entry) {
-        PostResult result;
+    private LedgerEntry send(AuditKeys keys, ChunkSender.Outgoing outgoing, LedgerEntry entry) {
+        PostingChunk chunk = outgoing.chunk();
+        ChunkSender.Sent result;
         try {
-            result = services.metrics.timeChunk(() -> services.messaging.postMessage(bod));
+            result = services.metrics.timeChunk(() -> sender.send(outgoing));
         } catch (InforIonException e) {
             if (e.type() == InforIonErrorType.THROTTLED) {
                 services.metrics.ionThrottled();
             }
-            if (REFUSED.contains(e.type())) {
+            if (sender.refuses(e)) {
                 services.store.ledger().markFailed(entry.messageId(), e.getMessage());
                 services.store.audit().append(keys, AuditStep.CHUNK_FAILED, Map.of("chunk", chunk.id(),
                         "error", e.getMessage()));
@@ -79,45 +95,52 @@ final class ChunkPoster {
             }
             throw e;
         }
-        services.store.ledger().markAccepted(entry.messageId(), result.bodId());
+        String step = chunk.isReversal() ? AuditStep.CHUNK_REVERSED
+                : sender.stateWhenSent() == ChunkState.ERP_CONFIRMED ? AuditStep.CHUNK_CONFIRMED_BY_ERP
+                : AuditStep.CHUNK_ACCEPTED;
+        return record(keys, chunk, entry, result.reference(), step, result.detail());
+    }
+
+    /** SENT → ACCEPTED (→ ERP_CONFIRMED when the target is the ERP itself), and the audit entry. */
+    private LedgerEntry record(AuditKeys keys, PostingChunk chunk, LedgerEntry entry, String inforReference,
+                               String step, Map<String, Object> sent) {
+        services.store.ledger().markAccepted(entry.messageId(), inforReference);
+        if (sender.stateWhenSent() == ChunkState.ERP_CONFIRMED) {
+            services.store.ledger().markErpConfirmed(entry.messageId());
+        }
         Map<String, Object> detail = new LinkedHashMap<>();
         detail.put("chunk", chunk.id());
-        detail.put("documentName", result.documentName());
-        detail.put("bodId", result.bodId());
-        detail.put("httpStatus", result.httpStatus());
-        detail.put("bytes", result.payloadBytes());
+        detail.putAll(sent);
         detail.put("lines", chunk.lines().size());
-        services.store.audit().append(keys, chunk.isReversal() ? AuditStep.CHUNK_REVERSED : AuditStep.CHUNK_ACCEPTED,
-                detail);
+        services.store.audit().append(keys, step, detail);
+        return services.store.ledger().find(entry.messageId()).orElseThrow();
+    }
+
+    /** A crash between the two marks of an ERP-confirmed send leaves ACCEPTED: M3 had answered, so finish it. */
+    private LedgerEntry confirmedByErp(LedgerEntry entry) {
+        services.store.ledger().markErpConfirmed(entry.messageId());
         return services.store.ledger().find(entry.messageId()).orElseThrow();
     }
 
     /** Posts the reversal of an accepted chunk and marks the original REVERSED. */
     void reverse(AuditKeys documentKeys, PostingChunk original, LedgerEntry originalEntry) {
-        PostingChunk reversal = io.mlconnector.app.posting.Reversals.of(original);
-        Bod bod = bod(reversal);
-        LedgerEntry entry = services.store.ledger().plan(ChunkPlan.reversal(originalEntry.plan(), bod.messageId(),
-                bod.bodId() == null ? bod.messageId() : bod.bodId(), FetchFisDocument.sha256(reversal.toString())));
-        if (entry.state() == io.mlconnector.app.store.ChunkState.PENDING) {
-            services.store.ledger().markSent(entry.messageId());
-        }
-        if (entry.state() != io.mlconnector.app.store.ChunkState.ACCEPTED) {
-            send(documentKeys.withMessageId(entry.messageId()), reversal, bod, entry);
-        }
+        PostingChunk reversal = Reversals.of(original);
+        ChunkSender.Outgoing outgoing = sender.prepare(reversal);
+        LedgerEntry entry = services.store.ledger().plan(ChunkPlan.reversal(originalEntry.plan(), outgoing.messageId(),
+                outgoing.reference(), FetchFisDocument.sha256(reversal.toString())));
+        post(documentKeys.withMessageId(entry.messageId()), outgoing, entry);
         services.store.ledger().markReversed(originalEntry.messageId());
     }
 
-    Bod bod(PostingChunk chunk) {
-        return chunk.kind() == ChunkKind.GL
-                ? services.bods.syncJournalEntry(InforDocuments.journalEntry(chunk))
-                : services.bods.processSupplierInvoice(InforDocuments.supplierInvoice(chunk));
+    /** The deterministic ledger messageId of the chunk under the configured posting mode. */
+    String messageId(PostingChunk chunk) {
+        return sender.prepare(chunk).messageId();
     }
 
-    private static ChunkPlan plan(PostingChunk chunk, Bod bod) {
+    private static ChunkPlan plan(PostingChunk chunk, ChunkSender.Outgoing outgoing) {
         PostingKind kind = chunk.kind() == ChunkKind.GL ? PostingKind.GL : PostingKind.AP;
-        return ChunkPlan.posting(chunk.fisDocumentId(), chunk.number(), chunk.count(), kind, bod.messageId(),
-                bod.bodId() == null ? bod.messageId() : bod.bodId(), FetchFisDocument.sha256(chunk.toString()),
-                amount(chunk), chunk.currency());
+        return ChunkPlan.posting(chunk.fisDocumentId(), chunk.number(), chunk.count(), kind, outgoing.messageId(),
+                outgoing.reference(), FetchFisDocument.sha256(chunk.toString()), amount(chunk), chunk.currency());
     }
 
     private static BigDecimal amount(PostingChunk chunk) {
@@ -128,16 +151,15 @@ final class ChunkPoster {
                 .map(GlLine::amount).reduce(BigDecimal.ZERO, BigDecimal::add);
     }
 
-    private static DocumentRejected refused(PostingChunk chunk, String why) {
+    private DocumentRejected refused(PostingChunk chunk, String why) {
         return new DocumentRejected("chunk-refused", List.of(chunk.id()),
-                List.of("Infor ION refused " + chunk.id() + ": " + why));
+                List.of(sender.target() + " refused " + chunk.id() + ": " + why));
     }
 
     /** The ledger rows of this document that are posted and not yet backed out. */
     static boolean isPosted(LedgerEntry entry) {
         return entry.plan().kind() != PostingKind.REVERSAL
-                && (entry.state() == io.mlconnector.app.store.ChunkState.ACCEPTED
-                || entry.state() == io.mlconnector.app.store.ChunkState.ERP_CONFIRMED);
+                && (entry.state() == ChunkState.ACCEPTED || entry.state() == ChunkState.ERP_CONFIRMED);
     }
 
     PostingLedger ledger() {

@@ -15,7 +15,8 @@ import java.util.Map;
 /**
  * Tells Concur the document is posted: one {@code success} posting confirmation whose {@code postingDocs} name the
  * Infor journal chunks (concur-api.md §4.4). Decided once in the ledger and sent once; 113 (already confirmed) on a
- * retry counts as sent. "Accepted by ION" is what this confirms today (see the README's guarantee).
+ * retry counts as sent. With BODs this confirms "accepted by ION"; with M3 REST "confirmed by the ERP" (M3 answered
+ * synchronously): README-posting.md states each guarantee.
  */
 final class ConfirmPosting implements Processor {
     /** FIS limits documentNumber to 80 characters (concur-api.md §4.4). */
@@ -53,13 +54,16 @@ final class ConfirmPosting implements Processor {
                 "postingDocs", postingDocs(work).stream().map(PostingConfirmation.PostingDoc::documentNumber).toList()));
     }
 
-    private static List<PostingConfirmation.PostingDoc> postingDocs(DocumentWork work) {
-        return work.plan.chunks().stream().filter(c -> c.kind() == ChunkKind.GL).map(ConfirmPosting::postingDoc).toList();
+    /** The GL journal chunks; where the AP invoice replaces the journal (M3), the invoice. */
+    private List<PostingConfirmation.PostingDoc> postingDocs(DocumentWork work) {
+        List<PostingChunk> posted = work.plan.glChunks().isEmpty() ? work.plan.chunks()
+                : work.plan.chunks().stream().filter(c -> c.kind() == ChunkKind.GL).toList();
+        return posted.stream().map(this::postingDoc).toList();
     }
 
-    private static PostingConfirmation.PostingDoc postingDoc(PostingChunk chunk) {
-        String number = chunk.id().length() > MAX_DOCUMENT_NUMBER ? chunk.id().substring(0, MAX_DOCUMENT_NUMBER)
-                : chunk.id();
+    private PostingConfirmation.PostingDoc postingDoc(PostingChunk chunk) {
+        String id = services.sender.documentNumber(chunk);
+        String number = id.length() > MAX_DOCUMENT_NUMBER ? id.substring(0, MAX_DOCUMENT_NUMBER) : id;
         return new PostingConfirmation.PostingDoc(chunk.accountingEntity(), number,
                 Integer.toString(chunk.postingDate().getYear()), chunk.postingDate());
     }

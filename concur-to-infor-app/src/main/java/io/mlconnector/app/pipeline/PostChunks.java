@@ -11,8 +11,9 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Splits the accounting document into chunks that each balance and stay under ION's size and line limits, then posts
- * them in order (GL journal chunks, then the AP invoice) through the {@link ChunkPoster}.
+ * Plans the chunks of the accounting document for the configured target (for ION: chunks that each balance and stay
+ * under its size and line limits, GL journal chunks then the AP invoice; for M3: the supplier invoice), then posts
+ * them in order through the {@link ChunkPoster}.
  */
 final class PostChunks implements Processor {
     private final Services services;
@@ -28,7 +29,7 @@ final class PostChunks implements Processor {
         DocumentWork work = exchange.getMessage().getMandatoryBody(DocumentWork.class);
         PostingPlan plan;
         try {
-            plan = services.planner.plan(work.accounting);
+            plan = services.sender.plan(work.accounting);
         } catch (ChunkingException e) {
             throw new DocumentRejected("oversize", List.of(), List.of(e.getMessage()));
         }

@@ -64,7 +64,7 @@ final class RejectDocument implements Processor {
         if (work.plan == null) {
             return Optional.empty();
         }
-        return work.plan.chunks().stream().filter(c -> poster.bod(c).messageId().equals(entry.messageId())).findFirst();
+        return work.plan.chunks().stream().filter(c -> poster.messageId(c).equals(entry.messageId())).findFirst();
     }
 
     private void confirmError(DocumentWork work, DocumentRejected rejection) {

@@ -3,6 +3,8 @@ package io.mlconnector.app.pipeline;
 import io.mlconnector.app.config.AppConfig;
 import io.mlconnector.app.config.ConcurSettings;
 import io.mlconnector.app.config.InforSettings;
+import io.mlconnector.app.config.PostingMode;
+import io.mlconnector.app.config.ValidationSource;
 import io.mlconnector.app.mapping.Mapping;
 import io.mlconnector.app.mapping.MappingProvider;
 import io.mlconnector.app.ops.Metrics;
@@ -19,6 +21,7 @@ import io.mlconnector.infor.api.ChartOfAccountsSource;
 import io.mlconnector.infor.api.InforIonConnection;
 import io.mlconnector.infor.api.InforIonConnectionProvider;
 import io.mlconnector.infor.api.InforIonSettings;
+import io.mlconnector.infor.api.M3Operations;
 import io.mlconnector.infor.api.MessagingOperations;
 import io.mlconnector.infor.api.ValidationOperations;
 import org.slf4j.Logger;
@@ -48,6 +51,7 @@ final class Services implements AutoCloseable {
     final BodOperations bods;
     final ValidationOperations validation;
     final ChunkPlanner planner;
+    final ChunkSender sender;
 
     private Services(AppConfig config, Clock clock, Store store, Metrics metrics, MappingProvider mapping,
                      ConcurConnection concur, InforIonConnection infor, ValidationOperations validation) {
@@ -65,6 +69,8 @@ final class Services implements AutoCloseable {
         InforSettings inforSettings = config.infor();
         this.planner = new ChunkPlanner(new ChunkLimits(inforSettings.maxLinesPerChunk(),
                 inforSettings.maxMessageBytes()), new BodSizeEstimator(bods));
+        this.sender = inforSettings.postingMode() == PostingMode.M3_REST ? new M3ChunkSender(new M3Operations(infor))
+                : new BodChunkSender(bods, messaging, planner);
     }
 
     static Services open(AppConfig config) {
@@ -76,11 +82,17 @@ final class Services implements AutoCloseable {
                     JdbcTokenStore.migrated(store.database().dataSource()))).connect();
             InforIonConnection infor = inforConnection(config.infor());
             return new Services(config, clock, store, Metrics.prometheus(), mapping, concur, infor,
-                    new ValidationOperations(ChartOfAccountsSource.m3(infor)));
+                    new ValidationOperations(chartOfAccounts(config.infor(), infor)));
         } catch (RuntimeException e) {
             store.close();
             throw e;
         }
+    }
+
+    /** Where validation checks GL accounts and cost centers: {@code infor.validation-source}. */
+    private static ChartOfAccountsSource chartOfAccounts(InforSettings settings, InforIonConnection infor) {
+        return settings.validationSource() == ValidationSource.CSV
+                ? ChartOfAccountsSource.csv(settings.chartOfAccountsCsv()) : ChartOfAccountsSource.m3(infor);
     }
 
     static ConcurConfiguration concurConfiguration(ConcurSettings settings, JdbcTokenStore tokenStore) {

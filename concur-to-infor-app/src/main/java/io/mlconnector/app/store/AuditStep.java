@@ -18,7 +18,9 @@ public final class AuditStep {
     public static final String PLANNED = "planned";
     public static final String CHUNK_SENT = "chunk sent";
     public static final String CHUNK_IN_DOUBT = "chunk in doubt, re-sent with the same messageId";
+    public static final String CHUNK_FOUND_IN_ERP = "chunk in doubt, found in the ERP, not sent again";
     public static final String CHUNK_ACCEPTED = "chunk accepted";
+    public static final String CHUNK_CONFIRMED_BY_ERP = "chunk confirmed by the ERP";
     public static final String CHUNK_FAILED = "chunk failed";
     public static final String CHUNK_REVERSED = "chunk reversed";
     public static final String CONFIRMATION_SENT = "confirmation sent";
