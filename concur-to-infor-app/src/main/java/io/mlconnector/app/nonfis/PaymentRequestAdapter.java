@@ -70,7 +70,7 @@ public final class PaymentRequestAdapter {
         document.set("vendor", vendor());
         ArrayNode lines = document.putArray("lineItem");
         BigDecimal shipping = number(request, "ShippingAmount");
-        BigDecimal total = shipping == null ? BigDecimal.ZERO : shipping;
+        BigDecimal total = BigDecimal.ZERO; // the first line's gross carries the shipping
         int sequence = 0;
         for (JsonNode v3Line : AdapterJson.elements(request, "LineItems", "LineItem")) {
             sequence++;
