@@ -139,6 +139,26 @@ class NonFisPipelineTest {
     }
 
     @Test
+    void unknownGlAccountPostsNothingAndOpensAnExceptionRecordWithoutAnyFisCall() {
+        // given an Infor chart without the meals account the lunch maps to
+        pipeline = new NonFisPipeline(ConcurSandboxSettings.defaults(), "A_APPR");
+        pipeline.infor.chart().remove("100", io.mlconnector.sandbox.infor.AccountType.GL_ACCOUNT, "6130");
+        String reportId = pipeline.concur.reports().addPublishedSampleReport();
+
+        // when the report is approved
+        InboxEntry row = pipeline.inboxRow(pipeline.concur.reports().approveReport(reportId, "A_APPR"));
+
+        // then nothing is posted, a finance user gets the unknown code, and Concur gets no FIS call for it
+        assertThat(row.state()).isEqualTo(InboxState.DONE);
+        assertThat(pipeline.infor.messages()).isEmpty();
+        assertThat(pipeline.store.exceptions().forDocument(SAMPLE_DOCUMENT)).singleElement().satisfies(e -> {
+            assertThat(e.reason()).isEqualTo("unknown-account");
+            assertThat(e.codes()).containsExactly("6130");
+        });
+        assertThat(pipeline.concur.requests()).noneMatch(r -> r.path().contains("/financialintegration/"));
+    }
+
+    @Test
     void fisEnabledReportIsLeftToItsFisDocument() {
         // given a report of a company that posts through FIS
         pipeline = new NonFisPipeline(ConcurSandboxSettings.defaults(), "A_APPR");
