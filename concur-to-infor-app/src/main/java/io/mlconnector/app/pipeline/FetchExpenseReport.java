@@ -53,7 +53,8 @@ final class FetchExpenseReport implements Processor {
         String why = null;
         if (report.isFinancialIntegrationEnabled()) {
             why = "report " + report.reportId() + " is FIS-enabled: it is posted from its FIS document";
-        } else if (!services.config.concur().approvalStatuses().contains(report.approvalStatusId())) {
+        } else if (report.approvalStatusId() != null
+                && !services.config.concur().approvalStatuses().contains(report.approvalStatusId())) {
             why = "report " + report.reportId() + " is " + report.approvalStatusId() + " when read, not one of "
                     + "concur.approval-statuses " + services.config.concur().approvalStatuses();
         }
