@@ -1,6 +1,7 @@
 package io.mlconnector.app.pipeline;
 
 import io.mlconnector.app.config.AppConfig;
+import io.mlconnector.concur.api.ConcurEvent;
 import org.apache.camel.Exchange;
 import org.apache.camel.builder.RouteBuilder;
 
@@ -11,7 +12,9 @@ import java.util.stream.Collectors;
 /**
  * The product in one route: Concur's webhook event is verified and stored in the inbox (answered 2xx once durable);
  * inbox workers then fetch the FIS document, acknowledge it, map it to Infor GL accounts and cost centers, validate
- * them against Infor, post it in balanced chunks through ION and send Concur the posting confirmation.
+ * them against Infor, post it in balanced chunks through ION and send Concur the posting confirmation. Tenants
+ * without FIS: an approved expense report (Expense v4) or a payment request (Invoice v3) is read instead, in the FIS
+ * document shape, and goes through the same map, validate and post steps; there is nothing to acknowledge or confirm.
  *
  * <p>Error handling is declared once, on the {@code event} route: a rejected document is backed out and confirmed as
  * an error; a transient failure (throttling, timeouts, 5xx) is redelivered a few times at once, and otherwise every
@@ -59,15 +62,27 @@ final class ConcurToInforRoutes extends RouteBuilder {
                 .filter(exchange -> !inbox.isHandled(exchange.getMessage().getBody(DocumentWork.class)))
                     .process(inbox::ignore).stop()
                 .end()
-                .process(new FetchFisDocument(services))
-                .process(new AcknowledgeDocument(services))
-                .filter(ConcurToInforRoutes::wasRecalled)
+                .choice()
+                    .when(ConcurToInforRoutes::isExpenseReport)
+                        .process(new FetchExpenseReport(services))
+                    .when(ConcurToInforRoutes::isPaymentRequest)
+                        .process(new FetchPaymentRequest(services))
+                    .otherwise()
+                        .process(new FetchFisDocument(services))
+                        .process(new AcknowledgeDocument(services))
+                .end()
+                .filter(ConcurToInforRoutes::hasNothingToPost)
                     .process(inbox::done).stop()
                 .end()
                 .process(new MapDocument(services))
                 .process(new ValidateAccounts(services))
                 .process(new PostChunks(services, poster))
-                .process(new ConfirmPosting(services))
+                .choice()
+                    .when(ConcurToInforRoutes::isFisDocument)
+                        .process(new ConfirmPosting(services))
+                    .otherwise()
+                        .process(new RecordPosting(services))
+                .end()
                 .process(inbox::done);
     }
 
@@ -86,7 +101,25 @@ final class ConcurToInforRoutes extends RouteBuilder {
         return Failures.isTransient(e);
     }
 
-    private static boolean wasRecalled(Exchange exchange) {
-        return exchange.getMessage().getBody(DocumentWork.class).recalled;
+    /** Recalled before the acknowledgement, or a report the non-FIS read found nothing to post for. */
+    private static boolean hasNothingToPost(Exchange exchange) {
+        DocumentWork work = exchange.getMessage().getBody(DocumentWork.class);
+        return work.recalled || work.nothingToPost;
+    }
+
+    private static boolean isExpenseReport(Exchange exchange) {
+        return ConcurEvent.TOPIC_EXPENSE_REPORT.equals(topic(exchange));
+    }
+
+    private static boolean isPaymentRequest(Exchange exchange) {
+        return ConcurEvent.TOPIC_INVOICE_PAYMENT_REQUEST.equals(topic(exchange));
+    }
+
+    private static boolean isFisDocument(Exchange exchange) {
+        return exchange.getMessage().getBody(DocumentWork.class).event.isReadyForIntegration();
+    }
+
+    private static String topic(Exchange exchange) {
+        return exchange.getMessage().getBody(DocumentWork.class).event.normalizedTopic();
     }
 }

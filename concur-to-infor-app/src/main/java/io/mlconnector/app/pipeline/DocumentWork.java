@@ -25,21 +25,23 @@ final class DocumentWork {
     AccountingDocument accounting;
     PostingPlan plan;
     boolean recalled;
+    /** The step found nothing to post (e.g. a report Concur also sends through FIS); it audited why. */
+    boolean nothingToPost;
     final List<String> postedMessageIds = new ArrayList<>();
 
     DocumentWork(InboxEntry entry, ConcurEvent event, String workerId) {
         this.entry = entry;
         this.event = event;
         this.workerId = workerId;
-        this.keys = AuditKeys.event(entry.essEventId()).withReportId(event.documentId().orElse(null));
+        this.keys = AuditKeys.event(entry.essEventId()).withReportId(businessId());
     }
 
     String fisDocumentId() {
         return fisDocument == null ? null : fisDocument.id();
     }
 
-    /** The business id: report id, payment request id or cash advance id (facts.documentId). */
+    /** The business id: report id, payment request id or cash advance id (FIS facts.documentId, else reportId/requestId). */
     String businessId() {
-        return event.documentId().orElse(null);
+        return event.documentId().or(event::reportId).or(() -> event.fact("requestId")).orElse(null);
     }
 }

@@ -40,10 +40,42 @@ final class InboxWorker {
         return new DocumentWork(entry, event, workerId);
     }
 
-    /** True when the event is one this app posts: a readyForIntegration event on a configured topic. */
+    /**
+     * True when the event is one this app posts, on a configured topic: a FIS readyForIntegration event, an expense
+     * report {@code statusChanged} into one of {@code concur.approval-statuses} (concur-api.md §3.2), or a payment
+     * request event (the product brief's invoice topic).
+     */
     boolean isHandled(DocumentWork work) {
-        return services.config.concur().topics().contains(work.event.normalizedTopic())
-                && work.event.isReadyForIntegration() && work.event.fisDocType().isPresent();
+        return whyNotHandled(work) == null;
+    }
+
+    /** Why the event is not handled, for the audit trail; null when it is. */
+    String whyNotHandled(DocumentWork work) {
+        ConcurEvent event = work.event;
+        String topic = event.normalizedTopic();
+        String what = "topic " + event.topic() + " / " + event.eventType();
+        if (!services.config.concur().topics().contains(topic)) {
+            return what + " is not handled (concur.topics " + services.config.concur().topics() + ")";
+        }
+        if (ConcurEvent.TOPIC_EXPENSE_REPORT.equals(topic)) {
+            return whyNotAnApproval(event, what);
+        }
+        if (ConcurEvent.TOPIC_INVOICE_PAYMENT_REQUEST.equals(topic)) {
+            return event.fact("requestId").or(event::href).isPresent() ? null : what + " names no payment request";
+        }
+        return event.isReadyForIntegration() && event.fisDocType().isPresent() ? null : what + " is not handled";
+    }
+
+    private String whyNotAnApproval(ConcurEvent event, String what) {
+        if (!"statusChanged".equals(event.eventType())) {
+            return what + " is not handled (only statusChanged)";
+        }
+        String status = event.fact("currentApprovalStatus").orElse(null);
+        if (!services.config.concur().approvalStatuses().contains(status)) {
+            return "approval status " + status + " is not one of concur.approval-statuses "
+                    + services.config.concur().approvalStatuses();
+        }
+        return event.href().isPresent() ? null : what + " has no facts.href";
     }
 
     void done(Exchange exchange) {
@@ -54,7 +86,7 @@ final class InboxWorker {
     /** An event this app does not handle: answered long ago with 2xx, now audited and set aside. */
     void ignore(Exchange exchange) {
         DocumentWork work = exchange.getMessage().getBody(DocumentWork.class);
-        String why = "topic " + work.event.topic() + " / " + work.event.eventType() + " is not handled";
+        String why = whyNotHandled(work);
         services.store.inbox().ignore(work.entry.id(), workerId, why);
         services.store.audit().append(work.keys, AuditStep.IGNORED, Map.of("reason", why));
     }

@@ -14,7 +14,9 @@ import io.mlconnector.app.store.Store;
 import io.mlconnector.concur.api.ConcurConfiguration;
 import io.mlconnector.concur.api.ConcurConnection;
 import io.mlconnector.concur.api.ConcurConnectionProvider;
+import io.mlconnector.concur.api.ExpenseOperations;
 import io.mlconnector.concur.api.FisOperations;
+import io.mlconnector.concur.api.InvoiceOperations;
 import io.mlconnector.concur.api.JdbcTokenStore;
 import io.mlconnector.infor.api.BodOperations;
 import io.mlconnector.infor.api.ChartOfAccountsSource;
@@ -46,6 +48,8 @@ final class Services implements AutoCloseable {
     final MappingProvider mapping;
     final ConcurConnection concur;
     final FisOperations fis;
+    final ExpenseOperations expenseReports;
+    final InvoiceOperations invoices;
     final InforIonConnection infor;
     final MessagingOperations messaging;
     final BodOperations bods;
@@ -62,6 +66,8 @@ final class Services implements AutoCloseable {
         this.mapping = mapping;
         this.concur = concur;
         this.fis = new FisOperations(concur);
+        this.expenseReports = new ExpenseOperations(concur);
+        this.invoices = new InvoiceOperations(concur);
         this.infor = infor;
         this.messaging = new MessagingOperations(infor);
         this.bods = BodOperations.forConnection(infor);

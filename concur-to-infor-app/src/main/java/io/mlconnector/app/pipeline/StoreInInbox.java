@@ -24,7 +24,7 @@ final class StoreInInbox implements Processor {
     @Override
     public void process(Exchange exchange) throws Exception {
         ConcurEvent event = exchange.getMessage().getMandatoryBody(ConcurEvent.class);
-        String businessId = event.documentId().orElse(event.reportId().orElse(null));
+        String businessId = event.documentId().or(event::reportId).or(() -> event.fact("requestId")).orElse(null);
         InsertOutcome outcome = intake.accept(new InboxEvent(event.id(), event.topic(), event.eventType(),
                 null, businessId, event.rawText()));
         services.metrics.eventReceived(event.normalizedTopic());

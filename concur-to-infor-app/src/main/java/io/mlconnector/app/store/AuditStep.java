@@ -26,6 +26,9 @@ public final class AuditStep {
     public static final String CONFIRMATION_SENT = "confirmation sent";
     public static final String ERROR_CONFIRMATION_SENT = "error confirmation sent";
     public static final String ALREADY_CONFIRMED = "already confirmed, not sent again";
+    /** Non-FIS paths (Expense v4, Invoice v3): every chunk accepted; there is no FIS confirmation to send. */
+    public static final String POSTED = "posted";
+    public static final String ALREADY_POSTED = "already posted, nothing sent again";
     public static final String REJECTED = "rejected";
     public static final String RETRY_SCHEDULED = "retry scheduled";
     public static final String DEAD_LETTERED = "dead-lettered";

@@ -1,0 +1,54 @@
+package io.mlconnector.app.pipeline;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.mlconnector.app.nonfis.NonFisDocumentException;
+import io.mlconnector.app.nonfis.PaymentRequestAdapter;
+import io.mlconnector.concur.api.FisDocType;
+import io.mlconnector.concur.api.PaymentRequest;
+import org.apache.camel.Exchange;
+import org.apache.camel.Processor;
+
+import java.net.URI;
+import java.util.List;
+
+/**
+ * Reads the payment request a {@code public.concur.invoice.paymentrequest} event names through Invoice v3
+ * (concur-api.md §6.3) and turns it into the FIS invoice document shape. That topic is the product brief's; Concur's
+ * docs document only FIS {@code invoice.readyForIntegration} for invoices (§3.2).
+ */
+final class FetchPaymentRequest implements Processor {
+    private final Services services;
+
+    FetchPaymentRequest(Services services) {
+        this.services = services;
+    }
+
+    @Override
+    public void process(Exchange exchange) throws Exception {
+        DocumentWork work = exchange.getMessage().getMandatoryBody(DocumentWork.class);
+        String requestId = requestId(work);
+        PaymentRequest request = services.invoices.getPaymentRequest(requestId);
+        String documentId = NonFisDocuments.paymentRequestDocumentId(requestId);
+        ObjectNode document;
+        try {
+            document = PaymentRequestAdapter.toFisDocument(request.json(), requestId);
+        } catch (NonFisDocumentException e) {
+            work.keys = work.keys.withFisDocumentId(documentId).withReportId(requestId);
+            throw new DocumentRejected("unreadable-payment-request", List.of(requestId), e.problems());
+        }
+        NonFisDocuments.adopt(services, work, FisDocType.INVOICE, documentId, requestId, document, "invoice-v3");
+    }
+
+    /** {@code facts.requestId}, else the last path segment of {@code facts.href}. */
+    static String requestId(DocumentWork work) {
+        return work.event.fact("requestId").or(() -> work.event.href().map(FetchPaymentRequest::lastSegment))
+                .filter(id -> !id.isBlank())
+                .orElseThrow(() -> new DocumentRejected("no-payment-request-id", List.of(),
+                        List.of("event " + work.event.id() + " names no payment request (facts.requestId, facts.href)")));
+    }
+
+    private static String lastSegment(String href) {
+        String path = URI.create(href.trim()).getPath();
+        return path == null ? "" : path.substring(path.lastIndexOf('/') + 1);
+    }
+}
