@@ -53,18 +53,24 @@ final class Demo {
                 app.start();
                 ConcurToInforApplication.subscribe(app.services(), app.webhookUri(), out);
                 List<String> docIds = concur.fis().seedPublishedSamples();
-                out.println("Concur approves " + docIds.size() + " documents (published FIS samples) ...");
+                String reportId = concur.reports().addPublishedSampleReport();
+                out.println("Concur approves " + docIds.size() + " documents (published FIS samples) and expense report "
+                        + reportId + " (Expense v4, for tenants without FIS) ...");
                 out.flush();
                 docIds.forEach(concur.fis()::approve);
+                concur.reports().approveReport(reportId, "A_APPR");
                 boolean allConfirmed = awaitConfirmations(concur, docIds);
+                boolean reportPosted = awaitPosted(app.services(), reportId);
                 printTable(out, app.services(), concur, docIds);
+                printReport(out, app.services(), reportId);
                 printAuditTrail(out, app.services(), docIds.get(0));
                 boolean allPosted = docIds.stream().allMatch(id -> concur.fis().state(id) == FisState.POSTED);
-                out.printf("%n%d documents, %s, in %.1f s%n", docIds.size(),
-                        allPosted ? "every one posted and confirmed" : "NOT all posted: see the table",
+                boolean ok = allConfirmed && allPosted && reportPosted;
+                out.printf("%n%d FIS documents and 1 expense report, %s, in %.1f s%n", docIds.size(),
+                        ok ? "every one posted (FIS documents confirmed to Concur)" : "NOT all posted: see the table",
                         Duration.between(started, Instant.now()).toMillis() / 1000.0);
                 out.flush();
-                return allConfirmed && allPosted ? 0 : 1;
+                return ok ? 0 : 1;
             }
         }
     }
@@ -76,9 +82,11 @@ final class Demo {
         keys.put("database.url", "jdbc:h2:file:" + db.toAbsolutePath()
                 + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH");
         keys.put("mapping.file", writeDefaultMapping().toString());
+        keys.put("concur.topics", "public.concur.financialintegration,public.concur.expense.report");
         keys.put("webhook.host", "127.0.0.1");
         keys.put("webhook.port", "0");
         keys.put("admin.port", "0");
+        keys.put("admin.token", java.util.UUID.randomUUID().toString());
         keys.put("worker.poll-interval", "200ms");
         keys.put("worker.backoff-initial", "500ms");
         keys.put("logging.level", baseConfig.logLevel());
@@ -123,6 +131,32 @@ final class Demo {
             }
         }
         return false;
+    }
+
+    private static boolean awaitPosted(Services services, String reportId) {
+        Instant deadline = Instant.now().plus(TIMEOUT);
+        while (Instant.now().isBefore(deadline)) {
+            if (services.store.audit().trail(reportId).stream().anyMatch(e -> e.step().equals(AuditStep.POSTED))) {
+                return true;
+            }
+            try {
+                Thread.sleep(100);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return false;
+            }
+        }
+        return false;
+    }
+
+    private static void printReport(PrintWriter out, Services services, String reportId) {
+        String documentId = NonFisDocuments.expenseReportDocumentId(reportId);
+        JsonNode mapped = auditDetail(services, documentId, AuditStep.MAPPED);
+        out.printf("%-34s %-11s %14s %-3s %8s  %s%n", reportId, "expense v4", mapped.path("debits").asText("-"),
+                mapped.path("currency").asText(""), glLines(services, documentId), "(no FIS: audited as posted)");
+        for (LedgerEntry chunk : services.store.ledger().forDocument(documentId)) {
+            out.printf("%34s   %s %s (%s)%n", "", chunk.plan().kind(), chunk.messageId(), chunk.state());
+        }
     }
 
     private static void printTable(PrintWriter out, Services services, ConcurSandbox concur, List<String> docIds) {
