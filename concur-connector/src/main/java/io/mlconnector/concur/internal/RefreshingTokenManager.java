@@ -101,7 +101,16 @@ public final class RefreshingTokenManager implements TokenProvider {
         Optional<TokenState> state = store.load(key);
         OAuthClient.Grant grant;
         if (state.isPresent()) {
-            grant = oauth.refreshGrant(state.get().geolocation(), state.get().refreshToken());
+            try {
+                grant = oauth.refreshGrant(state.get().geolocation(), state.get().refreshToken());
+            } catch (ConcurException e) {
+                Optional<TokenState> newer = rotatedMeanwhile(e, state.get());
+                if (newer.isEmpty()) {
+                    throw e;
+                }
+                state = newer;
+                grant = oauth.refreshGrant(state.get().geolocation(), state.get().refreshToken());
+            }
         } else if (initialGrant != null) {
             grant = initialGrant.get();
         } else {
@@ -109,6 +118,23 @@ public final class RefreshingTokenManager implements TokenProvider {
                     + " and no request token configured: generate a company request token and authorise");
         }
         return store(grant, state);
+    }
+
+    /**
+     * Refresh tokens rotate on every refresh (notes §1.4), so when several app instances share one token store, another
+     * instance may have rotated ours between our read and our refresh: Concur then answers 108 for the one we sent.
+     * The newer one is in the store.
+     */
+    private Optional<TokenState> rotatedMeanwhile(ConcurException refused, TokenState sent) {
+        if (refused.type() != ConcurErrorType.REAUTHORIZATION_REQUIRED) {
+            return Optional.empty();
+        }
+        Optional<TokenState> latest = store.load(key);
+        if (latest.isPresent() && !latest.get().refreshToken().equals(sent.refreshToken())) {
+            LOG.info("Concur refresh token for {} was rotated by another instance; using the stored one", key);
+            return latest;
+        }
+        return Optional.empty();
     }
 
     private Cached store(OAuthClient.Grant grant, Optional<TokenState> previous) {

@@ -14,6 +14,7 @@ import javax.sql.DataSource;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 
 import static io.mlconnector.concur.support.SandboxConfig.calls;
 import static io.mlconnector.concur.support.SandboxConfig.tokenCalls;
@@ -90,6 +91,61 @@ class CompanyTokenTest {
             assertThat(connection.companyTokenState().orElseThrow().refreshToken())
                     .isNotEqualTo(after.refreshToken());
             assertThat(new ConnectionOperations(connection).ping().geolocation()).isEqualTo(concur.dataCentreUri());
+        }
+    }
+
+    @Test
+    void refreshTokenRotatedByAnotherInstanceMeanwhileIsTakenFromTheStore() {
+        // given two instances sharing one token store; B read the state just before A rotated it
+        InMemoryTokenStore shared = new InMemoryTokenStore();
+        ConcurConfiguration configA = SandboxConfig.of(concur).tokenStore(shared).build();
+        try (ConcurConnection a = new ConcurConnectionProvider(configA).connect()) {
+            new ConnectionOperations(a).ping();
+            TokenState readByB = a.companyTokenState().orElseThrow();
+            a.refreshCompanyToken();
+            TokenState rotatedByA = a.companyTokenState().orElseThrow();
+            ConcurConfiguration configB = SandboxConfig.of(concur).tokenStore(new StaleOnceTokenStore(shared, readByB))
+                    .requestToken(null).build();
+            try (ConcurConnection b = new ConcurConnectionProvider(configB).connect()) {
+
+                // when
+                b.refreshCompanyToken();
+
+                // then B was refused the stale token (108), took A's from the store and rotated it once more
+                assertThat(tokenCalls(concur.requests(), "refresh_token")).extracting(r -> r.form().get("refresh_token"))
+                        .containsExactly(readByB.refreshToken(), readByB.refreshToken(), rotatedByA.refreshToken());
+                assertThat(shared.load(configB.companyTokenKey()).orElseThrow().refreshToken())
+                        .isNotIn(readByB.refreshToken(), rotatedByA.refreshToken());
+                assertThat(new ConnectionOperations(b).ping().geolocation()).isEqualTo(concur.dataCentreUri());
+            }
+        }
+    }
+
+    /** A store whose first load answers a state read earlier, as a concurrent reader would have seen it. */
+    private static final class StaleOnceTokenStore implements TokenStore {
+        private final TokenStore delegate;
+        private TokenState stale;
+
+        StaleOnceTokenStore(TokenStore delegate, TokenState stale) {
+            this.delegate = delegate;
+            this.stale = stale;
+        }
+
+        @Override
+        public synchronized Optional<TokenState> load(String key) {
+            TokenState once = stale;
+            stale = null;
+            return once != null ? Optional.of(once) : delegate.load(key);
+        }
+
+        @Override
+        public void save(TokenState state) {
+            delegate.save(state);
+        }
+
+        @Override
+        public void delete(String key) {
+            delegate.delete(key);
         }
     }
 
