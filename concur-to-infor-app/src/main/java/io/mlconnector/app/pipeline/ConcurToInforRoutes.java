@@ -60,6 +60,10 @@ final class ConcurToInforRoutes extends RouteBuilder {
                     .process(inbox::ignore).stop()
                 .end()
                 .process(new FetchFisDocument(services))
+                .process(new SkipFinishedDocument(services))
+                .filter(ConcurToInforRoutes::isFinished)
+                    .process(inbox::done).stop()
+                .end()
                 .process(new AcknowledgeDocument(services))
                 .filter(ConcurToInforRoutes::wasRecalled)
                     .process(inbox::done).stop()
@@ -84,6 +88,10 @@ final class ConcurToInforRoutes extends RouteBuilder {
         Throwable e = exchange.getException() != null ? exchange.getException()
                 : exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Throwable.class);
         return Failures.isTransient(e);
+    }
+
+    private static boolean isFinished(Exchange exchange) {
+        return exchange.getMessage().getBody(DocumentWork.class).finished;
     }
 
     private static boolean wasRecalled(Exchange exchange) {

@@ -25,6 +25,8 @@ final class DocumentWork {
     AccountingDocument accounting;
     PostingPlan plan;
     boolean recalled;
+    /** Already confirmed to Concur as error: nothing more may be posted for it. */
+    boolean finished;
     final List<String> postedMessageIds = new ArrayList<>();
 
     DocumentWork(InboxEntry entry, ConcurEvent event, String workerId) {
