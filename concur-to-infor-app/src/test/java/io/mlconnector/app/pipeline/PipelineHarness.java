@@ -33,6 +33,7 @@ import java.util.Map;
  */
 final class PipelineHarness implements AutoCloseable {
     static final Duration TIMEOUT = Duration.ofSeconds(30);
+    static final String ADMIN_TOKEN = "e2e-admin-token";
 
     final ConcurSandbox concur;
     final InforSandbox infor;
@@ -98,7 +99,7 @@ final class PipelineHarness implements AutoCloseable {
                 keys.put("webhook.port", "0");
                 keys.put("admin.host", "127.0.0.1");
                 keys.put("admin.port", "0");
-                keys.put("admin.token", "e2e-admin-token");
+                keys.put("admin.token", ADMIN_TOKEN);
                 keys.put("worker.count", "2");
                 keys.put("worker.poll-interval", "50ms");
                 keys.put("worker.lease", "30s");
