@@ -32,7 +32,7 @@ import java.util.Map;
  * app's configuration keys so a test waits for milliseconds, not the production seconds.
  */
 final class PipelineHarness implements AutoCloseable {
-    static final Duration TIMEOUT = Duration.ofSeconds(30);
+    static final Duration TIMEOUT = Duration.ofSeconds(60);
     static final String ADMIN_TOKEN = "e2e-admin-token";
 
     final ConcurSandbox concur;
