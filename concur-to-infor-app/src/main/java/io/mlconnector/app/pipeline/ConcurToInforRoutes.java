@@ -38,10 +38,15 @@ final class ConcurToInforRoutes extends RouteBuilder {
         from(webhookUri(services.config)).routeId(INTAKE)
                 .process(new StoreInInbox(services));
 
-        from("timer:inbox?delay=0&period=" + services.config.worker().pollInterval().toMillis()).routeId("inbox")
+        // synchronous: the next poll waits for the batch; otherwise the timer hands the batch to the async engine and
+        // claims again, and two events for one document run side by side (two posts, two confirmations)
+        from("timer:inbox?delay=0&synchronous=true&period=" + services.config.worker().pollInterval().toMillis())
+                .routeId("inbox")
                 .process(inbox::claim)
                 .split(body()).parallelProcessing().executorService(workers)
-                    .to("direct:event")
+                    .split(body())
+                        .to("direct:event")
+                    .end()
                 .end();
 
         from("direct:event").routeId("event")
