@@ -125,9 +125,13 @@ class FailurePathsEndToEndTest {
                         + "/" + ("D".equals(l.side()) ? "C" : "D"))
                 .containsExactlyInAnyOrderElementsOf(first.lines().stream()
                         .map(l -> l.glAccount() + "/" + l.costCenter() + "/" + l.amount() + "/" + l.side()).toList());
-        // and Concur got one error confirmation, and a finance user an open exception record
-        assertThat(harness.concur.fis().postingConfirmations(docId)).singleElement()
-                .satisfies(c -> assertThat(c.path("overallPostingStatusCode").asText()).isEqualTo("error"));
+        // and Concur got one error confirmation naming the refused chunk, and a finance user an open exception record
+        String refusedChunk = first.documentId().replace("-gl-1-of-", "-gl-2-of-");
+        assertThat(harness.concur.fis().postingConfirmations(docId)).singleElement().satisfies(c -> {
+            assertThat(c.path("overallPostingStatusCode").asText()).isEqualTo("error");
+            assertThat(c.path("systemMessages").findValuesAsText("messageShortText"))
+                    .anySatisfy(text -> assertThat(text).contains(refusedChunk));
+        });
         assertThat(harness.store().exceptions().forDocument(docId)).singleElement()
                 .satisfies(e -> assertThat(e.state()).isEqualTo(ExceptionRecord.State.OPEN));
     }
