@@ -56,7 +56,8 @@ public final class FisOperations {
      * event's {@code facts.documentId}).
      *
      * @param ignoreDocumentStatus true sends {@code ignoreDocumentStatus=yes}: returned whatever its status
-     * @return the document, or empty when Concur has none (empty content or 404)
+     * @return the document, or empty when Concur has none (empty content or 404); of several documents for one
+     *         business id (a resubmitted report), the one still READY or ACKNOWLEDGED
      * @throws ConcurException as {@link #getDocuments}
      */
     public Optional<FisDocument> getDocument(FisDocType docType, String docId, boolean ignoreDocumentStatus) {
@@ -71,7 +72,10 @@ public final class FisOperations {
         appendSystemId(q, null);
         try {
             List<FisDocument> documents = FisParser.page(get(q.toString()), docType.value()).documents();
-            return documents.isEmpty() ? Optional.empty() : Optional.of(documents.get(0));
+            // a report resubmitted after a failed posting has a new FIS document beside the old one (notes §4.7):
+            // the one still in work (READY or ACKNOWLEDGED) is the one the event is about
+            return documents.stream().filter(FisOperations::inWork).findFirst()
+                    .or(() -> documents.stream().findFirst());
         } catch (ConcurException e) {
             if (e.type() == ConcurErrorType.NOT_FOUND) {
                 return Optional.empty();
@@ -143,5 +147,10 @@ public final class FisOperations {
 
     private static String encode(String value) {
         return URLEncoder.encode(value, StandardCharsets.UTF_8);
+    }
+
+    private static boolean inWork(FisDocument document) {
+        String status = document.docStatus();
+        return "READY".equalsIgnoreCase(status) || "ACKNOWLEDGED".equalsIgnoreCase(status);
     }
 }

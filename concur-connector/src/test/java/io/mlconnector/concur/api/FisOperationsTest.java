@@ -101,6 +101,28 @@ class FisOperationsTest {
     }
 
     @Test
+    void aResubmittedReportIsReadAsItsNewFisDocumentNotTheFailedOne() {
+        // given a report whose first FIS document was confirmed as error, then resubmitted: a new FIS document
+        String failed = readyExpense(2);
+        String reportId = concur.fis().businessId(failed);
+        fis.acknowledge(FisDocType.EXPENSE, List.of(failed));
+        fis.confirmPosting(FisDocType.EXPENSE, List.of(PostingConfirmation.error(failed,
+                List.of(SystemMessage.of("E1", "GL account 6120 does not exist")))));
+        String resubmitted = concur.fis().add("expense", concur.fis().document(failed));
+        concur.fis().approve(resubmitted);
+
+        // when the report is read by its business id, before and after the new document is acknowledged
+        FisDocument ready = fis.getDocument(FisDocType.EXPENSE, reportId, true).orElseThrow();
+        fis.acknowledge(FisDocType.EXPENSE, List.of(resubmitted));
+        FisDocument acknowledged = fis.getDocument(FisDocType.EXPENSE, reportId, true).orElseThrow();
+
+        // then both times the document still in work is answered
+        assertThat(ready.id()).isEqualTo(resubmitted);
+        assertThat(acknowledged.id()).isEqualTo(resubmitted);
+        assertThat(acknowledged.docStatus()).isEqualTo("ACKNOWLEDGED");
+    }
+
+    @Test
     void acknowledgementSucceedsOnceThenReportsAlreadyAcknowledged() {
         // given
         String fisId = readyExpense(1);

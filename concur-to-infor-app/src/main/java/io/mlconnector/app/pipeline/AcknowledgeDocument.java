@@ -23,6 +23,9 @@ final class AcknowledgeDocument implements Processor {
     @Override
     public void process(Exchange exchange) throws Exception {
         DocumentWork work = exchange.getMessage().getMandatoryBody(DocumentWork.class);
+        if (work.finished) {
+            return; // confirmed to Concur as error already: never acknowledged (nor posted) again
+        }
         FisItemResult result = services.fis.withCorrelationId(work.event.correlationId())
                 .acknowledge(work.docType, List.of(work.fisDocumentId())).get(0);
         Map<String, Object> detail = Map.of("code", result.code(), "outcome", result.outcome().name());

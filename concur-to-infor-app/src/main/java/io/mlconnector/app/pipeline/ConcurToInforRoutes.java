@@ -41,10 +41,15 @@ final class ConcurToInforRoutes extends RouteBuilder {
         from(webhookUri(services.config)).routeId(INTAKE)
                 .process(new StoreInInbox(services));
 
-        from("timer:inbox?delay=0&period=" + services.config.worker().pollInterval().toMillis()).routeId("inbox")
+        // synchronous: the next poll waits for the batch; otherwise the timer hands the batch to the async engine and
+        // claims again, and two events for one document run side by side (two posts, two confirmations)
+        from("timer:inbox?delay=0&synchronous=true&period=" + services.config.worker().pollInterval().toMillis())
+                .routeId("inbox")
                 .process(inbox::claim)
                 .split(body()).parallelProcessing().executorService(workers)
-                    .to("direct:event")
+                    .split(body())
+                        .to("direct:event")
+                    .end()
                 .end();
 
         from("direct:event").routeId("event")
@@ -69,6 +74,7 @@ final class ConcurToInforRoutes extends RouteBuilder {
                         .process(new FetchPaymentRequest(services))
                     .otherwise()
                         .process(new FetchFisDocument(services))
+                        .process(new SkipFinishedDocument(services))
                         .process(new AcknowledgeDocument(services))
                 .end()
                 .filter(ConcurToInforRoutes::hasNothingToPost)
@@ -101,10 +107,13 @@ final class ConcurToInforRoutes extends RouteBuilder {
         return Failures.isTransient(e);
     }
 
-    /** Recalled before the acknowledgement, or a report the non-FIS read found nothing to post for. */
+    /**
+     * Recalled before the acknowledgement, already confirmed to Concur as error, or a report the non-FIS read found
+     * nothing to post for.
+     */
     private static boolean hasNothingToPost(Exchange exchange) {
         DocumentWork work = exchange.getMessage().getBody(DocumentWork.class);
-        return work.recalled || work.nothingToPost;
+        return work.recalled || work.finished || work.nothingToPost;
     }
 
     private static boolean isExpenseReport(Exchange exchange) {

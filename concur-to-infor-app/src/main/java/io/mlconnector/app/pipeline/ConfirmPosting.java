@@ -50,6 +50,10 @@ final class ConfirmPosting implements Processor {
         services.store.ledger().markConfirmationSent(work.fisDocumentId());
         services.metrics.documentPosted(work.docType.value());
         services.store.exceptions().resolveFor(work.fisDocumentId());
+        if (work.fisDocument.businessId() != null) {
+            // the report's earlier FIS documents that failed are settled by this one (a resubmission, §4.7)
+            services.store.exceptions().resolveFor(work.fisDocument.businessId());
+        }
         services.store.audit().append(work.keys, AuditStep.CONFIRMATION_SENT, Map.of("code", result.code(),
                 "postingDocs", postingDocs(work).stream().map(PostingConfirmation.PostingDoc::documentNumber).toList()));
     }

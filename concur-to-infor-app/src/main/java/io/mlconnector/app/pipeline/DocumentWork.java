@@ -27,6 +27,8 @@ final class DocumentWork {
     boolean recalled;
     /** The step found nothing to post (e.g. a report Concur also sends through FIS); it audited why. */
     boolean nothingToPost;
+    /** Already confirmed to Concur as error: nothing more may be posted for it. */
+    boolean finished;
     final List<String> postedMessageIds = new ArrayList<>();
 
     DocumentWork(InboxEntry entry, ConcurEvent event, String workerId) {

@@ -9,6 +9,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -28,11 +30,22 @@ final class InboxWorker {
         this.workerId = workerId;
     }
 
-    /** Body: the claimed rows as {@link DocumentWork}, at most one batch per worker thread. */
+    /**
+     * Body: the claimed rows as {@link DocumentWork}, grouped by the document they are about (in claim order). Groups
+     * run in parallel, the events of one group one after the other: two events for one document (Concur approving it
+     * twice, a replay beside a late delivery) must not post and confirm it side by side, which sent Concur two posting
+     * confirmations. A batch is the only concurrency of one instance (the timer waits for it).
+     */
     void claim(Exchange exchange) {
         List<InboxEntry> claimed = services.store.inbox().claim(services.config.worker().count(), workerId,
                 services.config.worker().lease());
-        exchange.getMessage().setBody(claimed.stream().map(this::work).toList());
+        Map<String, List<DocumentWork>> byDocument = new LinkedHashMap<>();
+        for (InboxEntry entry : claimed) {
+            DocumentWork work = work(entry);
+            String document = work.businessId() != null ? work.businessId() : "event:" + entry.essEventId();
+            byDocument.computeIfAbsent(document, d -> new ArrayList<>()).add(work);
+        }
+        exchange.getMessage().setBody(List.copyOf(byDocument.values()));
     }
 
     private DocumentWork work(InboxEntry entry) {

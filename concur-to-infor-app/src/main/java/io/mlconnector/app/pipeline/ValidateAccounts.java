@@ -14,7 +14,9 @@ import java.util.Set;
 
 /**
  * Checks every GL account and cost center of the document against Infor (answers cached) before anything is posted.
- * Unknown codes reject the whole document, each one named.
+ * Unknown codes reject the whole document, each one named. A rejection is decided on fresh answers only: the finance
+ * user's fix for an earlier rejection is adding the code in Infor, and a cached "unknown" would otherwise reject the
+ * next document on that code for the cache's lifetime.
  */
 final class ValidateAccounts implements Processor {
     private final Services services;
@@ -28,6 +30,10 @@ final class ValidateAccounts implements Processor {
         DocumentWork work = exchange.getMessage().getMandatoryBody(DocumentWork.class);
         AccountingDocument accounting = work.accounting;
         ValidationResult result = services.validation.validate(accounting.accountingEntity(), codes(accounting));
+        if (!result.valid()) {
+            services.validation.clearCache();
+            result = services.validation.validate(accounting.accountingEntity(), codes(accounting));
+        }
         if (!result.valid()) {
             throw new DocumentRejected("unknown-account", result.unknown().stream().map(AccountCode::code).toList(),
                     result.unknown().stream().map(c -> describe(c, accounting.accountingEntity())).toList());
