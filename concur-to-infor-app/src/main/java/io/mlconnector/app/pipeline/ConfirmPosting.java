@@ -61,8 +61,10 @@ final class ConfirmPosting implements Processor {
         services.store.ledger().markConfirmationSent(work.fisDocumentId());
         services.metrics.documentPosted(work.docType.value());
         services.store.exceptions().resolveFor(work.fisDocumentId());
+        // the worker names the app instance that posted, for operators of several instances on one database
         services.store.audit().append(work.keys, AuditStep.CONFIRMATION_SENT, Map.of("code", result.code(),
-                "postingDocs", postingDocs(work).stream().map(PostingConfirmation.PostingDoc::documentNumber).toList()));
+                "postingDocs", postingDocs(work).stream().map(PostingConfirmation.PostingDoc::documentNumber).toList(),
+                "worker", work.workerId));
     }
 
     private static List<PostingConfirmation.PostingDoc> postingDocs(DocumentWork work) {
