@@ -52,6 +52,7 @@ final class ConfirmPosting implements Processor {
                     Map.of("docStatus", work.fisDocument.docStatus()));
             return;
         }
+        work.holdLease(services, "the posting confirmation");
         FisItemResult result = services.fis.withCorrelationId(work.event.correlationId()).confirmPosting(work.docType,
                 List.of(PostingConfirmation.success(work.fisDocumentId(), postingDocs(work)))).get(0);
         if (!result.isDone()) {
