@@ -52,6 +52,7 @@ final class CrashLab implements AutoCloseable {
     private final String databaseUrl;
     private final String pgSchema;
     private final List<AppProcess> apps = new ArrayList<>();
+    private boolean passed;
 
     private CrashLab(Path dir, ConcurSandbox concur, InforSandbox infor, DatabaseKind kind, String url, String schema) {
         this.dir = dir;
@@ -63,7 +64,9 @@ final class CrashLab implements AutoCloseable {
     }
 
     static CrashLab start(String testName, DatabaseKind kind) throws IOException {
-        Path dir = Files.createTempDirectory("mlc-" + testName + "-");
+        // under target/, so the logs and the database of a failed run are still there to read (and to archive in CI)
+        Path runs = Files.createDirectories(Path.of("target", "crash-runs"));
+        Path dir = Files.createTempDirectory(runs, testName + "-").toAbsolutePath();
         String url;
         String schema = null;
         if (kind == DatabaseKind.H2) {
@@ -83,6 +86,11 @@ final class CrashLab implements AutoCloseable {
         return new CrashLab(dir, concur, infor, kind, url, schema);
     }
 
+    /** The run's checks passed: its directory (logs, database) is deleted on close unless -Dcrash.keep=true. */
+    void passed() {
+        passed = true;
+    }
+
     ConcurSandbox concur() {
         return concur;
     }
@@ -96,10 +104,11 @@ final class CrashLab implements AutoCloseable {
     }
 
     /**
-     * A child app instance with its own webhook port, subscribed in ESS. Lease and backoffs are short, so the claims
-     * of a killed instance come back within seconds.
+     * A child app instance with its own webhook port, subscribed in ESS. Backoffs are short; the {@code lease} decides
+     * how soon the claims of a killed instance come back, and must exceed the slowest step of a document (a worker
+     * that outlives its lease stops, and its chunk in flight may be re-sent by the next owner).
      */
-    AppProcess app(String name) throws IOException {
+    AppProcess app(String name, Duration lease) throws IOException {
         int port = freePort();
         Properties p = new Properties();
         p.putAll(SandboxKeys.of(concur, infor));
@@ -112,7 +121,7 @@ final class CrashLab implements AutoCloseable {
         p.put("admin.port", "0");
         p.put("worker.count", "4");
         p.put("worker.poll-interval", "100ms");
-        p.put("worker.lease", "3s");
+        p.put("worker.lease", lease.toMillis() + "ms");
         // every kill costs the rows in progress one attempt; a long run must not dead-letter them for that
         p.put("worker.max-attempts", "100");
         p.put("worker.backoff-initial", "200ms");
@@ -209,7 +218,7 @@ final class CrashLab implements AutoCloseable {
             execute(databaseUrl.substring(0, databaseUrl.lastIndexOf("currentSchema=") - 1),
                     "DROP SCHEMA IF EXISTS " + pgSchema + " CASCADE");
         }
-        if (!Boolean.getBoolean("crash.keep")) {
+        if (passed && !Boolean.getBoolean("crash.keep")) {
             try (Stream<Path> files = Files.walk(dir)) {
                 files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
             } catch (IOException e) {

@@ -25,6 +25,8 @@ class KillAndRestartTest {
     private static final CrashLab.DatabaseKind DATABASE = CrashLab.DatabaseKind.valueOf(
             System.getProperty("crash.database", "h2").toUpperCase(Locale.ROOT));
     /** A kill lands this long after the wave's approvals (ESS delivers and the workers post meanwhile). */
+    /** Short, so a killed instance's claims come back soon; long enough for one document on a loaded 2-core box. */
+    private static final Duration LEASE = Duration.ofSeconds(6);
     private static final int MIN_KILL_DELAY_MS = 300;
     private static final int MAX_KILL_DELAY_MS = 3000;
 
@@ -34,7 +36,7 @@ class KillAndRestartTest {
         try (CrashLab lab = CrashLab.start("killrestart", DATABASE)) {
             // given: Concur holds the documents, the app runs as a child JVM
             List<String> docIds = lab.addDocuments(DOCUMENTS, SEED);
-            AppProcess app = lab.app("app");
+            AppProcess app = lab.app("app", LEASE);
             app.start();
             Random random = new Random(SEED);
             List<String> killedAt = new ArrayList<>();
@@ -66,6 +68,7 @@ class KillAndRestartTest {
                         report.ionMessages(), report.resentMessageIds(), report.duplicateMessages(),
                         report.repeatedAcknowledgements(), (System.nanoTime() - started) / 1e9);
                 assertThat(app.kills()).isEqualTo(KILLS);
+                lab.passed();
             }
         }
     }
