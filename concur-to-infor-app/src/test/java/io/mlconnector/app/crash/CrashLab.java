@@ -12,6 +12,7 @@ import io.mlconnector.sandbox.concur.ConcurEvents;
 import io.mlconnector.sandbox.concur.ConcurSandbox;
 import io.mlconnector.sandbox.concur.ConcurSandboxSettings;
 import io.mlconnector.sandbox.concur.FisState;
+import io.mlconnector.sandbox.http.SimRequest;
 import io.mlconnector.sandbox.infor.InforSandbox;
 
 import java.io.IOException;
@@ -36,6 +37,8 @@ import java.util.Properties;
 import java.util.Random;
 import java.util.UUID;
 import java.util.stream.Stream;
+
+import static org.awaitility.Awaitility.await;
 
 /**
  * Everything a crash test needs around the app: both sandboxes in this JVM, a database the child JVMs share (an H2
@@ -183,6 +186,18 @@ final class CrashLab implements AutoCloseable {
 
     long postedCount(List<String> docIds) {
         return docIds.stream().filter(id -> concur.fis().state(id) == FisState.POSTED).count();
+    }
+
+    /**
+     * Waits until Concur has received a FIS call made after its {@code mark}-th request: the instance started since
+     * then holds its company token, and has stored the refresh token the start-up refresh grant rotated.
+     */
+    void awaitFisCallSince(int mark) {
+        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(20)).until(() -> {
+            List<SimRequest> requests = concur.requests();
+            return requests.subList(Math.min(mark, requests.size()), requests.size()).stream()
+                    .anyMatch(r -> r.path().startsWith("/financialintegration/"));
+        });
     }
 
     /** Opens the app's store from the test JVM (after the instances stopped, for H2). */
