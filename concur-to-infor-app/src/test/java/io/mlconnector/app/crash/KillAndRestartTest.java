@@ -16,14 +16,15 @@ import static org.assertj.core.api.Assertions.assertThat;
  * database and webhook port, and checks what Concur and Infor saw.
  *
  * <p>CI runs it short. The long run is the same test scaled up by system properties (README-crash.md):
- * {@code -Dcrash.documents=1000 -Dcrash.kills=30}, {@code -Dcrash.seed=N}, {@code -Dcrash.database=postgresql}.
+ * {@code -Dcrash.documents=1000 -Dcrash.kills=30}, {@code -Dcrash.seed=N}, {@code -Dcrash.database=h2} (the
+ * embedded H2 file database instead of PostgreSQL; README-crash.md says what H2 can lose to a kill -9).
  */
 class KillAndRestartTest {
     private static final int DOCUMENTS = Integer.getInteger("crash.documents", 30);
     private static final int KILLS = Integer.getInteger("crash.kills", 3);
     private static final long SEED = Long.getLong("crash.seed", 20261128L);
     private static final CrashLab.DatabaseKind DATABASE = CrashLab.DatabaseKind.valueOf(
-            System.getProperty("crash.database", "h2").toUpperCase(Locale.ROOT));
+            System.getProperty("crash.database", "postgresql").toUpperCase(Locale.ROOT));
     /** A kill lands this long after the wave's approvals (ESS delivers and the workers post meanwhile). */
     /** Short, so a killed instance's claims come back soon; long enough for one document on a loaded 2-core box. */
     private static final Duration LEASE = Duration.ofSeconds(6);
