@@ -45,7 +45,7 @@ public final class Database implements AutoCloseable {
     private static HikariDataSource pool(DatabaseSettings settings) {
         HikariConfig config = new HikariConfig();
         config.setPoolName("ml-connector-db");
-        config.setJdbcUrl(jdbcUrl(settings.url()));
+        config.setJdbcUrl(settings.url());
         if (!settings.user().isEmpty()) {
             config.setUsername(settings.user());
         }
@@ -65,15 +65,6 @@ public final class Database implements AutoCloseable {
         } catch (RuntimeException e) {
             throw new StoreException("cannot create the connection pool: " + e.getMessage(), e);
         }
-    }
-
-    // H2 closes an embedded database from its own JVM shutdown hook, while the app's hook still finishes the work in
-    // flight (a graceful stop then left an inbox row IN_PROGRESS after its confirmation was sent). The app closes the
-    // pool itself.
-    static String jdbcUrl(String url) {
-        boolean h2 = Dialect.fromUrl(url) == Dialect.H2;
-        return h2 && !url.toUpperCase(java.util.Locale.ROOT).contains("DB_CLOSE_ON_EXIT")
-                ? url + ";DB_CLOSE_ON_EXIT=FALSE" : url;
     }
 
     private static void migrate(DataSource dataSource, Dialect dialect, String schema) {
