@@ -11,6 +11,7 @@ import org.apache.camel.Processor;
 
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Tells Concur the document is posted: one {@code success} posting confirmation whose {@code postingDocs} name the
@@ -21,6 +22,9 @@ import java.util.Map;
 final class ConfirmPosting implements Processor {
     /** FIS limits documentNumber to 80 characters (concur-api.md §4.4). */
     private static final int MAX_DOCUMENT_NUMBER = 80;
+    /** docStatus values that mean Concur already holds a success posting confirmation (concur-api.md §4.2). */
+    private static final Set<String> CONFIRMED_AT_CONCUR = Set.of("POSTING_CONFIRMED_SUCCESS", "PAID",
+            "PAYMENT_CONFIRMED_SUCCESS", "PAYMENT_CONFIRMED_REVERSED", "PAYMENT_CONFIRMED_OBSOLETE");
 
     private final Services services;
 
@@ -41,6 +45,15 @@ final class ConfirmPosting implements Processor {
             throw new IllegalStateException("document " + work.fisDocumentId() + " was decided " + record.outcome()
                     + " earlier; not confirming success");
         }
+        if (CONFIRMED_AT_CONCUR.contains(work.fisDocument.docStatus())) {
+            // the last attempt died after Concur took the confirmation but before the ledger recorded it: the
+            // document, fetched again in this attempt, already shows it (concur-api.md §4.2 docStatus)
+            services.store.ledger().markConfirmationSent(work.fisDocumentId());
+            services.store.audit().append(work.keys, AuditStep.ALREADY_CONFIRMED,
+                    Map.of("docStatus", work.fisDocument.docStatus()));
+            return;
+        }
+        work.holdLease(services, "the posting confirmation");
         FisItemResult result = services.fis.withCorrelationId(work.event.correlationId()).confirmPosting(work.docType,
                 List.of(PostingConfirmation.success(work.fisDocumentId(), postingDocs(work)))).get(0);
         if (!result.isDone()) {
@@ -54,8 +67,10 @@ final class ConfirmPosting implements Processor {
             // the report's earlier FIS documents that failed are settled by this one (a resubmission, §4.7)
             services.store.exceptions().resolveFor(work.fisDocument.businessId());
         }
+        // the worker names the app instance that posted, for operators of several instances on one database
         services.store.audit().append(work.keys, AuditStep.CONFIRMATION_SENT, Map.of("code", result.code(),
-                "postingDocs", postingDocs(work).stream().map(PostingConfirmation.PostingDoc::documentNumber).toList()));
+                "postingDocs", postingDocs(work).stream().map(PostingConfirmation.PostingDoc::documentNumber).toList(),
+                "worker", work.workerId));
     }
 
     /** The GL journal chunks; where the AP invoice replaces the journal (M3), the invoice. */

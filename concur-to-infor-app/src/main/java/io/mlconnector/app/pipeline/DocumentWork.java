@@ -38,6 +38,18 @@ final class DocumentWork {
         this.keys = AuditKeys.event(entry.essEventId()).withReportId(businessId());
     }
 
+    /**
+     * Extends this attempt's inbox lease before a step with an effect outside (an ION message, a posting
+     * confirmation). Raises when the lease already ran out: another worker may own the document now, and two
+     * attempts at once would re-send each other's in-doubt chunks and confirm twice.
+     */
+    void holdLease(Services services, String before) {
+        if (!services.store.inbox().renewLease(entry.id(), workerId, services.config.worker().lease())) {
+            throw new IllegalStateException("the inbox lease of event " + entry.essEventId() + " ran out before "
+                    + before + ": left to the worker that holds it now");
+        }
+    }
+
     String fisDocumentId() {
         return fisDocument == null ? null : fisDocument.id();
     }

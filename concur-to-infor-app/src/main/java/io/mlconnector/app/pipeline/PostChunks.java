@@ -38,7 +38,7 @@ final class PostChunks implements Processor {
                 plan.chunks().stream().map(PostingChunk::id).toList()));
         for (PostingChunk chunk : plan.chunks()) {
             // a long document keeps its claim, so no other instance takes it over mid-way
-            services.store.inbox().renewLease(work.entry.id(), work.workerId, services.config.worker().lease());
+            work.holdLease(services, "chunk " + chunk.id());
             work.postedMessageIds.add(poster.post(work.keys, chunk).messageId());
         }
     }

@@ -73,6 +73,13 @@ final class RejectDocument implements Processor {
         if (record.state() == ConfirmationRecord.State.SENT) {
             return;
         }
+        if ("POSTING_CONFIRMED_FAILURE".equals(work.fisDocument.docStatus())) {
+            // sent by an attempt that died before recording it (see ConfirmPosting): not sent a second time
+            services.store.ledger().markConfirmationSent(work.fisDocumentId());
+            services.store.audit().append(work.keys, AuditStep.ALREADY_CONFIRMED,
+                    Map.of("docStatus", work.fisDocument.docStatus()));
+            return;
+        }
         List<PostingConfirmation.SystemMessage> messages = new ArrayList<>();
         messages.add(PostingConfirmation.SystemMessage.of("ML-CONNECTOR-" + rejection.reason().toUpperCase(),
                 "Report " + work.fisDocument.businessId() + " could not be posted to Infor."));
