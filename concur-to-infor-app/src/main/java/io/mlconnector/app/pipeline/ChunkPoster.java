@@ -17,6 +17,7 @@ import io.mlconnector.infor.api.InforIonException;
 import java.math.BigDecimal;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.time.Instant;
 import java.util.Map;
 import java.util.Optional;
 
@@ -38,9 +39,11 @@ import java.util.Optional;
 final class ChunkPoster {
     private final Services services;
     private final ChunkSender sender;
+    private final String workerId;
 
-    ChunkPoster(Services services) {
+    ChunkPoster(Services services, String workerId) {
         this.services = services;
+        this.workerId = workerId;
         this.sender = services.sender;
     }
 
@@ -62,6 +65,7 @@ final class ChunkPoster {
             }
             case FAILED -> throw refused(chunk, entry.lastError());
             case SENT -> {
+                requireSenderGone(entry);
                 Optional<String> found = sender.canFindExisting() ? sender.findExisting(outgoing) : Optional.empty();
                 if (found.isPresent()) {
                     return record(keys, chunk, entry, found.get(), AuditStep.CHUNK_FOUND_IN_ERP,
@@ -70,7 +74,7 @@ final class ChunkPoster {
                 services.store.audit().append(keys, AuditStep.CHUNK_IN_DOUBT, Map.of("chunk", chunk.id()));
             }
             case PENDING -> {
-                if (!services.store.ledger().markSent(entry.messageId())) {
+                if (!services.store.ledger().markSent(entry.messageId(), workerId)) {
                     throw new IllegalStateException("chunk " + entry.messageId() + " is being sent by another worker");
                 }
             }
@@ -99,6 +103,22 @@ final class ChunkPoster {
                 : sender.stateWhenSent() == ChunkState.ERP_CONFIRMED ? AuditStep.CHUNK_CONFIRMED_BY_ERP
                 : AuditStep.CHUNK_ACCEPTED;
         return record(keys, chunk, entry, result.reference(), step, result.detail());
+    }
+
+    /**
+     * A SENT chunk is "in doubt" only when its sender cannot still be waiting for the answer: it is this instance
+     * (which is here, so not mid-call), an unknown sender, or one whose inbox lease has run out. Re-sending while
+     * another instance is mid-call would put a second copy into ION.
+     */
+    private void requireSenderGone(LedgerEntry entry) {
+        if (entry.sentBy() == null || entry.sentBy().equals(workerId) || entry.sentAt() == null) {
+            return;
+        }
+        Instant senderGone = entry.sentAt().plus(services.config.worker().lease());
+        if (services.clock.instant().isBefore(senderGone)) {
+            throw new IllegalStateException("chunk " + entry.messageId() + " is being sent by " + entry.sentBy()
+                    + " since " + entry.sentAt() + "; it counts as in doubt only after " + senderGone);
+        }
     }
 
     /** SENT → ACCEPTED (→ ERP_CONFIRMED when the target is the ERP itself), and the audit entry. */

@@ -33,7 +33,7 @@ final class ConcurToInforRoutes extends RouteBuilder {
         this.services = services;
         this.workers = workers;
         this.inbox = new InboxWorker(services, workerId);
-        this.poster = new ChunkPoster(services);
+        this.poster = new ChunkPoster(services, workerId);
     }
 
     @Override

@@ -50,9 +50,14 @@ public final class PostingLedger {
 
     /** PENDING → SENT. Call it BEFORE the send: a crash after it leaves the chunk in doubt, never silently unsent. */
     public boolean markSent(String messageId) {
+        return markSent(messageId, null);
+    }
+
+    /** PENDING → SENT by the worker {@code sentBy} (an app instance), so others can tell whether it may still be busy. */
+    public boolean markSent(String messageId, String sentBy) {
         Instant now = clock.instant();
-        return jdbc.update("UPDATE posting_ledger SET state = 'SENT', sent_at = ?, updated_at = ? "
-                + "WHERE message_id = ? AND state = 'PENDING'", now, now, messageId) == 1;
+        return jdbc.update("UPDATE posting_ledger SET state = 'SENT', sent_at = ?, sent_by = ?, updated_at = ? "
+                + "WHERE message_id = ? AND state = 'PENDING'", now, sentBy, now, messageId) == 1;
     }
 
     /** SENT → ACCEPTED (ION took the message), with the Infor reference when there is one. */
@@ -160,6 +165,7 @@ public final class PostingLedger {
                 rs.getString("payload_hash"), rs.getBigDecimal("amount"), rs.getString("currency"));
         return new LedgerEntry(rs.getLong("id"), plan, ChunkState.valueOf(rs.getString("state")),
                 rs.getString("infor_reference"), rs.getString("last_error"), Jdbc.instant(rs, "created_at"),
-                Jdbc.instant(rs, "updated_at"), Jdbc.instant(rs, "sent_at"), Jdbc.instant(rs, "accepted_at"));
+                Jdbc.instant(rs, "updated_at"), Jdbc.instant(rs, "sent_at"), rs.getString("sent_by"),
+                Jdbc.instant(rs, "accepted_at"));
     }
 }
