@@ -31,8 +31,8 @@ public final class JdbcTokenStore implements TokenStore {
 
     @Override
     public Optional<TokenState> load(String key) {
-        String sql = "SELECT refresh_token, refresh_expires_at, geolocation, updated_at FROM concur_token_state"
-                + " WHERE token_key = ?";
+        String sql = "SELECT refresh_token, refresh_expires_at, geolocation, updated_at, access_token,"
+                + " access_expires_at FROM concur_token_state WHERE token_key = ?";
         try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
             ps.setString(1, key);
             try (ResultSet rs = ps.executeQuery()) {
@@ -40,7 +40,8 @@ public final class JdbcTokenStore implements TokenStore {
                     return Optional.empty();
                 }
                 return Optional.of(new TokenState(key, rs.getString(1), instant(rs.getObject(2, OffsetDateTime.class)),
-                        URI.create(rs.getString(3)), instant(rs.getObject(4, OffsetDateTime.class))));
+                        URI.create(rs.getString(3)), instant(rs.getObject(4, OffsetDateTime.class)), rs.getString(5),
+                        instant(rs.getObject(6, OffsetDateTime.class))));
             }
         } catch (SQLException e) {
             throw failure("load", key, e);
@@ -86,20 +87,20 @@ public final class JdbcTokenStore implements TokenStore {
 
     private static int update(Connection c, TokenState s) throws SQLException {
         String sql = "UPDATE concur_token_state SET refresh_token = ?, refresh_expires_at = ?, geolocation = ?,"
-                + " updated_at = ? WHERE token_key = ?";
+                + " updated_at = ?, access_token = ?, access_expires_at = ? WHERE token_key = ?";
         try (PreparedStatement ps = c.prepareStatement(sql)) {
             bind(ps, s);
-            ps.setString(5, s.key());
+            ps.setString(7, s.key());
             return ps.executeUpdate();
         }
     }
 
     private static void insert(Connection c, TokenState s) throws SQLException {
         String sql = "INSERT INTO concur_token_state (refresh_token, refresh_expires_at, geolocation, updated_at,"
-                + " token_key) VALUES (?, ?, ?, ?, ?)";
+                + " access_token, access_expires_at, token_key) VALUES (?, ?, ?, ?, ?, ?, ?)";
         try (PreparedStatement ps = c.prepareStatement(sql)) {
             bind(ps, s);
-            ps.setString(5, s.key());
+            ps.setString(7, s.key());
             ps.executeUpdate();
         }
     }
@@ -109,6 +110,8 @@ public final class JdbcTokenStore implements TokenStore {
         ps.setObject(2, utc(s.refreshExpiresAt()));
         ps.setString(3, s.geolocation().toString());
         ps.setObject(4, utc(s.updatedAt()));
+        ps.setString(5, s.accessToken());
+        ps.setObject(6, utc(s.accessExpiresAt()));
     }
 
     private static OffsetDateTime utc(Instant instant) {

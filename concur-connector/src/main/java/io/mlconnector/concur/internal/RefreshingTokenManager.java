@@ -30,6 +30,8 @@ public final class RefreshingTokenManager implements TokenProvider {
     private final Supplier<OAuthClient.Grant> initialGrant;
     private Cached cached;
     private URI baseUri;
+    /** The last access token Concur refused (401): never taken back from the store. */
+    private String rejectedAccessToken;
 
     /**
      * @param initialGrant the grant that runs when the store holds no state for the key; null when none is possible
@@ -52,7 +54,28 @@ public final class RefreshingTokenManager implements TokenProvider {
         if (cached != null && now.isBefore(cached.refreshAt())) {
             return cached.accessToken();
         }
+        Optional<Cached> stored = storedAccessToken(now);
+        if (stored.isPresent()) {
+            cached = stored.get();
+            return cached.accessToken();
+        }
         return obtain().accessToken();
+    }
+
+    /** The access token the store holds (ours before a restart, or another instance's), while it is still fresh. */
+    private Optional<Cached> storedAccessToken(Instant now) {
+        Optional<TokenState> state = store.load(key);
+        if (state.isEmpty() || state.get().accessToken() == null || state.get().accessExpiresAt() == null
+                || state.get().accessToken().equals(rejectedAccessToken)) {
+            return Optional.empty();
+        }
+        Instant expiresAt = state.get().accessExpiresAt();
+        Instant refreshAt = expiresAt.minus(config.accessTokenRefreshMargin());
+        if (!now.isBefore(refreshAt)) {
+            return Optional.empty();
+        }
+        baseUri = state.get().geolocation();
+        return Optional.of(new Cached(state.get().accessToken(), refreshAt, expiresAt));
     }
 
     @Override
@@ -70,6 +93,7 @@ public final class RefreshingTokenManager implements TokenProvider {
 
     @Override
     public synchronized void invalidate(String accessToken) {
+        rejectedAccessToken = accessToken;
         if (cached != null && cached.accessToken().equals(accessToken)) {
             cached = null;
         }
@@ -145,15 +169,16 @@ public final class RefreshingTokenManager implements TokenProvider {
                 : previous.map(TokenState::refreshToken).orElse(null);
         Instant refreshExpiresAt = token.refreshExpiresAt() != null ? token.refreshExpiresAt()
                 : previous.map(TokenState::refreshExpiresAt).orElse(null);
+        Duration lifetime = token.expiresIn();
         if (refreshToken != null) {
-            store.save(new TokenState(key, refreshToken, refreshExpiresAt, geolocation, now));
+            store.save(new TokenState(key, refreshToken, refreshExpiresAt, geolocation, now, token.accessToken(),
+                    now.plus(lifetime)));
         }
         if (previous.isPresent() && !previous.get().geolocation().equals(geolocation)) {
             LOG.info("Concur geolocation for {} changed from {} to {}", key, previous.get().geolocation(), geolocation);
         }
         warnIfRefreshTokenExpiresSoon(refreshExpiresAt, now);
         baseUri = geolocation;
-        Duration lifetime = token.expiresIn();
         Duration margin = config.accessTokenRefreshMargin();
         Duration half = lifetime.dividedBy(2);
         if (margin.compareTo(half) > 0) {

@@ -389,10 +389,18 @@ class CompanyTokenTest {
                 .tokenStore(JdbcTokenStore.migrated(dataSource)).build();
         PingResult ping = ping(second);
 
-        // then
+        // then the stored access token is still good: neither a new grant nor a refresh (which would rotate the
+        // refresh token, the write a process killed at the wrong moment would lose)
         assertThat(ping.geolocation()).isEqualTo(concur.dataCentreUri());
         assertThat(tokenCalls(concur.glzRequests(), "password")).hasSize(1);
-        assertThat(tokenCalls(concur.requests(), "refresh_token")).hasSize(1);
+        assertThat(tokenCalls(concur.requests(), "refresh_token")).isEmpty();
         assertThat(ping.refreshTokenExpiresAt()).isAfter(Instant.now().plus(Duration.ofDays(170)));
+
+        // and once Concur no longer takes that access token, the restarted process refreshes with the stored one
+        concur.expireAccessTokens();
+        ConcurConfiguration third = SandboxConfig.of(concur).requestToken(null)
+                .tokenStore(JdbcTokenStore.migrated(dataSource)).build();
+        assertThat(ping(third).geolocation()).isEqualTo(concur.dataCentreUri());
+        assertThat(tokenCalls(concur.requests(), "refresh_token")).hasSize(1);
     }
 }
