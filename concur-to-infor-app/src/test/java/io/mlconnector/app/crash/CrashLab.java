@@ -143,21 +143,9 @@ final class CrashLab implements AutoCloseable {
     private Path mappingFile() throws IOException {
         Path file = dir.resolve("mapping.yaml");
         if (!Files.exists(file)) {
-            Files.writeString(file, withGeneratedInvoiceTypes(Mapping.defaultMappingText()));
+            Files.writeString(file, Mapping.defaultMappingText());
         }
         return file;
-    }
-
-    /** The default mapping plus the invoice expense types the document generator uses (Services, Freight). */
-    private static String withGeneratedInvoiceTypes(String mapping) {
-        String material = "    \"2000\": \"6190\"";
-        int at = mapping.indexOf(material);
-        if (at < 0) {
-            throw new IllegalStateException("the default mapping no longer maps invoice type 2000; update the crash test");
-        }
-        int lineEnd = mapping.indexOf('\n', at) + 1;
-        return mapping.substring(0, lineEnd) + "    \"3100\": \"6190\"\n    \"4200\": \"6190\"\n"
-                + mapping.substring(lineEnd);
     }
 
     private static URI webhookUri(int port) {
