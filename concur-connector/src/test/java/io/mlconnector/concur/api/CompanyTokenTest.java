@@ -1,8 +1,8 @@
 package io.mlconnector.concur.api;
 
 import io.mlconnector.concur.support.Databases;
-import io.mlconnector.concur.support.MutableClock;
 import io.mlconnector.concur.support.SandboxConfig;
+import io.mlconnector.sandbox.MutableClock;
 import io.mlconnector.sandbox.concur.ConcurSandbox;
 import io.mlconnector.sandbox.http.Fault;
 import io.mlconnector.sandbox.http.SimRequest;
@@ -152,7 +152,7 @@ class CompanyTokenTest {
     @Test
     void accessTokenIsRefreshedProactivelyBeforeItExpires() {
         // given a token valid for one hour, refreshed 5 minutes before expiry
-        MutableClock clock = new MutableClock();
+        MutableClock clock = MutableClock.now();
         ConcurConfiguration config = SandboxConfig.of(concur).clock(clock)
                 .accessTokenRefreshMargin(Duration.ofMinutes(5)).build();
         try (ConcurConnection connection = new ConcurConnectionProvider(config).connect()) {
