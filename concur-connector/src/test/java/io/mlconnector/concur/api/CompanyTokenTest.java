@@ -1,13 +1,12 @@
 package io.mlconnector.concur.api;
 
+import io.mlconnector.concur.support.ConcurSandboxTest;
 import io.mlconnector.concur.support.Databases;
-import io.mlconnector.concur.support.MutableClock;
 import io.mlconnector.concur.support.SandboxConfig;
+import io.mlconnector.sandbox.MutableClock;
 import io.mlconnector.sandbox.concur.ConcurSandbox;
 import io.mlconnector.sandbox.http.Fault;
 import io.mlconnector.sandbox.http.SimRequest;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import javax.sql.DataSource;
@@ -23,20 +22,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
 /** OAuth v0 company tokens against the Concur sandbox (notes §1). */
-class CompanyTokenTest {
-    private static final String FIS = "/financialintegration/fi/v4/";
-    private ConcurSandbox concur;
-
-    @BeforeEach
-    void start() {
-        concur = ConcurSandbox.start();
-    }
-
-    @AfterEach
-    void stop() {
-        concur.close();
-    }
-
+class CompanyTokenTest extends ConcurSandboxTest {
     private PingResult ping(ConcurConfiguration config) {
         try (ConcurConnection connection = new ConcurConnectionProvider(config).connect()) {
             return new ConnectionOperations(connection).ping();
@@ -152,7 +138,7 @@ class CompanyTokenTest {
     @Test
     void accessTokenIsRefreshedProactivelyBeforeItExpires() {
         // given a token valid for one hour, refreshed 5 minutes before expiry
-        MutableClock clock = new MutableClock();
+        MutableClock clock = MutableClock.now();
         ConcurConfiguration config = SandboxConfig.of(concur).clock(clock)
                 .accessTokenRefreshMargin(Duration.ofMinutes(5)).build();
         try (ConcurConnection connection = new ConcurConnectionProvider(config).connect()) {

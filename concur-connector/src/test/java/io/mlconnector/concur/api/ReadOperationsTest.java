@@ -1,9 +1,7 @@
 package io.mlconnector.concur.api;
 
+import io.mlconnector.concur.support.ConcurSandboxTest;
 import io.mlconnector.concur.support.SandboxConfig;
-import io.mlconnector.sandbox.concur.ConcurSandbox;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;
@@ -13,19 +11,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /** ESS subscription management, Expense v4 and Invoice v3 reads against the sandbox (notes §3.1, §6). */
-class ReadOperationsTest {
-    private ConcurSandbox concur;
-
-    @BeforeEach
-    void start() {
-        concur = ConcurSandbox.start();
-    }
-
-    @AfterEach
-    void stop() {
-        concur.close();
-    }
-
+class ReadOperationsTest extends ConcurSandboxTest {
     @Test
     void subscriptionsAreCreatedReadListedAndDeletedWithTheAppToken() {
         try (ConcurConnection connection = new ConcurConnectionProvider(SandboxConfig.of(concur).build()).connect()) {

@@ -1,11 +1,9 @@
 package io.mlconnector.concur.api;
 
+import io.mlconnector.concur.support.ConcurSandboxTest;
 import io.mlconnector.concur.support.SandboxConfig;
-import io.mlconnector.sandbox.concur.ConcurSandbox;
 import io.mlconnector.sandbox.http.Fault;
 import io.mlconnector.sandbox.http.SimRequest;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
@@ -16,20 +14,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /** Retries, timeouts and correlation ids on real HTTP (notes §7.1, §7.3). */
-class TransportTest {
-    private static final String FIS = "/financialintegration/fi/v4/";
-    private ConcurSandbox concur;
-
-    @BeforeEach
-    void start() {
-        concur = ConcurSandbox.start();
-    }
-
-    @AfterEach
-    void stop() {
-        concur.close();
-    }
-
+class TransportTest extends ConcurSandboxTest {
     private FisDocumentPage read(ConcurConfiguration config) {
         try (ConcurConnection connection = new ConcurConnectionProvider(config).connect()) {
             return new FisOperations(connection).getDocuments(FisDocType.EXPENSE, 0, 5, null);

@@ -3,8 +3,8 @@ package io.mlconnector.app.mapping;
 import io.mlconnector.app.mapping.MappingProvider.ReloadResult;
 import io.mlconnector.app.posting.GlLine;
 import io.mlconnector.app.posting.LineRole;
-import io.mlconnector.app.testing.MutableClock;
 import io.mlconnector.app.mapping.fixtures.FisSamples;
+import io.mlconnector.sandbox.MutableClock;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 

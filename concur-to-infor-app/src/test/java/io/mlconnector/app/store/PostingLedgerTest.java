@@ -1,7 +1,7 @@
 package io.mlconnector.app.store;
 
-import io.mlconnector.app.testing.MutableClock;
 import io.mlconnector.app.testing.TestDatabase;
+import io.mlconnector.sandbox.MutableClock;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;

@@ -1,6 +1,6 @@
 package io.mlconnector.infor.api;
 
-import io.mlconnector.infor.MutableClock;
+import io.mlconnector.sandbox.MutableClock;
 import io.mlconnector.sandbox.http.Fault;
 import io.mlconnector.sandbox.http.SimRequest;
 import io.mlconnector.sandbox.infor.ImsMessage;

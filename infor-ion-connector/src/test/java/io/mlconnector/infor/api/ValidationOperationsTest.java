@@ -1,6 +1,6 @@
 package io.mlconnector.infor.api;
 
-import io.mlconnector.infor.MutableClock;
+import io.mlconnector.sandbox.MutableClock;
 import io.mlconnector.sandbox.infor.AccountType;
 import io.mlconnector.sandbox.infor.InforSandbox;
 import org.junit.jupiter.api.AfterEach;
