@@ -1,6 +1,7 @@
 package io.mlconnector.app.pipeline;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.mlconnector.app.mapping.fixtures.FisDocuments;
 import io.mlconnector.app.mapping.fixtures.LargeExpenseReport;
 import io.mlconnector.sandbox.concur.FisState;
 import io.mlconnector.sandbox.infor.InforSandboxSettings;

@@ -1,6 +1,7 @@
 package io.mlconnector.app.pipeline;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.mlconnector.app.mapping.fixtures.FisDocuments;
 import io.mlconnector.app.store.AuditStep;
 import io.mlconnector.sandbox.concur.ConcurSandboxSettings;
 import io.mlconnector.sandbox.concur.Delivery;
