@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.mlconnector.app.posting.AccountingDocument;
 import io.mlconnector.app.posting.GlLine;
 import io.mlconnector.app.posting.LineRole;
+import io.mlconnector.app.mapping.fixtures.FisDocuments;
 import io.mlconnector.app.mapping.fixtures.FisSamples;
 import io.mlconnector.app.mapping.fixtures.FisSamples.Sample;
 import org.junit.jupiter.api.Test;
@@ -42,8 +43,8 @@ class PublishedSamplesMappingTest {
         // then: balanced, in the document's currency, and the posted amounts are the document's
         assertThat(mapped.totalDebits()).isEqualByComparingTo(mapped.totalCredits());
         assertThat(mapped.glLines()).isNotEmpty()
-                .allSatisfy(line -> assertThat(line.currency()).isEqualTo(currencyOf(sample.fis())));
-        BigDecimal documentTotal = journalTotal(sample.fis());
+                .allSatisfy(line -> assertThat(line.currency()).isEqualTo(FisDocuments.currency(sample.fis())));
+        BigDecimal documentTotal = FisDocuments.journalTotal(sample.fis());
         assertThat(signedTotal(mapped, postedRoles(sample.fis()))).isEqualByComparingTo(documentTotal);
         assertThat(signedTotal(mapped, Set.of(LineRole.CREDIT_SIDE))).isEqualByComparingTo(documentTotal.negate());
         headerTotal(sample.fis()).forEach(total -> assertThat(documentTotal).isEqualByComparingTo(total));
@@ -89,37 +90,6 @@ class PublishedSamplesMappingTest {
                 .reduce(BigDecimal.ZERO, BigDecimal::add);
     }
 
-    /** Σ of the document's journal rows, read straight from the JSON. */
-    static BigDecimal journalTotal(FisDocument fis) {
-        JsonNode doc = fis.document();
-        BigDecimal total = BigDecimal.ZERO;
-        switch (fis.docType()) {
-            case "expense" -> {
-                for (JsonNode entry : doc.path("expenseEntry")) {
-                    for (JsonNode allocation : entry.path("allocation")) {
-                        for (JsonNode journal : allocation.path("journal")) {
-                            total = total.add(journal.path("amountGross").decimalValue());
-                        }
-                    }
-                }
-            }
-            case "invoice" -> {
-                for (JsonNode line : doc.path("lineItem")) {
-                    for (JsonNode allocation : line.path("allocation")) {
-                        total = total.add(allocation.path("journal").path("amountGross").decimalValue());
-                    }
-                }
-            }
-            default -> {
-                for (JsonNode journal : doc.path("journalData")) {
-                    BigDecimal amount = journal.path("amount").decimalValue();
-                    total = total.add("CR".equals(journal.path("debitOrCredit").asText()) ? amount.negate() : amount);
-                }
-            }
-        }
-        return total;
-    }
-
     /** The header total where the document has one (use case 1.1 has none). */
     private static List<BigDecimal> headerTotal(FisDocument fis) {
         JsonNode total = switch (fis.docType()) {
@@ -128,13 +98,5 @@ class PublishedSamplesMappingTest {
             default -> fis.document().path("cashAdvanceData").path("requestAmount");
         };
         return total.isNumber() ? List.of(total.decimalValue()) : List.of();
-    }
-
-    private static String currencyOf(FisDocument fis) {
-        return switch (fis.docType()) {
-            case "expense" -> fis.document().path("report").path("employeeCurrencyAlphaCode").asText();
-            case "invoice" -> fis.document().path("requestHeader").path("currencyAlphaCode").asText();
-            default -> fis.document().path("cashAdvanceData").path("currencyAlphaCode").asText();
-        };
     }
 }

@@ -5,7 +5,6 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.mlconnector.app.store.AuditEntry;
 import io.mlconnector.app.store.AuditStep;
-import io.mlconnector.app.store.Dialect;
 import io.mlconnector.app.store.ExceptionRecord;
 import io.mlconnector.concur.api.FisDocType;
 import io.mlconnector.concur.api.FisItemResult;
@@ -14,20 +13,14 @@ import io.mlconnector.concur.api.PostingConfirmation;
 import io.mlconnector.sandbox.concur.ConcurEvents;
 import io.mlconnector.sandbox.concur.FisState;
 import io.mlconnector.sandbox.infor.AccountType;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-import org.junit.jupiter.params.Parameter;
-import org.junit.jupiter.params.ParameterizedClass;
-import org.junit.jupiter.params.provider.EnumSource;
 
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.List;
 
@@ -40,36 +33,20 @@ import static org.assertj.core.api.Assertions.assertThat;
  * §4.7). So a document confirmed {@code error} must never be posted afterwards; its report posts under the new FIS
  * document instead.
  */
-@ParameterizedClass
-@EnumSource(Dialect.class)
-class ErrorConfirmedDocumentsEndToEndTest {
+class ErrorConfirmedDocumentsEndToEndTest extends EndToEndTest {
     private static final String HOTEL_REPORT = "D0719B539ED64FE612AB"; // LODNG → GL 6120
     private static final String ALLOCATED_REPORT = "460EFDDC98634EA9A0AD"; // use case 4.1, LODNG → GL 6120 too
 
-    @Parameter
-    Dialect dialect;
-
-    @TempDir
-    Path tempDir;
-
-    private PipelineHarness harness;
     private String hotelReport;
 
     @BeforeEach
     void rejectTheHotelReportForAnUnknownAccount() {
-        harness = PipelineHarness.on(dialect, tempDir).start();
+        start();
         hotelReport = sample(HOTEL_REPORT);
         harness.infor.chart().remove("100", AccountType.GL_ACCOUNT, "6120");
         harness.approve(hotelReport);
         harness.awaitFisState(hotelReport, FisState.FAILED);
         harness.awaitQuiet();
-    }
-
-    @AfterEach
-    void stop() {
-        if (harness != null) {
-            harness.close();
-        }
     }
 
     @Test

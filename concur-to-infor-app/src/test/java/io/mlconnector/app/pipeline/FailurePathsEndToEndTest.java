@@ -4,21 +4,14 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.mlconnector.app.mapping.fixtures.LargeExpenseReport;
 import io.mlconnector.app.store.AuditEntry;
 import io.mlconnector.app.store.AuditStep;
-import io.mlconnector.app.store.Dialect;
 import io.mlconnector.app.store.ExceptionRecord;
 import io.mlconnector.app.store.InboxState;
 import io.mlconnector.sandbox.concur.FisState;
 import io.mlconnector.sandbox.http.Fault;
 import io.mlconnector.sandbox.infor.AccountType;
 import io.mlconnector.sandbox.infor.ImsMessage;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-import org.junit.jupiter.params.Parameter;
-import org.junit.jupiter.params.ParameterizedClass;
-import org.junit.jupiter.params.provider.EnumSource;
 
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.stream.Collectors;
@@ -29,31 +22,14 @@ import static org.assertj.core.api.Assertions.assertThat;
  * What goes wrong between Concur and Infor, end to end: an unknown GL account, a throttled or failing ION, ION
  * refusing a later chunk of a document, a document recalled before the app acknowledged it.
  */
-@ParameterizedClass
-@EnumSource(Dialect.class)
-class FailurePathsEndToEndTest {
+class FailurePathsEndToEndTest extends EndToEndTest {
     private static final String MULTIPART = ".*/IONSERVICES/api/ion/messaging/service/v3/multipartMessage";
     private static final String HOTEL_REPORT = "D0719B539ED64FE612AB"; // LODNG → GL 6120 under the default mapping
-
-    @Parameter
-    Dialect dialect;
-
-    @TempDir
-    Path tempDir;
-
-    private PipelineHarness harness;
-
-    @AfterEach
-    void stop() {
-        if (harness != null) {
-            harness.close();
-        }
-    }
 
     @Test
     void anUnknownGlAccountIsConfirmedAsErrorNamingItAndNothingIsPosted() {
         // given Infor entity 100 without the hotel account 6120 the default mapping picks for LODNG
-        harness = PipelineHarness.on(dialect, tempDir).start();
+        start();
         String docId = sample(HOTEL_REPORT);
         assertThat(harness.infor.chart().remove("100", AccountType.GL_ACCOUNT, "6120")).isTrue();
 
@@ -79,7 +55,7 @@ class FailurePathsEndToEndTest {
     @Test
     void throttlingAndServerErrorsOnIonDelayThePostingButNeverDuplicateIt() {
         // given ION answers the next message 429 (Retry-After 1 s) and the one after that 503
-        harness = PipelineHarness.on(dialect, tempDir).start();
+        start();
         String docId = sample(HOTEL_REPORT);
         harness.infor.faults().inject(Fault.throttled(Duration.ofSeconds(1)).onPath(MULTIPART), 1)
                 .inject(Fault.status(503).onPath(MULTIPART), 1);
@@ -103,7 +79,7 @@ class FailurePathsEndToEndTest {
     void ionRefusingTheSecondChunkReversesTheFirstAndConfirmsAnError() {
         // given journals of at most 6 lines, so a 12-entry report is several chunks, and ION that accepts the first
         // message and answers 400 to the second
-        harness = PipelineHarness.on(dialect, tempDir).config("infor.max-lines-per-chunk", "6").start();
+        start(app -> app.config("infor.max-lines-per-chunk", "6"));
         String docId = harness.concur.fis().add("expense", LargeExpenseReport.generate("unused", 12, 42L).document());
         harness.infor.faults().inject(Fault.slow(Duration.ZERO).onPath(MULTIPART), 1)
                 .inject(Fault.status(400).onPath(MULTIPART), 1);
@@ -139,7 +115,7 @@ class FailurePathsEndToEndTest {
     @Test
     void aDocumentRecalledBeforeTheAcknowledgementIsNeverPostedAndTheRecallIsAudited() {
         // given Concur's FIS answers document reads only after a second, so the processor can recall it meanwhile
-        harness = PipelineHarness.on(dialect, tempDir).start();
+        start();
         String docId = sample(HOTEL_REPORT);
         harness.concur.faults().always(Fault.slow(Duration.ofSeconds(1)).onPath(".*/transactiontypes/expense/transactions"));
 

@@ -1,52 +1,27 @@
 package io.mlconnector.app.pipeline;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.mlconnector.app.mapping.fixtures.FisDocuments;
 import io.mlconnector.app.mapping.fixtures.LargeExpenseReport;
-import io.mlconnector.app.store.Dialect;
 import io.mlconnector.sandbox.concur.FisState;
 import io.mlconnector.sandbox.infor.InforSandboxSettings;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-import org.junit.jupiter.params.Parameter;
-import org.junit.jupiter.params.ParameterizedClass;
-import org.junit.jupiter.params.provider.EnumSource;
 
 import java.math.BigDecimal;
-import java.nio.file.Path;
 import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** A 5,000-entry expense report through the real app and an ION that refuses anything over 256 KiB. */
-@ParameterizedClass
-@EnumSource(Dialect.class)
-class LargeDocumentEndToEndTest {
+class LargeDocumentEndToEndTest extends EndToEndTest {
     private static final int MAX_BYTES = 256 * 1024;
-
-    @Parameter
-    Dialect dialect;
-
-    @TempDir
-    Path tempDir;
-
-    private PipelineHarness harness;
-
-    @AfterEach
-    void stop() {
-        if (harness != null) {
-            harness.close();
-        }
-    }
 
     @Test
     void aFiveThousandLineReportIsPostedAsBalancedChunksUnderIonsLimitThatAddUpToTheDocument() {
         // given ION's size limit at 256 KiB (413 above it), the app told the same and at most 800 lines per journal
-        harness = PipelineHarness.on(dialect, tempDir)
-                .infor(InforSandboxSettings.defaults().withMaxMessageBytes(MAX_BYTES))
+        start(app -> app.infor(InforSandboxSettings.defaults().withMaxMessageBytes(MAX_BYTES))
                 .config("infor.max-message-bytes", Integer.toString(MAX_BYTES))
-                .config("infor.max-lines-per-chunk", "800")
-                .start();
+                .config("infor.max-lines-per-chunk", "800"));
         JsonNode report = LargeExpenseReport.generate("unused", 5_000, 5_000L).document();
         String docId = harness.concur.fis().add("expense", report);
 

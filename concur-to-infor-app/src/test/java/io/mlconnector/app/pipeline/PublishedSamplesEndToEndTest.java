@@ -1,22 +1,16 @@
 package io.mlconnector.app.pipeline;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.mlconnector.app.mapping.fixtures.FisDocuments;
 import io.mlconnector.app.store.AuditStep;
-import io.mlconnector.app.store.Dialect;
 import io.mlconnector.sandbox.concur.ConcurSandboxSettings;
 import io.mlconnector.sandbox.concur.Delivery;
 import io.mlconnector.sandbox.concur.FisState;
 import io.mlconnector.sandbox.http.SimRequest;
 import io.mlconnector.sandbox.infor.ImsMessage;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-import org.junit.jupiter.params.Parameter;
-import org.junit.jupiter.params.ParameterizedClass;
-import org.junit.jupiter.params.provider.EnumSource;
 
 import java.math.BigDecimal;
-import java.nio.file.Path;
 import java.time.Instant;
 import java.util.Comparator;
 import java.util.List;
@@ -32,28 +26,11 @@ import static org.assertj.core.api.Assertions.tuple;
  * fetches, acknowledges, maps, validates, posts through ION and confirms. Assertions are on what the two sandboxes
  * recorded. Runs on H2 (a file database) and on PostgreSQL.
  */
-@ParameterizedClass
-@EnumSource(Dialect.class)
-class PublishedSamplesEndToEndTest {
-    @Parameter
-    Dialect dialect;
-
-    @TempDir
-    Path tempDir;
-
-    private PipelineHarness harness;
-
-    @AfterEach
-    void stop() {
-        if (harness != null) {
-            harness.close();
-        }
-    }
-
+class PublishedSamplesEndToEndTest extends EndToEndTest {
     @Test
     void everyPublishedSampleIsPostedBalancedWithTheDocumentsAmountOnTheMappedAccounts() {
         // given the app running against both sandboxes, and the nine published FIS samples in Concur
-        harness = PipelineHarness.on(dialect, tempDir).start();
+        start();
         List<String> docIds = harness.concur.fis().seedPublishedSamples();
 
         // when Concur final-approves each of them
@@ -85,7 +62,7 @@ class PublishedSamplesEndToEndTest {
         // given the getting-started expense report (a hotel bill of 150 + 50 paid by the employee, no cost object
         // anywhere, 50 of an earlier cash advance applied) and
         // use case 4.1 (hotel, hotel tax and a breakfast split between the cost objects 21-BELLEV1 and 1000, COPD)
-        harness = PipelineHarness.on(dialect, tempDir).start();
+        start();
         List<String> docIds = harness.concur.fis().seedPublishedSamples();
         String hotelReport = byBusinessId(docIds, "D0719B539ED64FE612AB");
         String allocated = byBusinessId(docIds, "460EFDDC98634EA9A0AD");
@@ -116,7 +93,7 @@ class PublishedSamplesEndToEndTest {
     @Test
     void everyDocumentIsAcknowledgedBeforeItsFirstMessageReachesIon() {
         // given the published samples
-        harness = PipelineHarness.on(dialect, tempDir).start();
+        start();
         List<String> docIds = harness.concur.fis().seedPublishedSamples();
 
         // when they are approved and posted
@@ -136,7 +113,7 @@ class PublishedSamplesEndToEndTest {
     @Test
     void eachDocumentGetsExactlyOneSuccessConfirmationNamingItsJournalEntries() {
         // given the published samples
-        harness = PipelineHarness.on(dialect, tempDir).start();
+        start();
         List<String> docIds = harness.concur.fis().seedPublishedSamples();
 
         // when they are approved, posted, and the app has nothing left to do
@@ -162,8 +139,8 @@ class PublishedSamplesEndToEndTest {
     @Test
     void duplicateAndReorderedDeliveriesArePostedOnce() {
         // given an ESS that delivers every event twice, each delivery after a random delay (so they overtake)
-        harness = PipelineHarness.on(dialect, tempDir).concur(ConcurSandboxSettings.defaults().toBuilder()
-                .duplicateRate(1.0).reorder(true).seed(7L).build()).start();
+        start(app -> app.concur(ConcurSandboxSettings.defaults().toBuilder()
+                .duplicateRate(1.0).reorder(true).seed(7L).build()));
         List<String> docIds = harness.concur.fis().seedPublishedSamples();
 
         // when one sample is approved twice in a row (two events for one document, while it is still READY) and then

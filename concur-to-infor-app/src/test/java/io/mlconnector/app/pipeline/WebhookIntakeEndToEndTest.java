@@ -1,23 +1,16 @@
 package io.mlconnector.app.pipeline;
 
-import io.mlconnector.app.store.Dialect;
 import io.mlconnector.app.store.InboxState;
 import io.mlconnector.app.store.Quarantine;
 import io.mlconnector.concur.api.ConcurWebhookSource;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-import org.junit.jupiter.params.Parameter;
-import org.junit.jupiter.params.ParameterizedClass;
-import org.junit.jupiter.params.provider.EnumSource;
 
 import java.io.IOException;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.security.GeneralSecurityException;
 import java.security.KeyPairGenerator;
 import java.security.PrivateKey;
@@ -30,29 +23,12 @@ import static org.assertj.core.api.Assertions.assertThat;
  * Deliveries the app's webhook must refuse, sent over real HTTP to the running app: each is answered with the
  * documented status, kept with its raw body in the quarantine, and creates no work.
  */
-@ParameterizedClass
-@EnumSource(Dialect.class)
-class WebhookIntakeEndToEndTest {
+class WebhookIntakeEndToEndTest extends EndToEndTest {
     private static final HttpClient HTTP = HttpClient.newHttpClient();
 
-    @Parameter
-    Dialect dialect;
-
-    @TempDir
-    Path tempDir;
-
-    private PipelineHarness harness;
-
     @BeforeEach
-    void start() {
-        harness = PipelineHarness.on(dialect, tempDir).start();
-    }
-
-    @AfterEach
-    void stop() {
-        if (harness != null) {
-            harness.close();
-        }
+    void startTheApp() {
+        start();
     }
 
     @Test
