@@ -8,7 +8,6 @@ import io.mlconnector.app.store.AuditKeys;
 import io.mlconnector.app.store.ChunkPlan;
 import io.mlconnector.app.store.LedgerEntry;
 import io.mlconnector.app.store.PostingKind;
-import io.mlconnector.app.store.PostingLedger;
 import io.mlconnector.app.posting.Reversals;
 import io.mlconnector.app.store.ChunkState;
 import io.mlconnector.infor.api.InforIonErrorType;
@@ -147,7 +146,7 @@ final class ChunkPoster {
         PostingChunk reversal = Reversals.of(original);
         ChunkSender.Outgoing outgoing = sender.prepare(reversal);
         LedgerEntry entry = services.store.ledger().plan(ChunkPlan.reversal(originalEntry.plan(), outgoing.messageId(),
-                outgoing.reference(), FetchFisDocument.sha256(reversal.toString())));
+                outgoing.reference(), ContentHash.sha256(reversal.toString())));
         post(documentKeys.withMessageId(entry.messageId()), outgoing, entry);
         services.store.ledger().markReversed(originalEntry.messageId());
     }
@@ -160,7 +159,7 @@ final class ChunkPoster {
     private static ChunkPlan plan(PostingChunk chunk, ChunkSender.Outgoing outgoing) {
         PostingKind kind = chunk.kind() == ChunkKind.GL ? PostingKind.GL : PostingKind.AP;
         return ChunkPlan.posting(chunk.fisDocumentId(), chunk.number(), chunk.count(), kind, outgoing.messageId(),
-                outgoing.reference(), FetchFisDocument.sha256(chunk.toString()), amount(chunk), chunk.currency());
+                outgoing.reference(), ContentHash.sha256(chunk.toString()), amount(chunk), chunk.currency());
     }
 
     private static BigDecimal amount(PostingChunk chunk) {
@@ -180,9 +179,5 @@ final class ChunkPoster {
     static boolean isPosted(LedgerEntry entry) {
         return entry.plan().kind() != PostingKind.REVERSAL
                 && (entry.state() == ChunkState.ACCEPTED || entry.state() == ChunkState.ERP_CONFIRMED);
-    }
-
-    PostingLedger ledger() {
-        return services.store.ledger();
     }
 }

@@ -6,10 +6,6 @@ import io.mlconnector.concur.api.FisDocument;
 import org.apache.camel.Exchange;
 import org.apache.camel.Processor;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -44,16 +40,7 @@ final class FetchFisDocument implements Processor {
         detail.put("amount", document.totalAmount() == null ? null : document.totalAmount().toPlainString());
         detail.put("currency", document.currency());
         detail.put("journalLines", document.journalLines().size());
-        detail.put("sha256", sha256(document.json().toString()));
+        detail.put("sha256", ContentHash.sha256(document.json().toString()));
         services.store.audit().append(work.keys, AuditStep.DOCUMENT_FETCHED, detail);
-    }
-
-    static String sha256(String text) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
-                    .digest(text.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
     }
 }

@@ -15,10 +15,6 @@ import io.mlconnector.infor.api.M3Operations;
 import io.mlconnector.infor.api.SupplierInvoice;
 
 import java.math.BigDecimal;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -177,15 +173,6 @@ final class M3ChunkSender implements ChunkSender {
         if (number.length() <= MAX_INVOICE_NUMBER) {
             return number;
         }
-        return number.substring(0, MAX_INVOICE_NUMBER - 8) + "-" + sha256Hex(number).substring(0, 7).toUpperCase();
-    }
-
-    private static String sha256Hex(String text) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
-                    .digest(text.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is required by every JDK", e);
-        }
+        return number.substring(0, MAX_INVOICE_NUMBER - 8) + "-" + ContentHash.sha256(number).substring(0, 7).toUpperCase();
     }
 }

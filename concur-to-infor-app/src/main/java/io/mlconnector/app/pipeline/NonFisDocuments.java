@@ -48,7 +48,7 @@ final class NonFisDocuments {
     static void adopt(Services services, DocumentWork work, FisDocType docType, String documentId, String businessId,
                       ObjectNode document, String source) {
         work.keys = work.keys.withFisDocumentId(documentId).withReportId(businessId);
-        String sha256 = FetchFisDocument.sha256(postingContent(document).toString());
+        String sha256 = ContentHash.sha256(postingContent(document).toString());
         refuseIfChangedAfterPosting(services, work, documentId, sha256);
         ObjectNode item = document.objectNode();
         item.put("id", documentId).put("docType", docType.value()).set("document", document);
