@@ -4,12 +4,14 @@ import io.mlconnector.app.Application;
 import io.mlconnector.app.admin.AdminServer;
 import io.mlconnector.app.admin.AdminService;
 import io.mlconnector.app.config.AppConfig;
+import io.mlconnector.app.config.PostingMode;
 import io.mlconnector.app.ops.HealthCheck;
 import io.mlconnector.app.ops.Readiness;
 import io.mlconnector.concur.api.ConnectionOperations;
 import io.mlconnector.concur.api.EventSubscriptionOperations;
 import io.mlconnector.concur.api.Subscription;
 import io.mlconnector.concur.camel.ConcurConsumer;
+import io.mlconnector.infor.api.M3Operations;
 import io.mlconnector.infor.api.PingResult;
 import org.apache.camel.CamelContext;
 import org.apache.camel.main.Main;
@@ -31,6 +33,9 @@ import java.util.concurrent.atomic.AtomicInteger;
  */
 public final class ConcurToInforApplication implements Application {
     private static final Logger LOG = LoggerFactory.getLogger(ConcurToInforApplication.class);
+
+    /** A supplier invoice nobody has: the M3 ping only asks whether APS450MI answers. */
+    private static final String M3_PING_ID = "ML-CONNECTOR-PING";
 
     private final AppConfig config;
     private final String workerId = "mlc-" + UUID.randomUUID().toString().substring(0, 8);
@@ -113,6 +118,22 @@ public final class ConcurToInforApplication implements Application {
     }
 
     private static boolean pingInfor(Services s, PrintWriter out) {
+        return s.config.infor().postingMode() == PostingMode.M3_REST ? pingM3(s, out) : pingIon(s, out);
+    }
+
+    /** M3 REST mode posts through APS450MI, not ION: one read of it (LstInvBySupInv) proves token, gateway and access. */
+    private static boolean pingM3(Services s, PrintWriter out) {
+        try {
+            new M3Operations(s.infor).findSupplierInvoice(M3_PING_ID, M3_PING_ID, M3_PING_ID);
+            out.println("Infor M3: OK, APS450MI answers through the API gateway");
+            return true;
+        } catch (RuntimeException e) {
+            out.println("Infor M3: FAILED, " + Failures.describe(e));
+            return false;
+        }
+    }
+
+    private static boolean pingIon(Services s, PrintWriter out) {
         try {
             PingResult infor = s.messaging.ping(io.mlconnector.infor.api.MessagingOperations.CONNECTOR_DOCUMENTS);
             out.println("Infor ION: " + (infor.ok() ? "OK, accepts " + infor.acceptedDocuments()
