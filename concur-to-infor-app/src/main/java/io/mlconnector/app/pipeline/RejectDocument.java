@@ -10,6 +10,7 @@ import org.apache.camel.Exchange;
 import org.apache.camel.Processor;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -52,19 +53,23 @@ final class RejectDocument implements Processor {
     private void reverseAcceptedChunks(DocumentWork work) {
         List<LedgerEntry> posted = services.store.ledger().forDocument(work.fisDocumentId()).stream()
                 .filter(ChunkPoster::isPosted).toList();
+        Map<String, PostingChunk> planned = plannedByMessageId(work, posted);
         for (LedgerEntry entry : posted) {
-            PostingChunk chunk = chunkOf(work, entry).orElseThrow(() -> new IllegalStateException(
-                    "chunk " + entry.messageId() + " of " + work.fisDocumentId() + " is posted but no longer part of the"
-                            + " document's plan: it needs a manual reversal"));
+            PostingChunk chunk = Optional.ofNullable(planned.get(entry.messageId())).orElseThrow(() ->
+                    new IllegalStateException("chunk " + entry.messageId() + " of " + work.fisDocumentId()
+                            + " is posted but no longer part of the document's plan: it needs a manual reversal"));
             poster.reverse(work.keys, chunk, entry);
         }
     }
 
-    private Optional<PostingChunk> chunkOf(DocumentWork work, LedgerEntry entry) {
-        if (work.plan == null) {
-            return Optional.empty();
+    /** The plan's chunks by messageId; each chunk's message is prepared once, and only when something is to reverse. */
+    private Map<String, PostingChunk> plannedByMessageId(DocumentWork work, List<LedgerEntry> posted) {
+        if (work.plan == null || posted.isEmpty()) {
+            return Map.of();
         }
-        return work.plan.chunks().stream().filter(c -> poster.messageId(c).equals(entry.messageId())).findFirst();
+        Map<String, PostingChunk> planned = new HashMap<>();
+        work.plan.chunks().forEach(c -> planned.put(poster.messageId(c), c));
+        return planned;
     }
 
     private void confirmError(DocumentWork work, DocumentRejected rejection) {
