@@ -24,6 +24,7 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.BooleanSupplier;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
@@ -118,25 +119,18 @@ final class Demo {
     }
 
     private static boolean awaitConfirmations(ConcurSandbox concur, List<String> docIds) {
-        Instant deadline = Instant.now().plus(TIMEOUT);
-        while (Instant.now().isBefore(deadline)) {
-            if (docIds.stream().allMatch(id -> !concur.fis().postingConfirmations(id).isEmpty())) {
-                return true;
-            }
-            try {
-                Thread.sleep(100);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return false;
-            }
-        }
-        return false;
+        return awaitUntil(() -> docIds.stream().allMatch(id -> !concur.fis().postingConfirmations(id).isEmpty()));
     }
 
     private static boolean awaitPosted(Services services, String reportId) {
+        return awaitUntil(() -> services.store.audit().trail(reportId).stream()
+                .anyMatch(e -> e.step().equals(AuditStep.POSTED)));
+    }
+
+    private static boolean awaitUntil(BooleanSupplier done) {
         Instant deadline = Instant.now().plus(TIMEOUT);
         while (Instant.now().isBefore(deadline)) {
-            if (services.store.audit().trail(reportId).stream().anyMatch(e -> e.step().equals(AuditStep.POSTED))) {
+            if (done.getAsBoolean()) {
                 return true;
             }
             try {
@@ -154,9 +148,7 @@ final class Demo {
         JsonNode mapped = auditDetail(services, documentId, AuditStep.MAPPED);
         out.printf("%-34s %-11s %14s %-3s %8s  %s%n", reportId, "expense v4", mapped.path("debits").asText("-"),
                 mapped.path("currency").asText(""), glLines(services, documentId), "(no FIS: audited as posted)");
-        for (LedgerEntry chunk : services.store.ledger().forDocument(documentId)) {
-            out.printf("%34s   %s %s (%s)%n", "", chunk.plan().kind(), chunk.messageId(), chunk.state());
-        }
+        printChunks(out, services, documentId);
     }
 
     private static void printTable(PrintWriter out, Services services, ConcurSandbox concur, List<String> docIds) {
@@ -167,9 +159,13 @@ final class Demo {
             out.printf("%-34s %-11s %14s %-3s %8s  %s%n", concur.fis().businessId(docId),
                     fetched.path("docType").asText("-"), fetched.path("amount").asText("-"),
                     fetched.path("currency").asText(""), glLines(services, docId), confirmation(concur, docId));
-            for (LedgerEntry chunk : services.store.ledger().forDocument(docId)) {
-                out.printf("%34s   %s %s (%s)%n", "", chunk.plan().kind(), chunk.messageId(), chunk.state());
-            }
+            printChunks(out, services, docId);
+        }
+    }
+
+    private static void printChunks(PrintWriter out, Services services, String documentId) {
+        for (LedgerEntry chunk : services.store.ledger().forDocument(documentId)) {
+            out.printf("%34s   %s %s (%s)%n", "", chunk.plan().kind(), chunk.messageId(), chunk.state());
         }
     }
 
