@@ -85,7 +85,7 @@ final class Services implements AutoCloseable {
         try {
             MappingProvider mapping = mappingProvider(config.mappingFile(), clock);
             ConcurConnection concur = new ConcurConnectionProvider(concurConfiguration(config.concur(),
-                    JdbcTokenStore.migrated(store.database().dataSource()))).connect();
+                    new JdbcTokenStore(store.database().dataSource()))).connect();
             InforIonConnection infor = inforConnection(config.infor());
             return new Services(config, clock, store, Metrics.prometheus(), mapping, concur, infor,
                     new ValidationOperations(chartOfAccounts(config.infor(), infor)));

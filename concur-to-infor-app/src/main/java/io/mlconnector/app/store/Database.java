@@ -2,6 +2,7 @@ package io.mlconnector.app.store;
 
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
+import io.mlconnector.concur.api.ConcurSchema;
 import org.flywaydb.core.Flyway;
 
 import javax.sql.DataSource;
@@ -73,6 +74,22 @@ public final class Database implements AutoCloseable {
                 .locations("classpath:db/migration", "classpath:db/vendor/" + dialect.vendor());
         if (!schema.isEmpty()) {
             flyway.schemas(schema).defaultSchema(schema).createSchemas(true);
+        }
+        flyway.load().migrate();
+        migrateConnectorTables(dataSource, schema);
+    }
+
+    /** The Concur connector ships its token-store DDL as versioned scripts; they keep their own history table. */
+    private static void migrateConnectorTables(DataSource dataSource, String schema) {
+        var flyway = Flyway.configure()
+                .dataSource(dataSource)
+                .locations("classpath:" + ConcurSchema.LOCATION)
+                .table(ConcurSchema.HISTORY_TABLE)
+                // the schema holds the app's tables already; baseline at 0 so V1 still runs
+                .baselineOnMigrate(true)
+                .baselineVersion("0");
+        if (!schema.isEmpty()) {
+            flyway.schemas(schema).defaultSchema(schema);
         }
         flyway.load().migrate();
     }
