@@ -94,7 +94,7 @@ public final class AuditTrail {
         }
     }
 
-    private static AuditEntry entry(ResultSet rs) throws SQLException {
+    static AuditEntry entry(ResultSet rs) throws SQLException {
         String detail = rs.getString("detail");
         JsonNode node;
         try {
