@@ -66,4 +66,10 @@ public final class Quarantine {
         return new Delivery(rs.getLong("id"), Jdbc.instant(rs, "received_at"), rs.getString("reason"), headers,
                 rs.getBytes("body"));
     }
+
+    /** One page of the quarantined deliveries, newest first. */
+    public Page<Delivery> page(int offset, int limit) {
+        return new Page<>(jdbc.query("SELECT * FROM quarantine ORDER BY id DESC LIMIT ? OFFSET ?", Quarantine::delivery,
+                limit, offset), offset, limit, count());
+    }
 }
