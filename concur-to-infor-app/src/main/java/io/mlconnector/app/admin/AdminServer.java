@@ -6,6 +6,9 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import io.mlconnector.app.config.AppConfig;
+import io.mlconnector.app.console.WebHandler;
+import io.mlconnector.app.console.WebRequest;
+import io.mlconnector.app.console.WebResponse;
 import io.mlconnector.app.ops.HealthCheck;
 import io.mlconnector.app.ops.Metrics;
 import io.mlconnector.app.ops.Readiness;
@@ -20,6 +23,7 @@ import java.net.URI;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ExecutorService;
@@ -36,12 +40,15 @@ import java.util.regex.Pattern;
  *   <li>{@code GET /admin/status}, {@code GET /admin/audit?id=…}, {@code POST /admin/replay/{id}} — JSON, only with
  *       {@code Authorization: Bearer <admin.token>} (401 otherwise; an empty configured token refuses every call).</li>
  * </ul>
- * Health and metrics are unauthenticated, as probes and scrapers expect; they reveal no document data.
+ * Health and metrics are unauthenticated, as probes and scrapers expect; they reveal no document data. Other paths go to
+ * the server-independent {@link WebHandler}s given at start (the console, the admin API's lists).
  */
 public final class AdminServer implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(AdminServer.class);
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final Pattern REPLAY_PATH = Pattern.compile("/admin/replay/([^/]+)");
+    /** The console's forms and the admin API's JSON bodies are small; more is cut off. */
+    private static final int MAX_HANDLER_BODY = 64 * 1024;
 
     private final HttpServer server;
     private final ExecutorService executor;
@@ -49,15 +56,17 @@ public final class AdminServer implements AutoCloseable {
     private final AdminService admin;
     private final Readiness readiness;
     private final Metrics metrics;
+    private final List<WebHandler> handlers;
 
     private AdminServer(HttpServer server, ExecutorService executor, String token, AdminService admin,
-                        Readiness readiness, Metrics metrics) {
+                        Readiness readiness, Metrics metrics, List<WebHandler> handlers) {
         this.server = server;
         this.executor = executor;
         this.token = token.getBytes(StandardCharsets.UTF_8);
         this.admin = admin;
         this.readiness = readiness;
         this.metrics = metrics;
+        this.handlers = List.copyOf(handlers);
     }
 
     /** Binds {@code admin.host:admin.port} with {@code admin.token} from the configuration and starts serving. */
@@ -68,6 +77,12 @@ public final class AdminServer implements AutoCloseable {
     /** Binds {@code host:port} ({@code 0} = ephemeral) and starts serving. */
     public static AdminServer start(String host, int port, String token, AdminService admin, Readiness readiness,
                                     Metrics metrics) {
+        return start(host, port, token, admin, readiness, metrics, List.of());
+    }
+
+    /** Binds {@code host:port} ({@code 0} = ephemeral) and serves, handing other paths to {@code handlers} in order. */
+    public static AdminServer start(String host, int port, String token, AdminService admin, Readiness readiness,
+                                    Metrics metrics, List<WebHandler> handlers) {
         try {
             HttpServer server = HttpServer.create(new InetSocketAddress(host, port), 0);
             ExecutorService executor = Executors.newFixedThreadPool(4, r -> {
@@ -76,7 +91,8 @@ public final class AdminServer implements AutoCloseable {
                 return t;
             });
             server.setExecutor(executor);
-            AdminServer adminServer = new AdminServer(server, executor, token == null ? "" : token, admin, readiness, metrics);
+            AdminServer adminServer = new AdminServer(server, executor, token == null ? "" : token, admin, readiness,
+                    metrics, handlers);
             server.createContext("/", adminServer::handle);
             server.start();
             if (adminServer.token.length == 0) {
@@ -123,9 +139,41 @@ public final class AdminServer implements AutoCloseable {
                 Matcher replay = REPLAY_PATH.matcher(path);
                 if (replay.matches()) {
                     authorised(ex, () -> post(ex, method, () -> replay(ex, replay.group(1))));
-                } else {
+                } else if (!delegated(ex)) {
                     sendJson(ex, 404, error("no such endpoint: " + path));
                 }
+            }
+        }
+    }
+
+    /** Offers the request to the handlers; true when one answered it. */
+    private boolean delegated(HttpExchange ex) throws IOException {
+        if (handlers.isEmpty()) {
+            return false;
+        }
+        byte[] body;
+        try (var in = ex.getRequestBody()) {
+            body = in.readNBytes(MAX_HANDLER_BODY);
+        }
+        WebRequest request = new WebRequest(ex.getRequestMethod(), ex.getRequestURI().getPath(),
+                ex.getRequestURI().getRawQuery(), ex.getRequestHeaders(), body, false);
+        for (WebHandler handler : handlers) {
+            var response = handler.handle(request);
+            if (response.isPresent()) {
+                send(ex, response.get());
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static void send(HttpExchange ex, WebResponse response) throws IOException {
+        response.headers().forEach((name, values) -> values.forEach(v -> ex.getResponseHeaders().add(name, v)));
+        byte[] body = "HEAD".equals(ex.getRequestMethod()) ? new byte[0] : response.body();
+        ex.sendResponseHeaders(response.status(), body.length == 0 ? -1 : body.length);
+        if (body.length > 0) {
+            try (OutputStream out = ex.getResponseBody()) {
+                out.write(body);
             }
         }
     }

@@ -5,6 +5,9 @@ import io.mlconnector.app.admin.AdminServer;
 import io.mlconnector.app.admin.AdminService;
 import io.mlconnector.app.config.AppConfig;
 import io.mlconnector.app.config.PostingMode;
+import io.mlconnector.app.console.AdminApi;
+import io.mlconnector.app.console.AdminToken;
+import io.mlconnector.app.console.Console;
 import io.mlconnector.app.ops.HealthCheck;
 import io.mlconnector.app.ops.Readiness;
 import io.mlconnector.concur.api.ConnectionOperations;
@@ -20,6 +23,8 @@ import org.slf4j.LoggerFactory;
 
 import java.io.PrintWriter;
 import java.net.URI;
+import java.time.Clock;
+import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
@@ -65,16 +70,25 @@ public final class ConcurToInforApplication implements Application {
             throw new IllegalStateException("the Camel routes did not start: " + e.getMessage(), e);
         }
         services.metrics.inboxDepth(services.store.inbox(), inbox -> inbox.depth());
-        admin = AdminServer.start(config.adminHost(), config.adminPort(), config.adminToken(),
-                new AdminService(services.store), readiness(), services.metrics);
-        LOG.info("ml-connector {} started: webhook {}, admin {}", workerId, webhookUri(), admin.baseUri());
+        AdminService adminService = new AdminService(services.store);
+        Readiness readiness = readiness();
+        AdminToken token = new AdminToken(config.adminToken());
+        Console console = new Console(adminService, Console.defaultSessions(Clock.systemUTC()), token,
+                readiness::evaluate, services.metrics::ionThrottledCount, Clock.systemUTC());
+        admin = AdminServer.start(config.adminHost(), config.adminPort(), config.adminToken(), adminService, readiness,
+                services.metrics, List.of(console, new AdminApi(adminService, token)));
+        LOG.info("ml-connector {} started: webhook {}, admin {}, console {}", workerId, webhookUri(), admin.baseUri(),
+                consoleUri());
     }
 
     private Readiness readiness() {
         return Readiness.withDatabase(services.store.database())
                 .register(HealthCheck.of("concur-token", () -> services.concur.companyTokenState()
                         .map(s -> HealthCheck.Result.up("company token stored for geolocation " + s.geolocation()))
-                        .orElse(HealthCheck.Result.down("no company token yet: set concur.request-token"))));
+                        .orElse(HealthCheck.Result.down("no company token yet: set concur.request-token"))))
+                .register(HealthCheck.of("infor-token", () -> HealthCheck.Result.up(services.infor.grantCount() == 0
+                        ? "no ION API token requested yet (the first post requests one)"
+                        : services.infor.grantCount() + " ION API token grant(s) since start")));
     }
 
     /** Where the webhook listens (the bound port when configured with 0). */
@@ -85,6 +99,11 @@ public final class ConcurToInforApplication implements Application {
 
     public URI adminUri() {
         return admin.baseUri();
+    }
+
+    /** The operator console's login page. */
+    public URI consoleUri() {
+        return admin.baseUri().resolve("/console/login");
     }
 
     Services services() {
