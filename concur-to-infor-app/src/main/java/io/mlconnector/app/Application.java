@@ -26,6 +26,14 @@ public interface Application extends AutoCloseable {
      */
     int demo(PrintWriter out);
 
+    /**
+     * The demo; with {@code keepRunning} the app, its console and the sandboxes stay up after the summary until the
+     * process is stopped (Ctrl-C).
+     */
+    default int demo(PrintWriter out, boolean keepRunning) {
+        return demo(out);
+    }
+
     /** Stops everything started; idempotent. */
     @Override
     void close();

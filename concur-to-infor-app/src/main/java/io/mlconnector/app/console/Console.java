@@ -384,7 +384,7 @@ public final class Console implements WebHandler {
         if (view.glLines().isEmpty()) {
             html.append("<p class=\"muted\">Not mapped.</p>");
         } else {
-            html.append("<table><tr><th>GL account</th><th>cost center</th><th class=\"num\">debit</th>"
+            html.append("<table id=\"gl-lines\"><tr><th>GL account</th><th>cost center</th><th class=\"num\">debit</th>"
                     + "<th class=\"num\">credit</th></tr>");
             for (DocumentView.GlLineView line : view.glLines()) {
                 boolean debit = "DEBIT".equals(line.side());
@@ -468,8 +468,8 @@ public final class Console implements WebHandler {
         String fromText = request.param("from").orElse(today.withDayOfMonth(1).toString());
         String toText = request.param("to").orElse(today.toString());
         StringBuilder html = new StringBuilder("<form method=\"get\" action=\"/console/reconciliation\" class=\"inline\">"
-                + "<label>From <input type=\"date\" name=\"from\" value=\"" + esc(fromText) + "\"></label>"
-                + "<label>to <input type=\"date\" name=\"to\" value=\"" + esc(toText) + "\"></label>"
+                + "<label>From " + Html.dateInput("from", fromText) + "</label>"
+                + "<label>to " + Html.dateInput("to", toText) + "</label>"
                 + "<button type=\"submit\">Reconcile</button></form>");
         ReconciliationReport report;
         try {

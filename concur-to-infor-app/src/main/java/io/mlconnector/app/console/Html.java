@@ -54,9 +54,15 @@ final class Html {
         return URLEncoder.encode(value == null ? "" : value, StandardCharsets.UTF_8);
     }
 
-    /** ISO 8601 UTC to the second. */
+    /** ISO 8601 UTC to the second, kept on one line. */
     static String at(Instant instant) {
-        return instant == null ? "" : instant.truncatedTo(ChronoUnit.SECONDS).toString();
+        return instant == null ? "" : "<span class=\"at\">" + instant.truncatedTo(ChronoUnit.SECONDS) + "</span>";
+    }
+
+    /** A date field that shows and takes ISO dates whatever the browser's locale (a type=date input would not). */
+    static String dateInput(String name, String value) {
+        return "<input type=\"text\" name=\"" + name + "\" value=\"" + esc(value) + "\" size=\"10\" maxlength=\"10\" "
+                + "pattern=\"\\d{4}-\\d{2}-\\d{2}\" placeholder=\"YYYY-MM-DD\" required>";
     }
 
     /** A right-aligned money cell: amount and currency. */
@@ -115,6 +121,8 @@ final class Html {
             th { background:#f0f4f8; font-weight:600; color:#334e68; font-size:13px; }
             td.num, th.num { text-align:right; white-space:nowrap; font-variant-numeric:tabular-nums; }
             .cur { color:var(--muted); font-size:12px; }
+            .at { white-space:nowrap; font-variant-numeric:tabular-nums; }
+            td.mono { word-break:break-all; }
             code, .mono { font-family:ui-monospace,SFMono-Regular,Menlo,Consolas,monospace; font-size:12.5px; }
             .cards { display:grid; grid-template-columns:repeat(auto-fill,minmax(170px,1fr)); gap:12px; }
             .card { background:#fff; border:1px solid var(--line); border-radius:8px; padding:12px 14px; }

@@ -184,7 +184,12 @@ public final class ConcurToInforApplication implements Application {
 
     @Override
     public int demo(PrintWriter out) {
-        return new Demo(config).run(out);
+        return new Demo(config).run(out, false);
+    }
+
+    @Override
+    public int demo(PrintWriter out, boolean keepRunning) {
+        return new Demo(config).run(out, keepRunning);
     }
 
     @Override
