@@ -107,6 +107,51 @@ class MlConnectorCliTest {
     }
 
     @Test
+    void reconcileExitsOneOnDifferencesAndWritesOneCsvRowPerDocument() throws IOException {
+        // given today: one document posted and confirmed, one fetched but never posted
+        withStore(store -> {
+            store.inbox().insertIfAbsent(event("evt-1", "RPT-1"));
+            store.inbox().insertIfAbsent(event("evt-2", "RPT-2"));
+            AuditKeys posted = new AuditKeys("evt-1", "RPT-1", "FIS-1", null);
+            store.audit().append(posted, "document fetched", Map.of("businessId", "RPT-1", "docType", "expense",
+                    "amount", "42.00", "currency", "EUR"));
+            store.audit().append(posted, "mapped", Map.of("accountingEntity", "100", "currency", "EUR", "debits", "42.00"));
+            store.ledger().plan(io.mlconnector.app.store.ChunkPlan.posting("FIS-1", 1, 1,
+                    io.mlconnector.app.store.PostingKind.GL, "m-1", "b-1", "h-1", new java.math.BigDecimal("42.00"), "EUR"));
+            store.ledger().markSent("m-1");
+            store.ledger().markAccepted("m-1", "ref-1");
+            store.ledger().decideConfirmation("FIS-1", io.mlconnector.app.store.ConfirmationRecord.Outcome.SUCCESS, "");
+            store.ledger().markConfirmationSent("FIS-1");
+            store.audit().append(new AuditKeys("evt-2", "RPT-2", "FIS-2", null), "document fetched",
+                    Map.of("businessId", "RPT-2", "docType", "expense", "amount", "7.00", "currency", "EUR"));
+        });
+        String today = java.time.LocalDate.now(java.time.ZoneOffset.UTC).toString();
+        Path csv = dir.resolve("reconciliation.csv");
+
+        // when reconciled with a CSV, and a range that ends before it starts
+        int exit = execute("reconcile", "--from", today, "--to", today, "--csv", csv.toString());
+        int backwards = execute("reconcile", "--from", today, "--to", "2000-01-01");
+
+        // then exit 1, the never-posted document named, one CSV row per document
+        assertThat(exit).as(err.toString()).isEqualTo(MlConnectorCli.FAILED);
+        assertThat(out.toString()).containsPattern("EUR\\s+100\\s+1\\s+42.00\\s+42.00\\s+42.00\\s+1\\s+0")
+                .contains("FIS-2 (report RPT-2) not posted", "seen but not posted: still in progress");
+        assertThat(Files.readAllLines(csv)).hasSize(3).element(1).asString().contains("FIS-1,RPT-1,expense,100,EUR,42.00");
+        assertThat(backwards).isEqualTo(MlConnectorCli.USAGE);
+        assertThat(err.toString()).contains("before it starts");
+    }
+
+    @Test
+    void reconcileExitsZeroForACleanPeriod() {
+        // given a day without documents
+        withStore(store -> store.inbox().countByState());
+
+        // when / then
+        assertThat(execute("reconcile", "--from", "2026-01-01", "--to", "2026-01-31")).as(err.toString()).isZero();
+        assertThat(out.toString()).contains("0 documents, 0 with differences");
+    }
+
+    @Test
     void statusReadsTheDefaultH2FileWhileAnotherProcessHoldsIt() throws Exception {
         // given the embedded default URL shape (AUTO_SERVER) and another JVM that has the database open
         dbUrl = AppConfig.defaultsOnly().database().url().replace("./data/ml-connector", dir.resolve("held").toAbsolutePath().toString());
