@@ -47,7 +47,7 @@ public final class AdminServer implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(AdminServer.class);
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final Pattern REPLAY_PATH = Pattern.compile("/admin/replay/([^/]+)");
-    /** The console's forms and the admin API's JSON bodies are small; more is cut off. */
+    /** The console's forms and the admin API's JSON bodies are small; a larger body is refused with 413. */
     private static final int MAX_HANDLER_BODY = 64 * 1024;
 
     private final HttpServer server;
@@ -153,7 +153,11 @@ public final class AdminServer implements AutoCloseable {
         }
         byte[] body;
         try (var in = ex.getRequestBody()) {
-            body = in.readNBytes(MAX_HANDLER_BODY);
+            body = in.readNBytes(MAX_HANDLER_BODY + 1);
+        }
+        if (body.length > MAX_HANDLER_BODY) {
+            sendJson(ex, 413, error("request body larger than " + MAX_HANDLER_BODY + " bytes"));
+            return true;
         }
         WebRequest request = new WebRequest(ex.getRequestMethod(), ex.getRequestURI().getPath(),
                 ex.getRequestURI().getRawQuery(), ex.getRequestHeaders(), body, false);

@@ -116,8 +116,9 @@ public final class AdminApi implements WebHandler {
                     .put("detail", e.detail()).put("state", e.state().name()).put("createdAt", iso(e.createdAt()))
                     .put("resolvedAt", iso(e.resolvedAt()));
             e.codes().forEach(node.putArray("codes")::add);
-            node.put("replayable", admin.whyNotReplayable(e).isEmpty());
-            admin.whyNotReplayable(e).ifPresent(why -> node.put("notReplayableBecause", why));
+            Optional<String> notReplayable = admin.whyNotReplayable(e);
+            node.put("replayable", notReplayable.isEmpty());
+            notReplayable.ifPresent(why -> node.put("notReplayableBecause", why));
             return node;
         });
     }

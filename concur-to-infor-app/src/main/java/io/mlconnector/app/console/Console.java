@@ -53,6 +53,8 @@ public final class Console implements WebHandler {
     private static final int PAGE_SIZE = 25;
     private static final int MAX_FAILED_LOGINS_PER_MINUTE = 10;
     private static final int QUARANTINE_BODY_SHOWN = 4096;
+    /** The page lists this many documents of a period; the CSV lists all. */
+    private static final int MAX_DOCUMENTS_SHOWN = 500;
     private static final Pattern EXCEPTION_ACTION = Pattern.compile("/console/exceptions/(\\d+)/(replay|resolve)");
     private static final Pattern DEAD_LETTER_REPLAY = Pattern.compile("/console/dead-letters/(\\d+)/replay");
 
@@ -138,6 +140,7 @@ public final class Console implements WebHandler {
         String path = request.path();
         if (path.equals("/console/logout")) {
             sessions.end(session.id());
+            flashes.remove(session.id());
             return WebResponse.redirect("/console/login").with("Set-Cookie", expired(SESSION_COOKIE, "/console"));
         }
         Matcher exception = EXCEPTION_ACTION.matcher(path);
@@ -513,10 +516,16 @@ public final class Console implements WebHandler {
             }
             html.append("</table>");
         }
-        html.append("<h2>Documents</h2><table><tr><th>made ready</th><th>document</th><th>report</th><th>type</th>"
+        List<DocumentReconciliation> shown = report.documents().stream().limit(MAX_DOCUMENTS_SHOWN).toList();
+        html.append("<h2>Documents</h2>");
+        if (shown.size() < report.documents().size()) {
+            html.append("<p class=\"muted\">The first ").append(MAX_DOCUMENTS_SHOWN).append(" of ")
+                    .append(report.documents().size()).append(" documents; the CSV has every one.</p>");
+        }
+        html.append("<table><tr><th>made ready</th><th>document</th><th>report</th><th>type</th>"
                 + "<th>entity</th><th class=\"num\">Concur total</th><th class=\"num\">posted</th><th class=\"num\">chunks"
                 + "</th><th>outcome</th></tr>");
-        for (DocumentReconciliation d : report.documents()) {
+        for (DocumentReconciliation d : shown) {
             html.append("<tr><td>").append(Html.at(d.madeReadyAt())).append("</td><td class=\"mono\">")
                     .append(Html.documentLink(d.documentId())).append("</td><td>").append(esc(d.businessId()))
                     .append("</td><td>").append(esc(d.docType())).append("</td><td>").append(esc(d.accountingEntity()))
@@ -571,9 +580,5 @@ public final class Console implements WebHandler {
             return "";
         }
         return text.length() <= max ? text : text.substring(0, max - 1) + "…";
-    }
-
-    static List<String> pages() {
-        return java.util.Arrays.stream(Section.values()).map(s -> s.path).toList();
     }
 }

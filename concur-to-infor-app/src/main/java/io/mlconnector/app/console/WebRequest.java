@@ -46,13 +46,11 @@ public record WebRequest(String method, String path, String query, Map<String, L
 
     /** A cookie sent with the request. */
     public Optional<String> cookie(String name) {
-        for (List<String> values : List.of(headers.getOrDefault("cookie", List.of()))) {
-            for (String header : values) {
-                for (String pair : header.split(";")) {
-                    int eq = pair.indexOf('=');
-                    if (eq > 0 && pair.substring(0, eq).trim().equals(name)) {
-                        return Optional.of(pair.substring(eq + 1).trim());
-                    }
+        for (String header : headers.getOrDefault("cookie", List.of())) {
+            for (String pair : header.split(";")) {
+                int eq = pair.indexOf('=');
+                if (eq > 0 && pair.substring(0, eq).trim().equals(name)) {
+                    return Optional.of(pair.substring(eq + 1).trim());
                 }
             }
         }
