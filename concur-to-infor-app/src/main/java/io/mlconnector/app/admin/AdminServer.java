@@ -159,7 +159,7 @@ public final class AdminServer implements AutoCloseable {
             sendJson(ex, 413, error("request body larger than " + MAX_HANDLER_BODY + " bytes"));
             return true;
         }
-        WebRequest request = new WebRequest(ex.getRequestMethod(), ex.getRequestURI().getPath(),
+        WebRequest request = new WebRequest(ex.getRequestMethod(), ex.getRequestURI().getRawPath(),
                 ex.getRequestURI().getRawQuery(), ex.getRequestHeaders(), body, false);
         for (WebHandler handler : handlers) {
             var response = handler.handle(request);

@@ -13,7 +13,7 @@ import java.util.Optional;
  * An HTTP request as the console and the admin API see it, whatever server received it: the server adapter copies
  * method, path, query, headers and body into this.
  *
- * @param path    the decoded path, e.g. {@code /console/overview}
+ * @param path    the path as received (percent-encoded), e.g. {@code /console/overview}
  * @param query   the raw query string (without {@code ?}), or empty
  * @param headers header names in lower case
  * @param secure  true when the request came over TLS (then the session cookie is marked {@code Secure})
