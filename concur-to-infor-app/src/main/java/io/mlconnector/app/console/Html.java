@@ -1,6 +1,7 @@
 package io.mlconnector.app.console;
 
 import io.mlconnector.app.reconcile.Money;
+import io.mlconnector.app.store.Page;
 
 import java.math.BigDecimal;
 import java.net.URLEncoder;
@@ -11,6 +12,8 @@ import java.time.temporal.ChronoUnit;
 /** The console's HTML building blocks: escaping, the page frame, money and dates as the pages show them. */
 final class Html {
     static final String CSS_PATH = "/console/console.css";
+    /** Rows per page of the console's lists. */
+    static final int PAGE_SIZE = 25;
 
     /** The console's pages, in menu order. */
     enum Section {
@@ -100,6 +103,33 @@ final class Html {
                 + "<main><h1>" + esc(active.title) + "</h1>"
                 + (flash == null ? "" : "<p class=\"flash\" role=\"status\">" + esc(flash) + "</p>")
                 + body + "</main></body></html>";
+    }
+
+    static int offset(WebRequest request, String name) {
+        try {
+            return Math.max(0, Integer.parseInt(request.param(name).orElse("0")));
+        } catch (NumberFormatException e) {
+            return 0;
+        }
+    }
+
+    static void pager(StringBuilder html, Page<?> page, String base) {
+        html.append("<div class=\"pager\"><span class=\"muted\">").append(page.offset() + 1).append("–")
+                .append(page.offset() + page.items().size()).append(" of ").append(page.total()).append("</span>");
+        if (page.hasPrevious()) {
+            html.append("<a href=\"").append(base).append(Math.max(0, page.offset() - page.limit())).append("\">Newer</a>");
+        }
+        if (page.hasNext()) {
+            html.append("<a href=\"").append(base).append(page.offset() + page.limit()).append("\">Older</a>");
+        }
+        html.append("</div>");
+    }
+
+    static String abbreviate(String text, int max) {
+        if (text == null) {
+            return "";
+        }
+        return text.length() <= max ? text : text.substring(0, max - 1) + "…";
     }
 
     static final String CSS = """
