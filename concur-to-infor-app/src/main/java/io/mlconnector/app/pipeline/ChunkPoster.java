@@ -63,6 +63,7 @@ final class ChunkPoster {
                 return sender.stateWhenSent() == ChunkState.ERP_CONFIRMED ? confirmedByErp(entry) : entry;
             }
             case FAILED -> throw refused(chunk, entry.lastError());
+            case ERP_REJECTED -> throw rejectedByErp(chunk, entry.lastError());
             case SENT -> {
                 requireSenderGone(entry);
                 Optional<String> found = sender.canFindExisting() ? sender.findExisting(outgoing) : Optional.empty();
@@ -173,6 +174,12 @@ final class ChunkPoster {
     private DocumentRejected refused(PostingChunk chunk, String why) {
         return new DocumentRejected("chunk-refused", List.of(chunk.id()),
                 List.of(sender.target() + " refused " + chunk.id() + ": " + why));
+    }
+
+    /** ION took the chunk, the ERP refused it: handled exactly as a refusal by ION (back out, error confirmation). */
+    private static DocumentRejected rejectedByErp(PostingChunk chunk, String why) {
+        return new DocumentRejected("erp-rejected", List.of(chunk.id()),
+                List.of("the ERP rejected " + chunk.id() + ": " + why));
     }
 
     /** The ledger rows of this document that are posted and not yet backed out. */

@@ -83,6 +83,12 @@ final class ConcurToInforRoutes extends RouteBuilder {
                 .process(new MapDocument(services))
                 .process(new ValidateAccounts(services))
                 .process(new PostChunks(services, poster))
+                .filter(ConcurToInforRoutes::isFisDocument)
+                    .process(new AwaitErpAnswers(services))
+                .end()
+                .filter(ConcurToInforRoutes::isAwaitingErp)
+                    .process(inbox::done).stop()
+                .end()
                 .choice()
                     .when(ConcurToInforRoutes::isFisDocument)
                         .process(new ConfirmPosting(services))
@@ -90,6 +96,19 @@ final class ConcurToInforRoutes extends RouteBuilder {
                         .process(new RecordPosting(services))
                 .end()
                 .process(inbox::done);
+    }
+
+    /** The ERP's answers, stored by the IMS endpoint, applied to the ledger; missing answers become exceptions. */
+    static RouteBuilder erpAnswers(Services services) {
+        long interval = services.erp.applyInterval().toMillis();
+        return new RouteBuilder() {
+            @Override
+            public void configure() {
+                from("timer:erp-answers?synchronous=true&delay=" + interval + "&period=" + interval)
+                        .routeId("erp-answers")
+                        .process(new ApplyErpAnswers(services));
+            }
+        };
     }
 
     static String webhookUri(AppConfig config) {
@@ -114,6 +133,10 @@ final class ConcurToInforRoutes extends RouteBuilder {
     private static boolean hasNothingToPost(Exchange exchange) {
         DocumentWork work = exchange.getMessage().getBody(DocumentWork.class);
         return work.recalled || work.finished || work.nothingToPost;
+    }
+
+    private static boolean isAwaitingErp(Exchange exchange) {
+        return exchange.getMessage().getBody(DocumentWork.class).awaitingErp;
     }
 
     private static boolean isExpenseReport(Exchange exchange) {

@@ -52,6 +52,8 @@ final class Demo {
             AppConfig config = AppConfig.load(null, SandboxKeys.asEnvironment(demoKeys(concur, infor)));
             try (ConcurToInforApplication app = new ConcurToInforApplication(config)) {
                 app.start();
+                // the ERP behind ION answers each Process BOD shortly, some twice (ION delivers at least once)
+                infor.erp().deliverTo(app.imsUri()).delay(Duration.ofMillis(150)).duplicateRate(0.3);
                 ConcurToInforApplication.subscribe(app.services(), app.webhookUri(), out);
                 List<String> docIds = concur.fis().seedPublishedSamples();
                 String reportId = concur.reports().addPublishedSampleReport();

@@ -34,6 +34,8 @@ final class FetchFisDocument implements Processor {
         work.docType = docType;
         work.fisDocument = document;
         work.keys = work.keys.withFisDocumentId(document.id()).withReportId(document.businessId());
+        // the ERP's answer names a chunk, hence the FIS document: this is how it finds the event to continue
+        services.store.inbox().recordFisDocumentId(work.entry.id(), document.id());
         Map<String, Object> detail = new LinkedHashMap<>();
         detail.put("docType", docType.value());
         detail.put("businessId", document.businessId());
