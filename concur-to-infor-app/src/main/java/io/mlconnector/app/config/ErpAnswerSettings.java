@@ -41,6 +41,17 @@ public record ErpAnswerSettings(ConfirmAfter confirmAfterGl, ConfirmAfter confir
         return waitsForErp(PostingKind.GL) || waitsForErp(PostingKind.AP);
     }
 
+    /** The posting kinds that wait for the ERP. */
+    public java.util.Set<PostingKind> kindsWaitingForErp() {
+        java.util.Set<PostingKind> kinds = java.util.EnumSet.noneOf(PostingKind.class);
+        for (PostingKind kind : PostingKind.values()) {
+            if (waitsForErp(kind)) {
+                kinds.add(kind);
+            }
+        }
+        return kinds;
+    }
+
     public boolean hasCredentials() {
         return !consumerKey.isBlank() && !consumerSecret.isBlank();
     }

@@ -3,6 +3,7 @@ package io.mlconnector.app.pipeline;
 import io.mlconnector.app.store.AuditKeys;
 import io.mlconnector.app.store.AuditStep;
 import io.mlconnector.app.store.ChunkState;
+import io.mlconnector.app.store.ConfirmationRecord;
 import io.mlconnector.app.store.ErpAnswers;
 import io.mlconnector.app.store.InboxEntry;
 import io.mlconnector.app.store.InboxEvent;
@@ -17,7 +18,6 @@ import org.slf4j.LoggerFactory;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
-import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -95,6 +95,8 @@ final class ApplyErpAnswers implements Processor {
         }
         if (entry.plan().kind() == PostingKind.REVERSAL) {
             reversalAnswered(keys, now, answer);
+        } else if (now.state() == ChunkState.ERP_REJECTED && confirmedSuccess(entry.plan().fisDocumentId())) {
+            rejectedAfterSuccess(keys, now);
         } else if (now.state() == ChunkState.ERP_CONFIRMED || now.state() == ChunkState.ERP_REJECTED) {
             continueDocument(keys, now);
         }
@@ -109,6 +111,22 @@ final class ApplyErpAnswers implements Processor {
             services.store.exceptions().open(keys, "erp-rejected-reversal", List.of(reversal.messageId()),
                     "the ERP rejected the reversal " + reversal.messageId() + " (" + answer.describeReason()
                             + "): " + reversal.plan().reversalOf() + " stays posted; back it out by hand");
+        }
+    }
+
+    /** Concur already heard success (the kind's policy is ION_ACCEPTED): nothing is backed out behind its back. */
+    private boolean confirmedSuccess(String fisDocumentId) {
+        return services.store.ledger().confirmation(fisDocumentId)
+                .filter(c -> c.outcome() == ConfirmationRecord.Outcome.SUCCESS)
+                .filter(c -> c.state() == ConfirmationRecord.State.SENT).isPresent();
+    }
+
+    private void rejectedAfterSuccess(AuditKeys keys, LedgerEntry chunk) {
+        if (!services.store.exceptions().isOpen(chunk.plan().fisDocumentId(), "erp-rejected-after-success")) {
+            services.store.exceptions().open(keys, "erp-rejected-after-success", List.of(chunk.messageId()),
+                    "the ERP rejected " + chunk.messageId() + " (" + chunk.lastError() + ") after Concur was told "
+                            + "success (infor.confirm-after." + chunk.plan().kind().name().toLowerCase()
+                            + "=ION_ACCEPTED): correct it in the ERP");
         }
     }
 
@@ -141,8 +159,7 @@ final class ApplyErpAnswers implements Processor {
 
     private void openExceptionsForMissingAnswers() {
         Instant acceptedBefore = services.clock.instant().minus(services.erp.answerTimeout());
-        List<PostingKind> kinds = Arrays.stream(PostingKind.values()).filter(services.erp::waitsForErp).toList();
-        for (LedgerEntry chunk : services.store.ledger().awaitingErp(kinds, acceptedBefore)) {
+        for (LedgerEntry chunk : services.store.ledger().awaitingErp(services.erp.kindsWaitingForErp(), acceptedBefore)) {
             String fisDocumentId = chunk.plan().fisDocumentId();
             if (services.store.exceptions().isOpen(fisDocumentId, NO_ANSWER)) {
                 continue;

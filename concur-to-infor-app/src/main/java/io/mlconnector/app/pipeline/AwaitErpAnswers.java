@@ -14,7 +14,7 @@ import java.util.Map;
  * ({@code infor.confirm-after.*=ERP_ACKNOWLEDGED}) is only accepted by ION: ION's 202 means ION has the message, not
  * that the ERP posted it (https://docs.infor.com/ion/2022.x/en-us/ioncedg_cloud_osm/zpy1582711928170.html). The
  * inbox event is then done; the ERP's answer, when ION pushes it, brings the document back (see
- * {@link ApplyErpAnswers}). A chunk the ERP rejected never gets here: {@link ChunkPoster} raises it as a rejection.
+ * {@link ApplyErpAnswers}). A chunk the ERP rejected is a rejection of the document, as when ION refuses a chunk.
  */
 final class AwaitErpAnswers implements Processor {
     private final Services services;
@@ -26,8 +26,15 @@ final class AwaitErpAnswers implements Processor {
     @Override
     public void process(Exchange exchange) throws Exception {
         DocumentWork work = exchange.getMessage().getMandatoryBody(DocumentWork.class);
-        List<String> waiting = work.postedMessageIds.stream()
-                .map(id -> services.store.ledger().find(id).orElseThrow())
+        List<LedgerEntry> posted = work.postedMessageIds.stream()
+                .map(id -> services.store.ledger().find(id).orElseThrow()).toList();
+        for (LedgerEntry entry : posted) {
+            if (entry.state() == ChunkState.ERP_REJECTED) {
+                // the ERP's rejection overtook the recording of ION's 202 while the chunk was being posted
+                throw ChunkPoster.rejectedByErp(entry.messageId(), entry.lastError());
+            }
+        }
+        List<String> waiting = posted.stream()
                 .filter(this::waitsForErp)
                 .map(LedgerEntry::messageId)
                 .toList();

@@ -63,7 +63,7 @@ final class ChunkPoster {
                 return sender.stateWhenSent() == ChunkState.ERP_CONFIRMED ? confirmedByErp(entry) : entry;
             }
             case FAILED -> throw refused(chunk, entry.lastError());
-            case ERP_REJECTED -> throw rejectedByErp(chunk, entry.lastError());
+            case ERP_REJECTED -> throw rejectedByErp(chunk.id(), entry.lastError());
             case SENT -> {
                 requireSenderGone(entry);
                 Optional<String> found = sender.canFindExisting() ? sender.findExisting(outgoing) : Optional.empty();
@@ -177,9 +177,8 @@ final class ChunkPoster {
     }
 
     /** ION took the chunk, the ERP refused it: handled exactly as a refusal by ION (back out, error confirmation). */
-    private static DocumentRejected rejectedByErp(PostingChunk chunk, String why) {
-        return new DocumentRejected("erp-rejected", List.of(chunk.id()),
-                List.of("the ERP rejected " + chunk.id() + ": " + why));
+    static DocumentRejected rejectedByErp(String chunk, String why) {
+        return new DocumentRejected("erp-rejected", List.of(chunk), List.of("the ERP rejected " + chunk + ": " + why));
     }
 
     /** The ledger rows of this document that are posted and not yet backed out. */

@@ -73,7 +73,7 @@ public final class ConcurToInforApplication implements Application {
         services.metrics.inboxDepth(services.store.inbox(), inbox -> inbox.depth());
         startImsEndpoint();
         admin = AdminServer.start(config.adminHost(), config.adminPort(), config.adminToken(),
-                new AdminService(services.store), readiness(), services.metrics);
+                new AdminService(services.store, services.erp.kindsWaitingForErp()), readiness(), services.metrics);
         LOG.info("ml-connector {} started: webhook {}, admin {}, IMS endpoint {}", workerId, webhookUri(),
                 admin.baseUri(), imsEndpoint.uri());
     }

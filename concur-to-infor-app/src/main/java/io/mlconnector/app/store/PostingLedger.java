@@ -98,6 +98,12 @@ public final class PostingLedger {
                 asProcess, asSync);
     }
 
+    /** ACCEPTED chunks of {@code kinds}: ION has them, the ERP has not answered yet. */
+    public long countAwaitingErp(java.util.Collection<PostingKind> kinds) {
+        return kinds.stream().mapToLong(kind -> jdbc.queryOne("SELECT COUNT(*) FROM posting_ledger WHERE state = "
+                + "'ACCEPTED' AND kind = ?", rs -> rs.getLong(1), kind).orElse(0L)).sum();
+    }
+
     /** ACCEPTED chunks of {@code kinds} that ION accepted before {@code acceptedBefore}: the ERP has not answered. */
     public List<LedgerEntry> awaitingErp(java.util.Collection<PostingKind> kinds, Instant acceptedBefore) {
         return kinds.stream().flatMap(kind -> jdbc.query("SELECT * FROM posting_ledger WHERE state = 'ACCEPTED' "

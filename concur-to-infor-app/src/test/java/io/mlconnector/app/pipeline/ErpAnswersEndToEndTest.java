@@ -37,7 +37,7 @@ class ErpAnswersEndToEndTest extends EndToEndTest {
     private static final ConcurDocumentGenerator GENERATOR = new ConcurDocumentGenerator(20261206L);
 
     @Test
-    void successIsConfirmedToConcurOnlyAfterTheErpAcknowledgedTheInvoice() {
+    void successIsConfirmedToConcurOnlyAfterTheErpAcknowledgedTheInvoice() throws Exception {
         start();
         harness.infor.erp().hold();
         String invoice = invoice(2);
@@ -52,6 +52,8 @@ class ErpAnswersEndToEndTest extends EndToEndTest {
         assertThat(harness.concur.fis().postingConfirmations(invoice)).isEmpty();
         assertThat(harness.concur.fis().state(invoice)).isNotEqualTo(FisState.POSTED);
         assertThat(apChunk(invoice).state()).isEqualTo(ChunkState.ACCEPTED);
+        // and an operator sees the chunk awaiting the ERP
+        assertThat(adminStatus().path("chunksAwaitingErp").asLong()).isEqualTo(1);
 
         // when the ERP acknowledges it
         harness.infor.erp().release();
@@ -63,6 +65,16 @@ class ErpAnswersEndToEndTest extends EndToEndTest {
                 .satisfies(c -> assertThat(c.path("overallPostingStatusCode").asText()).isEqualTo("success"));
         assertThat(apChunk(invoice).state()).isEqualTo(ChunkState.ERP_CONFIRMED);
         assertThat(steps(invoice)).containsOnlyOnce(AuditStep.CHUNK_CONFIRMED_BY_ERP, AuditStep.CONFIRMATION_SENT);
+        assertThat(adminStatus().path("chunksAwaitingErp").asLong()).isZero();
+    }
+
+    private JsonNode adminStatus() throws Exception {
+        HttpResponse<String> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                        harness.app.adminUri().resolve("/admin/status"))
+                .header("Authorization", "Bearer " + PipelineHarness.ADMIN_TOKEN).GET().build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(response.statusCode()).isEqualTo(200);
+        return new com.fasterxml.jackson.databind.ObjectMapper().readTree(response.body());
     }
 
     @Test
