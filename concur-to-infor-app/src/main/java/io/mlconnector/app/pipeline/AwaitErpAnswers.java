@@ -25,7 +25,7 @@ final class AwaitErpAnswers implements Processor {
 
     @Override
     public void process(Exchange exchange) throws Exception {
-        DocumentWork work = exchange.getMessage().getMandatoryBody(DocumentWork.class);
+        DocumentWork work = DocumentWork.of(exchange);
         List<LedgerEntry> posted = work.postedMessageIds.stream()
                 .map(id -> services.store.ledger().find(id).orElseThrow()).toList();
         for (LedgerEntry entry : posted) {
