@@ -60,6 +60,23 @@ public class ConcurWebhookListener extends Source<String, ConcurEventAttributes>
 
     private ConcurWebhookSource webhook;
 
+    public ConcurWebhookListener() {
+    }
+
+    /** For tests and embedding: what the runtime injects. */
+    ConcurWebhookListener(ConcurConfig config, String host, int port, String path, int flowTimeoutSeconds) {
+        this.config = config;
+        this.host = host;
+        this.port = port;
+        this.path = path;
+        this.flowTimeoutSeconds = flowTimeoutSeconds;
+    }
+
+    /** Where ESS must deliver, once started (with port 0, the port actually bound). */
+    java.net.URI uri() {
+        return webhook.uri();
+    }
+
     @Override
     public void onStart(SourceCallback<String, ConcurEventAttributes> callback) throws ConnectionException {
         try {
