@@ -28,7 +28,7 @@ class InforIonPluginPackagingTest {
         assertThat(loader.path("id").asText()).isEqualTo("java");
         assertThat(Class.forName(loader.path("attributes").path("type").asText())).isEqualTo(InforIonExtension.class);
         assertThat(loader.path("attributes").path("version").asText()).matches("\\d+\\.\\d+\\.\\d+.*");
-        assertThat(descriptor.path("minMuleVersion").asText()).isEqualTo("4.6.0");
+        assertThat(descriptor.path("minMuleVersion").asText()).isEqualTo("4.9.0");
         assertThat(descriptor.path("classLoaderModelLoaderDescriptor").path("attributes").path("exportedPackages"))
                 .extracting(JsonNode::asText).containsExactly("io.mlconnector.infor.mule.api");
     }
