@@ -4,6 +4,7 @@ import io.mlconnector.concur.mule.api.ConcurError;
 import org.mule.runtime.extension.api.annotation.error.ErrorTypeProvider;
 import org.mule.runtime.extension.api.error.ErrorTypeDefinition;
 
+import java.util.HashSet;
 import java.util.Set;
 
 import static io.mlconnector.concur.mule.api.ConcurError.AUTHENTICATION_FAILED;
@@ -65,7 +66,7 @@ public final class ConcurErrorProviders {
     }
 
     private static Set<ErrorTypeDefinition> with(ConcurError... more) {
-        java.util.HashSet<ErrorTypeDefinition> all = new java.util.HashSet<>(CALL);
+        Set<ErrorTypeDefinition> all = new HashSet<>(CALL);
         all.addAll(Set.of(more));
         return all;
     }
