@@ -13,6 +13,7 @@ import io.mlconnector.app.store.InboxEntry;
 import io.mlconnector.app.store.InboxState;
 import io.mlconnector.app.store.LedgerEntry;
 import io.mlconnector.app.store.Page;
+import io.mlconnector.app.store.PostingKind;
 import io.mlconnector.app.store.Quarantine;
 import io.mlconnector.app.store.Store;
 
@@ -25,6 +26,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -38,21 +40,30 @@ public final class AdminService {
     private static final List<String> ERROR_STEPS = List.of(AuditStep.CHUNK_FAILED, AuditStep.REJECTED,
             AuditStep.RETRY_SCHEDULED, AuditStep.DEAD_LETTERED, AuditStep.QUARANTINED);
 
+    /** Chunk states under which a new run would re-send an id Infor already refused or saw reversed. */
+    private static final Set<ChunkState> REUSED_IDS_REFUSED = Set.of(ChunkState.FAILED, ChunkState.ERP_REJECTED,
+            ChunkState.REVERSED);
+
     private final Store store;
+    private final Set<PostingKind> waitingForErp;
     private final Clock clock;
 
-    public AdminService(Store store) {
-        this(store, Clock.systemUTC());
+    /** {@code waitingForErp}: the posting kinds whose chunks wait for the ERP's answer ({@code infor.confirm-after.*}). */
+    public AdminService(Store store, Set<PostingKind> waitingForErp) {
+        this(store, waitingForErp, Clock.systemUTC());
     }
 
-    public AdminService(Store store, Clock clock) {
+    /** {@code clock} decides what "today" is on the overview. */
+    public AdminService(Store store, Set<PostingKind> waitingForErp, Clock clock) {
         this.store = store;
+        this.waitingForErp = Set.copyOf(waitingForErp);
         this.clock = clock;
     }
 
     public StatusReport status() {
         return new StatusReport(store.inbox().countByState(), store.ledger().countByState(),
-                store.exceptions().open().size(), store.quarantine().count(), store.ledger().inDoubt().size());
+                store.exceptions().open().size(), store.quarantine().count(), store.ledger().inDoubt().size(),
+                store.ledger().countAwaitingErp(waitingForErp));
     }
 
     /** The audit trail of the document {@code id} names (ESS event id, report id, FIS document id or messageId). */
@@ -88,9 +99,7 @@ public final class AdminService {
         long posted = store.audit().countSince(AuditStep.CONFIRMATION_SENT, startOfDay)
                 + store.audit().countSince(AuditStep.POSTED, startOfDay);
         long failed = store.audit().countSince(AuditStep.REJECTED, startOfDay);
-        StatusReport status = status();
-        return new Overview(status, posted, failed, status.ledger().getOrDefault(ChunkState.ACCEPTED, 0L),
-                store.audit().latest(ERROR_STEPS));
+        return new Overview(status(), posted, failed, store.audit().latest(ERROR_STEPS));
     }
 
     public Page<ExceptionRecord> exceptions(ExceptionRecord.State state, int offset, int limit) {
@@ -221,7 +230,7 @@ public final class AdminService {
                     + "the corrected report arrives from Concur as a new document");
         }
         if (store.ledger().forDocument(document).stream()
-                .anyMatch(c -> c.state() == ChunkState.FAILED || c.state() == ChunkState.REVERSED)) {
+                .anyMatch(c -> REUSED_IDS_REFUSED.contains(c.state()))) {
             return Optional.of("chunks of " + document + " were refused or reversed in Infor under the ids a new run "
                     + "would use again: post the correction in Infor and resolve this exception with a note");
         }

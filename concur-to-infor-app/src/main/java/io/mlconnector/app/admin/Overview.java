@@ -5,9 +5,8 @@ import io.mlconnector.app.store.AuditEntry;
 import java.util.Optional;
 
 /**
- * The state of the pipeline at a glance: counts per state, today's posted and failed documents (UTC day), the chunks
- * in doubt or still waiting for the ERP, and the last error recorded.
+ * The state of the pipeline at a glance: counts per state (with the chunks in doubt or still waiting for the ERP),
+ * today's posted and failed documents (UTC day), and the last error recorded.
  */
-public record Overview(StatusReport status, long postedToday, long failedToday, long awaitingErp,
-                       Optional<AuditEntry> lastError) {
+public record Overview(StatusReport status, long postedToday, long failedToday, Optional<AuditEntry> lastError) {
 }

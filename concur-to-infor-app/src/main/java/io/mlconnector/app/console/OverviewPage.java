@@ -35,7 +35,7 @@ final class OverviewPage {
                 ? "bad" : "");
         card(html, "Quarantined", o.status().quarantined(), o.status().quarantined() > 0 ? "warn" : "");
         card(html, "Chunks in doubt", o.status().chunksInDoubt(), o.status().chunksInDoubt() > 0 ? "warn" : "");
-        card(html, "Awaiting the ERP", o.awaitingErp(), "");
+        card(html, "Awaiting the ERP", o.status().chunksAwaitingErp(), "");
         card(html, "ION throttled (429)", Math.round(ionThrottled.get()), ionThrottled.get() > 0 ? "warn" : "");
         html.append("</div><div class=\"grid2\"><div><h2>Inbox (events)</h2><table><tr><th>state</th>"
                 + "<th class=\"num\">events</th></tr>");

@@ -4,6 +4,7 @@ import io.mlconnector.app.Application;
 import io.mlconnector.app.admin.AdminServer;
 import io.mlconnector.app.admin.AdminService;
 import io.mlconnector.app.config.AppConfig;
+import io.mlconnector.app.config.ErpAnswerSettings;
 import io.mlconnector.app.config.PostingMode;
 import io.mlconnector.app.console.AdminApi;
 import io.mlconnector.app.console.AdminToken;
@@ -15,6 +16,8 @@ import io.mlconnector.concur.api.EventSubscriptionOperations;
 import io.mlconnector.concur.api.Subscription;
 import io.mlconnector.concur.camel.ConcurComponent;
 import io.mlconnector.concur.camel.ConcurConsumer;
+import io.mlconnector.infor.api.ImsInboundSettings;
+import io.mlconnector.infor.api.ImsInboundSource;
 import io.mlconnector.infor.camel.InforIonComponent;
 import io.mlconnector.infor.api.M3Operations;
 import io.mlconnector.infor.api.PingResult;
@@ -51,6 +54,7 @@ public final class ConcurToInforApplication implements Application {
     private ExecutorService workers;
     private Main camel;
     private AdminServer admin;
+    private ImsInboundSource imsEndpoint;
 
     public ConcurToInforApplication(AppConfig config) {
         this.config = config;
@@ -58,6 +62,7 @@ public final class ConcurToInforApplication implements Application {
 
     @Override
     public synchronized void start() {
+        requireImsCredentialsWhenWaitingForTheErp();
         services = Services.open(config);
         AtomicInteger n = new AtomicInteger();
         workers = Executors.newFixedThreadPool(config.worker().count(), r -> new Thread(r, "inbox-worker-" + n.incrementAndGet()));
@@ -68,6 +73,7 @@ public final class ConcurToInforApplication implements Application {
         camel.bind("concur", concurComponent(services));
         camel.bind("infor-ion", inforIonComponent(services));
         camel.configure().addRoutesBuilder(new ConcurToInforRoutes(services, workers, workerId));
+        camel.configure().addRoutesBuilder(ConcurToInforRoutes.erpAnswers(services));
         try {
             camel.start();
         } catch (Exception e) {
@@ -75,15 +81,42 @@ public final class ConcurToInforApplication implements Application {
             throw new IllegalStateException("the Camel routes did not start: " + e.getMessage(), e);
         }
         services.metrics.inboxDepth(services.store.inbox(), inbox -> inbox.depth());
-        AdminService adminService = new AdminService(services.store);
+        startImsEndpoint();
+        AdminService adminService = new AdminService(services.store, services.erp.kindsWaitingForErp());
         Readiness readiness = readiness();
         AdminToken token = new AdminToken(config.adminToken());
         Console console = new Console(adminService, Console.defaultSessions(Clock.systemUTC()), token,
                 readiness::evaluate, services.metrics::ionThrottledCount, Clock.systemUTC());
         admin = AdminServer.start(config.adminHost(), config.adminPort(), config.adminToken(), adminService, readiness,
                 services.metrics, List.of(console, new AdminApi(adminService, token)));
-        LOG.info("ml-connector {} started: webhook {}, admin {}, console {}", workerId, webhookUri(), admin.baseUri(),
-                consoleUri());
+        LOG.info("ml-connector {} started: webhook {}, admin {}, console {}, IMS endpoint {}", workerId, webhookUri(),
+                admin.baseUri(), consoleUri(), imsEndpoint.uri());
+    }
+
+    /**
+     * Concur hears success for a waiting posting kind only after the ERP's answer, which only ION can bring, and ION
+     * authenticates with the connection point's OAuth consumer: without it nothing would ever be confirmed.
+     */
+    private void requireImsCredentialsWhenWaitingForTheErp() {
+        ErpAnswerSettings erp = config.erpAnswers();
+        if (config.infor().postingMode() == PostingMode.BOD && erp.waitsForAnyErpAnswer() && !erp.hasCredentials()) {
+            throw new IllegalStateException("infor.confirm-after.* waits for the ERP's acknowledgement, which ION "
+                    + "pushes to the IMS endpoint: set ims.consumer-key and ims.consumer-secret to the OAuth consumer "
+                    + "of the IMS connection point (or set infor.confirm-after.ap=ION_ACCEPTED)");
+        }
+    }
+
+    private void startImsEndpoint() {
+        ErpAnswerSettings erp = services.erp;
+        imsEndpoint = new ImsInboundSource(ImsInboundSettings.of(erp.host(), erp.port(), erp.path(),
+                erp.consumerKey(), erp.consumerSecret(), erp.publicUrl()));
+        StoreErpAnswer store = new StoreErpAnswer(services);
+        imsEndpoint.start(store, store);
+    }
+
+    /** Where the IMS endpoint listens, ION's base URL for this application (the bound port when configured with 0). */
+    public URI imsUri() {
+        return imsEndpoint.uri();
     }
 
     private static ConcurComponent concurComponent(Services services) {
@@ -215,6 +248,10 @@ public final class ConcurToInforApplication implements Application {
 
     @Override
     public synchronized void close() {
+        if (imsEndpoint != null) {
+            imsEndpoint.close();
+            imsEndpoint = null;
+        }
         if (admin != null) {
             admin.close();
             admin = null;

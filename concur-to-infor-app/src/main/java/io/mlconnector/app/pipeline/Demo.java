@@ -10,6 +10,7 @@ import io.mlconnector.app.ops.Logging;
 import io.mlconnector.app.reconcile.Reconciliation;
 import io.mlconnector.app.reconcile.ReconciliationReport;
 import io.mlconnector.app.store.AuditEntry;
+import io.mlconnector.app.store.ChunkState;
 import io.mlconnector.app.store.LedgerEntry;
 import io.mlconnector.sandbox.concur.ConcurSandbox;
 import io.mlconnector.sandbox.concur.FisState;
@@ -60,6 +61,8 @@ final class Demo {
             try (ConcurToInforApplication app = new ConcurToInforApplication(config)) {
                 app.start();
                 printConsole(out, app, config);
+                // the ERP behind ION answers each Process BOD shortly, some twice (ION delivers at least once)
+                infor.erp().deliverTo(app.imsUri()).delay(Duration.ofMillis(150)).duplicateRate(0.3);
                 ConcurToInforApplication.subscribe(app.services(), app.webhookUri(), out);
                 List<String> docIds = concur.fis().seedPublishedSamples();
                 String reportId = concur.reports().addPublishedSampleReport();
@@ -74,6 +77,7 @@ final class Demo {
                 printReport(out, app.services(), reportId);
                 printAuditTrail(out, app.services(), docIds.get(0));
                 boolean allPosted = docIds.stream().allMatch(id -> concur.fis().state(id) == FisState.POSTED);
+                printErpAnswers(out, app.services(), infor);
                 boolean reconciled = printReconciliation(out, app.services());
                 boolean ok = allConfirmed && allPosted && reportPosted && reconciled;
                 out.printf("%n%d FIS documents and 1 expense report, %s, in %.1f s%n", docIds.size(),
@@ -136,6 +140,7 @@ final class Demo {
                 ? UUID.randomUUID().toString() : baseConfig.adminToken());
         keys.put("worker.poll-interval", "200ms");
         keys.put("worker.backoff-initial", "500ms");
+        keys.put("ims.apply-interval", "100ms");
         keys.put("logging.level", baseConfig.logLevel());
         return keys;
     }
@@ -213,6 +218,17 @@ final class Demo {
         for (LedgerEntry chunk : services.store.ledger().forDocument(documentId)) {
             out.printf("%34s   %s %s (%s)%n", "", chunk.plan().kind(), chunk.messageId(), chunk.state());
         }
+    }
+
+    /** The extra state: which chunks the ERP acknowledged (through the IMS endpoint) before Concur heard success. */
+    private static void printErpAnswers(PrintWriter out, Services services, InforSandbox infor) {
+        Map<ChunkState, Long> ledger = services.store.ledger().countByState();
+        long delivered = infor.erp().pushes().stream().filter(p -> p.status() == 202).count();
+        out.printf("%nThe ERP acknowledged %d invoice chunk(s) (ERP_CONFIRMED) through the IMS endpoint before Concur "
+                        + "heard success; %d answer(s) pushed by ION, %d stored (repeats counted once); %d GL chunk(s) "
+                        + "count on ION's acceptance (Sync BODs have no business reply).%n",
+                ledger.get(ChunkState.ERP_CONFIRMED), delivered, services.store.erpAnswers().all().size(),
+                ledger.get(ChunkState.ACCEPTED));
     }
 
     private static JsonNode auditDetail(Services services, String docId, String step) {

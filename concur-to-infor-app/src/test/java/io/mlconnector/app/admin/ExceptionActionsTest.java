@@ -24,6 +24,7 @@ import org.junit.jupiter.params.provider.EnumSource;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.util.List;
+import java.util.Set;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -45,7 +46,7 @@ class ExceptionActionsTest {
         testDb = TestDatabase.create(dialect, "exceptions");
         MutableClock clock = MutableClock.atSecondPrecision();
         store = new Store(testDb.open(), clock, new RetryPolicy(3, Duration.ofSeconds(1), Duration.ofSeconds(2)));
-        admin = new AdminService(store, clock);
+        admin = new AdminService(store, Set.of(), clock);
     }
 
     @AfterEach

@@ -29,6 +29,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
+import java.util.Set;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -54,7 +55,7 @@ class ConsoleSecurityTest {
         testDb = TestDatabase.create(Dialect.H2, "console");
         MutableClock clock = new MutableClock(Instant.parse("2026-11-30T09:00:00Z"));
         store = new Store(testDb.open(), clock, new RetryPolicy(3, Duration.ofSeconds(1), Duration.ofSeconds(2)));
-        AdminService admin = new AdminService(store, clock);
+        AdminService admin = new AdminService(store, Set.of(), clock);
         AdminToken token = new AdminToken(TOKEN);
         Console console = new Console(admin, Console.defaultSessions(clock), token, Map::of, () -> 0.0, clock);
         server = AdminServer.start("127.0.0.1", 0, TOKEN, admin, Readiness.withDatabase(store.database()),
