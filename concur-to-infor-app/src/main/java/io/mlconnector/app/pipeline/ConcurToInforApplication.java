@@ -14,6 +14,7 @@ import io.mlconnector.concur.camel.ConcurConsumer;
 import io.mlconnector.infor.api.M3Operations;
 import io.mlconnector.infor.api.PingResult;
 import org.apache.camel.CamelContext;
+import org.apache.camel.ProducerTemplate;
 import org.apache.camel.main.Main;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -22,10 +23,6 @@ import java.io.PrintWriter;
 import java.net.URI;
 import java.util.UUID;
 import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * The ml-connector application: Camel Main running {@link ConcurToInforRoutes}, the admin API beside it. One instance
@@ -41,7 +38,7 @@ public final class ConcurToInforApplication implements Application {
     private final String workerId = "mlc-" + UUID.randomUUID().toString().substring(0, 8);
     private final CountDownLatch stopped = new CountDownLatch(1);
     private Services services;
-    private ExecutorService workers;
+    private InboxWorkers workers;
     private Main camel;
     private AdminServer admin;
 
@@ -52,8 +49,7 @@ public final class ConcurToInforApplication implements Application {
     @Override
     public synchronized void start() {
         services = Services.open(config);
-        AtomicInteger n = new AtomicInteger();
-        workers = Executors.newFixedThreadPool(config.worker().count(), r -> new Thread(r, "inbox-worker-" + n.incrementAndGet()));
+        workers = new InboxWorkers(services.store.inbox(), config.worker(), workerId);
         camel = new Main();
         camel.configure().withName("ml-connector").withShutdownTimeout(10);
         camel.bind(QuarantineDelivery.BEAN, new QuarantineDelivery(services));
@@ -64,6 +60,8 @@ public final class ConcurToInforApplication implements Application {
             close();
             throw new IllegalStateException("the Camel routes did not start: " + e.getMessage(), e);
         }
+        ProducerTemplate route = camel.getCamelContext().createProducerTemplate();
+        workers.start(entry -> route.sendBody(ConcurToInforRoutes.INBOX, entry));
         services.metrics.inboxDepth(services.store.inbox(), inbox -> inbox.depth());
         admin = AdminServer.start(config.adminHost(), config.adminPort(), config.adminToken(),
                 new AdminService(services.store), readiness(), services.metrics);
@@ -174,6 +172,10 @@ public final class ConcurToInforApplication implements Application {
             admin.close();
             admin = null;
         }
+        if (workers != null) {
+            workers.close(); // before Camel: the events in progress finish their route
+            workers = null;
+        }
         if (camel != null) {
             try {
                 camel.stop();
@@ -181,15 +183,6 @@ public final class ConcurToInforApplication implements Application {
                 LOG.warn("stopping Camel: {}", e.toString());
             }
             camel = null;
-        }
-        if (workers != null) {
-            workers.shutdown();
-            try {
-                workers.awaitTermination(10, TimeUnit.SECONDS);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-            workers = null;
         }
         if (services != null) {
             services.close();
