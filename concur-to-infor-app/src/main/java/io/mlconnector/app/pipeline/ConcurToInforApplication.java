@@ -1,6 +1,7 @@
 package io.mlconnector.app.pipeline;
 
 import io.mlconnector.app.Application;
+import io.mlconnector.app.BenchOptions;
 import io.mlconnector.app.admin.AdminServer;
 import io.mlconnector.app.admin.AdminService;
 import io.mlconnector.app.config.AppConfig;
@@ -164,6 +165,11 @@ public final class ConcurToInforApplication implements Application {
     @Override
     public int demo(PrintWriter out) {
         return new Demo(config).run(out);
+    }
+
+    @Override
+    public int bench(BenchOptions options, PrintWriter out) {
+        return new Bench(config, options).run(out);
     }
 
     @Override

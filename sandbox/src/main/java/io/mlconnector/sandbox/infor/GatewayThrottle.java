@@ -13,8 +13,8 @@ import java.util.regex.Pattern;
  * never reaches ION or M3. Infor's throttling policy counts calls per period and rejects the surplus ("spike arrest",
  * https://docs.infor.com/inforos/2024.x/en-us/useradminlib_cloud/apigatewayag_cloud/fjq1551471864004.html; the 429
  * text is from https://docs.infor.com/inforos/latest/en-us/useradminlib_cloud/apigatewayag_cloud/zdq1489511424303.html).
- * Here it is a token bucket refilled at the rate that holds a tenth of a second's calls (at least two): a client that
- * spaces its calls at the rate is never refused, one that bursts above it is. Infor does not document Retry-After on
+ * Here it is a token bucket refilled at the rate that holds one second's calls (at least two): a client that keeps to
+ * the rate is never refused, one that runs above it is within a second. Infor does not document Retry-After on
  * 429; the sandbox sends the whole seconds until the next call would pass, so clients can be tested honouring it.
  * Off (every call passes) until {@link #limit(double)} sets a rate.
  */
@@ -37,7 +37,7 @@ public final class GatewayThrottle implements SimServer.Gate {
             throw new IllegalArgumentException("callsPerSecond must not be negative");
         }
         this.callsPerSecond = callsPerSecond;
-        this.capacity = Math.max(2, Math.ceil(callsPerSecond / 10));
+        this.capacity = Math.max(2, Math.ceil(callsPerSecond));
         this.tokens = capacity;
         this.refilledAt = System.nanoTime();
     }

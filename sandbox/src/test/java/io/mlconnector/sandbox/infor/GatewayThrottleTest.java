@@ -27,7 +27,7 @@ class GatewayThrottleTest {
 
     @Test
     void callsAboveTheRateAreAnswered429WithRetryAfterAndNeverReachIon() {
-        // given a gateway allowing 2 calls per second (a burst of two)
+        // given a gateway allowing 2 calls per second
         String token = http.accessToken();
         sandbox.gatewayThrottle().limit(2);
         // when ten calls arrive back to back
