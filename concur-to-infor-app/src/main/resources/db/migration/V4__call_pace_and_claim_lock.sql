@@ -9,8 +9,8 @@ CREATE TABLE call_pace (
     updated_at    TIMESTAMP WITH TIME ZONE NOT NULL
 );
 
--- One row whose lock every inbox claim takes first: claims run one at a time across instances, so the check that no
--- other event of the same document is in progress cannot race with another claim.
+-- One row whose lock every inbox claim on the embedded H2 database takes first: claims there run one at a time, so the check that no
+-- other event of the same document is in progress cannot race with another claim (PostgreSQL uses advisory locks instead).
 CREATE TABLE inbox_claim_lock (
     id  INTEGER NOT NULL PRIMARY KEY
 );

@@ -17,9 +17,10 @@ import java.util.Set;
 /**
  * The inbox: every verified ESS event, stored within the webhook request, worked off by claiming workers.
  *
- * <p>Claiming is safe across app instances on one PostgreSQL: a claim first locks the one row of
- * {@code inbox_claim_lock}, so claims take turns (a claim is a few milliseconds; workers claim one event each time
- * they are free), and each claimed row is updated only while it is still claimable. A claim is a lease: when
+ * <p>Claiming is safe across app instances on one PostgreSQL: candidate rows are locked with {@code FOR UPDATE SKIP
+ * LOCKED} (two claims never wait for each other), a document being claimed is locked for the claim's transaction, and
+ * each claimed row is updated only while it is still claimable. The embedded H2 database serves one instance; there
+ * claims take turns on one lock row. A claim is a lease: when
  * {@code claimedUntil} passes, the row can be claimed again, and the old worker's release is refused.
  */
 public final class Inbox {
@@ -27,6 +28,9 @@ public final class Inbox {
             "((state IN ('NEW', 'FAILED_RETRYING') AND next_attempt_at <= ?) OR (state = 'IN_PROGRESS' AND claimed_until < ?))";
     private static final String CLAIM_SET =
             "SET state = 'IN_PROGRESS', claimed_by = ?, claimed_until = ?, attempts = attempts + 1, updated_at = ? ";
+
+    /** The first key of the advisory locks on documents being claimed (PostgreSQL), so they meet no other lock. */
+    private static final int DOCUMENT_LOCK_SPACE = 16_016;
 
     private final Jdbc jdbc;
     private final Dialect dialect;
@@ -79,22 +83,57 @@ public final class Inbox {
         }
         Instant now = clock.instant();
         Instant until = now.plus(lease);
-        return jdbc.inTransaction(c -> {
-            // Claims take turns (across instances too), so the document check below cannot race with another claim.
-            Jdbc.query(c, "SELECT id FROM inbox_claim_lock WHERE id = 1 FOR UPDATE", rs -> rs.getInt(1));
-            List<Candidate> candidates = Jdbc.query(c, "SELECT id, report_id FROM inbox i WHERE " + CLAIMABLE
-                    + " AND NOT EXISTS (SELECT 1 FROM inbox s WHERE s.report_id = i.report_id AND s.id <> i.id"
-                    + " AND s.state = 'IN_PROGRESS' AND s.claimed_until >= ?) ORDER BY next_attempt_at, id LIMIT ?",
-                    rs -> new Candidate(rs.getLong("id"), rs.getString("report_id")), now, now, now, max);
-            Set<String> documents = new HashSet<>();
-            List<InboxEntry> claimed = new ArrayList<>();
-            for (Candidate candidate : candidates) {
-                if (candidate.document() == null || documents.add(candidate.document())) {
-                    claimed.addAll(claimRow(c, candidate.id(), workerId, now, until));
-                }
-            }
-            return claimed;
+        return jdbc.inTransaction(c -> switch (dialect) {
+            case POSTGRESQL -> claimSkippingLocked(c, max, workerId, now, until);
+            case H2 -> claimInTurn(c, max, workerId, now, until);
         });
+    }
+
+    // Rows another claim holds are skipped; a document another claim is taking right now too (a transaction-scoped
+    // advisory lock on its report id). Once that lock is held, the sibling check is repeated: this statement sees
+    // every claim committed before the lock was granted.
+    private List<InboxEntry> claimSkippingLocked(Connection c, int max, String workerId, Instant now, Instant until)
+            throws SQLException {
+        List<InboxEntry> claimed = new ArrayList<>();
+        for (Candidate candidate : candidates(c, max, now, " FOR UPDATE SKIP LOCKED")) {
+            if (candidate.document() == null || (lockDocument(c, candidate.document())
+                    && !siblingInProgress(c, candidate, now))) {
+                claimed.addAll(claimRow(c, candidate.id(), workerId, now, until));
+            }
+        }
+        return claimed;
+    }
+
+    private static boolean lockDocument(Connection c, String document) throws SQLException {
+        return Jdbc.query(c, "SELECT pg_try_advisory_xact_lock(" + DOCUMENT_LOCK_SPACE + ", hashtext(?))",
+                rs -> rs.getBoolean(1), document).get(0);
+    }
+
+    private static boolean siblingInProgress(Connection c, Candidate candidate, Instant now) throws SQLException {
+        return !Jdbc.query(c, "SELECT 1 FROM inbox WHERE report_id = ? AND id <> ? AND state = 'IN_PROGRESS' "
+                + "AND claimed_until >= ?", rs -> 1, candidate.document(), candidate.id(), now).isEmpty();
+    }
+
+    // H2 (one instance on its embedded file): claims take turns on the one row of inbox_claim_lock, so the sibling
+    // check cannot race with another claim.
+    private List<InboxEntry> claimInTurn(Connection c, int max, String workerId, Instant now, Instant until)
+            throws SQLException {
+        Jdbc.query(c, "SELECT id FROM inbox_claim_lock WHERE id = 1 FOR UPDATE", rs -> rs.getInt(1));
+        List<InboxEntry> claimed = new ArrayList<>();
+        for (Candidate candidate : candidates(c, max, now, "")) {
+            claimed.addAll(claimRow(c, candidate.id(), workerId, now, until));
+        }
+        return claimed;
+    }
+
+    /** Due rows whose document has no other row in progress, oldest first, at most one per document. */
+    private static List<Candidate> candidates(Connection c, int max, Instant now, String locking) throws SQLException {
+        List<Candidate> due = Jdbc.query(c, "SELECT id, report_id FROM inbox i WHERE " + CLAIMABLE
+                + " AND NOT EXISTS (SELECT 1 FROM inbox s WHERE s.report_id = i.report_id AND s.id <> i.id"
+                + " AND s.state = 'IN_PROGRESS' AND s.claimed_until >= ?) ORDER BY next_attempt_at, id LIMIT ?"
+                + locking, rs -> new Candidate(rs.getLong("id"), rs.getString("report_id")), now, now, now, max);
+        Set<String> documents = new HashSet<>();
+        return due.stream().filter(d -> d.document() == null || documents.add(d.document())).toList();
     }
 
     private record Candidate(long id, String document) {
