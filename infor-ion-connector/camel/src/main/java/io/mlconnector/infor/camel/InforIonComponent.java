@@ -49,7 +49,7 @@ public class InforIonComponent extends DefaultComponent {
 
     @Override
     protected Endpoint createEndpoint(String uri, String remaining, Map<String, Object> parameters) throws Exception {
-        InforIonEndpoint endpoint = new InforIonEndpoint(uri, this, InforIonOperation.fromUri(remaining));
+        InforIonEndpoint endpoint = new InforIonEndpoint(uri, this, remaining);
         setProperties(endpoint, parameters);
         return endpoint;
     }
