@@ -29,7 +29,7 @@ import java.util.Map;
 public class InforIonComponent extends DefaultComponent {
     @Metadata(description = "Path of the .ionapi credentials file (used when no connection is set)")
     private String ionapiFile;
-    @Metadata(description = "Logical id of the IMS via API Gateway connection point (lid://infor.ims.<name>)")
+    @Metadata(description = "Logical id of the IMS via API Gateway connection point, e.g. lid://infor.ims.mlconnector")
     private String fromLogicalId;
     @Metadata(description = "Token grant", defaultValue = "PASSWORD")
     private GrantType grantType = GrantType.PASSWORD;
