@@ -5,6 +5,7 @@ import io.mlconnector.app.BenchOptions;
 import io.mlconnector.app.admin.AdminServer;
 import io.mlconnector.app.admin.AdminService;
 import io.mlconnector.app.config.AppConfig;
+import io.mlconnector.app.config.ErpAnswerSettings;
 import io.mlconnector.app.config.PostingMode;
 import io.mlconnector.app.ops.HealthCheck;
 import io.mlconnector.app.ops.Readiness;
@@ -13,6 +14,8 @@ import io.mlconnector.concur.api.EventSubscriptionOperations;
 import io.mlconnector.concur.api.Subscription;
 import io.mlconnector.concur.camel.ConcurComponent;
 import io.mlconnector.concur.camel.ConcurConsumer;
+import io.mlconnector.infor.api.ImsInboundSettings;
+import io.mlconnector.infor.api.ImsInboundSource;
 import io.mlconnector.infor.camel.InforIonComponent;
 import io.mlconnector.infor.api.M3Operations;
 import io.mlconnector.infor.api.PingResult;
@@ -44,6 +47,7 @@ public final class ConcurToInforApplication implements Application {
     private InboxWorkers workers;
     private Main camel;
     private AdminServer admin;
+    private ImsInboundSource imsEndpoint;
 
     public ConcurToInforApplication(AppConfig config) {
         this.config = config;
@@ -51,6 +55,7 @@ public final class ConcurToInforApplication implements Application {
 
     @Override
     public synchronized void start() {
+        requireImsCredentialsWhenWaitingForTheErp();
         services = Services.open(config);
         workers = new InboxWorkers(services.store.inbox(), config.worker(), workerId);
         camel = new Main();
@@ -60,6 +65,7 @@ public final class ConcurToInforApplication implements Application {
         camel.bind("concur", concurComponent(services));
         camel.bind("infor-ion", inforIonComponent(services));
         camel.configure().addRoutesBuilder(new ConcurToInforRoutes(services, workers, workerId));
+        camel.configure().addRoutesBuilder(ConcurToInforRoutes.erpAnswers(services));
         try {
             camel.start();
         } catch (Exception e) {
@@ -69,9 +75,37 @@ public final class ConcurToInforApplication implements Application {
         ProducerTemplate route = camel.getCamelContext().createProducerTemplate();
         workers.start(entry -> route.sendBody(ConcurToInforRoutes.INBOX, entry));
         services.metrics.inboxDepth(services.store.inbox(), inbox -> inbox.depth());
+        startImsEndpoint();
         admin = AdminServer.start(config.adminHost(), config.adminPort(), config.adminToken(),
-                new AdminService(services.store), readiness(), services.metrics);
-        LOG.info("ml-connector {} started: webhook {}, admin {}", workerId, webhookUri(), admin.baseUri());
+                new AdminService(services.store, services.erp.kindsWaitingForErp()), readiness(), services.metrics);
+        LOG.info("ml-connector {} started: webhook {}, admin {}, IMS endpoint {}", workerId, webhookUri(),
+                admin.baseUri(), imsEndpoint.uri());
+    }
+
+    /**
+     * Concur hears success for a waiting posting kind only after the ERP's answer, which only ION can bring, and ION
+     * authenticates with the connection point's OAuth consumer: without it nothing would ever be confirmed.
+     */
+    private void requireImsCredentialsWhenWaitingForTheErp() {
+        ErpAnswerSettings erp = config.erpAnswers();
+        if (config.infor().postingMode() == PostingMode.BOD && erp.waitsForAnyErpAnswer() && !erp.hasCredentials()) {
+            throw new IllegalStateException("infor.confirm-after.* waits for the ERP's acknowledgement, which ION "
+                    + "pushes to the IMS endpoint: set ims.consumer-key and ims.consumer-secret to the OAuth consumer "
+                    + "of the IMS connection point (or set infor.confirm-after.ap=ION_ACCEPTED)");
+        }
+    }
+
+    private void startImsEndpoint() {
+        ErpAnswerSettings erp = services.erp;
+        imsEndpoint = new ImsInboundSource(ImsInboundSettings.of(erp.host(), erp.port(), erp.path(),
+                erp.consumerKey(), erp.consumerSecret(), erp.publicUrl()));
+        StoreErpAnswer store = new StoreErpAnswer(services);
+        imsEndpoint.start(store, store);
+    }
+
+    /** Where the IMS endpoint listens, ION's base URL for this application (the bound port when configured with 0). */
+    public URI imsUri() {
+        return imsEndpoint.uri();
     }
 
     private static ConcurComponent concurComponent(Services services) {
@@ -195,6 +229,10 @@ public final class ConcurToInforApplication implements Application {
 
     @Override
     public synchronized void close() {
+        if (imsEndpoint != null) {
+            imsEndpoint.close();
+            imsEndpoint = null;
+        }
         if (admin != null) {
             admin.close();
             admin = null;
