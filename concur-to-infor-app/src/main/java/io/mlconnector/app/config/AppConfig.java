@@ -280,7 +280,8 @@ public final class AppConfig {
         return new ConcurSettings(auth, string("concur.client-id"), string("concur.client-secret"),
                 string("concur.company-id"), string("concur.request-token"),
                 list("concur.webhook-public-keys").stream().map(Path::of).toList(),
-                string("concur.signature-algorithm"), list("concur.topics"), list("concur.approval-statuses"));
+                string("concur.signature-algorithm"), list("concur.topics"), list("concur.approval-statuses"),
+                rateLimit("concur.rate-limit"));
     }
 
     public InforSettings infor() {
@@ -310,7 +311,17 @@ public final class AppConfig {
                     + "infor.validation-source is CSV");
         }
         return new InforSettings(path("infor.ionapi-file"), string("infor.from-logical-id"),
-                string("infor.to-logical-id"), mode, maxBytes, maxLines, validation, chart);
+                string("infor.to-logical-id"), mode, maxBytes, maxLines, validation, chart,
+                rateLimit("infor.rate-limit"));
+    }
+
+    /** Calls per minute; 0 turns pacing off. */
+    private int rateLimit(String key) {
+        int perMinute = integer(key);
+        if (perMinute < 0) {
+            throw invalid(key, "must be 0 (no pacing) or a number of calls per minute");
+        }
+        return perMinute;
     }
 
     /** The inbound IMS endpoint and when Concur hears success: {@code ims.*}, {@code infor.confirm-after.*}. */

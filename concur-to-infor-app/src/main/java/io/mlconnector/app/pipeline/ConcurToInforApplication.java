@@ -1,6 +1,7 @@
 package io.mlconnector.app.pipeline;
 
 import io.mlconnector.app.Application;
+import io.mlconnector.app.BenchOptions;
 import io.mlconnector.app.admin.AdminServer;
 import io.mlconnector.app.admin.AdminService;
 import io.mlconnector.app.config.AppConfig;
@@ -22,6 +23,7 @@ import io.mlconnector.infor.camel.InforIonComponent;
 import io.mlconnector.infor.api.M3Operations;
 import io.mlconnector.infor.api.PingResult;
 import org.apache.camel.CamelContext;
+import org.apache.camel.ProducerTemplate;
 import org.apache.camel.main.Main;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -32,10 +34,6 @@ import java.time.Clock;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * The ml-connector application: Camel Main running {@link ConcurToInforRoutes}, the admin API beside it. One instance
@@ -51,7 +49,7 @@ public final class ConcurToInforApplication implements Application {
     private final String workerId = "mlc-" + UUID.randomUUID().toString().substring(0, 8);
     private final CountDownLatch stopped = new CountDownLatch(1);
     private Services services;
-    private ExecutorService workers;
+    private InboxWorkers workers;
     private Main camel;
     private AdminServer admin;
     private ImsInboundSource imsEndpoint;
@@ -64,8 +62,7 @@ public final class ConcurToInforApplication implements Application {
     public synchronized void start() {
         requireImsCredentialsWhenWaitingForTheErp();
         services = Services.open(config);
-        AtomicInteger n = new AtomicInteger();
-        workers = Executors.newFixedThreadPool(config.worker().count(), r -> new Thread(r, "inbox-worker-" + n.incrementAndGet()));
+        workers = new InboxWorkers(services.store.inbox(), config.worker(), workerId);
         camel = new Main();
         camel.configure().withName("ml-connector").withShutdownTimeout(10);
         camel.bind(QuarantineDelivery.BEAN, new QuarantineDelivery(services));
@@ -80,6 +77,8 @@ public final class ConcurToInforApplication implements Application {
             close();
             throw new IllegalStateException("the Camel routes did not start: " + e.getMessage(), e);
         }
+        ProducerTemplate route = camel.getCamelContext().createProducerTemplate();
+        workers.start(entry -> route.sendBody(ConcurToInforRoutes.INBOX, entry));
         services.metrics.inboxDepth(services.store.inbox(), inbox -> inbox.depth());
         startImsEndpoint();
         AdminService adminService = new AdminService(services.store, services.erp.kindsWaitingForErp());
@@ -247,6 +246,11 @@ public final class ConcurToInforApplication implements Application {
     }
 
     @Override
+    public int bench(BenchOptions options, PrintWriter out) {
+        return new Bench(config, options).run(out);
+    }
+
+    @Override
     public synchronized void close() {
         if (imsEndpoint != null) {
             imsEndpoint.close();
@@ -256,6 +260,10 @@ public final class ConcurToInforApplication implements Application {
             admin.close();
             admin = null;
         }
+        if (workers != null) {
+            workers.close(); // before Camel: the events in progress finish their route
+            workers = null;
+        }
         if (camel != null) {
             try {
                 camel.stop();
@@ -263,15 +271,6 @@ public final class ConcurToInforApplication implements Application {
                 LOG.warn("stopping Camel: {}", e.toString());
             }
             camel = null;
-        }
-        if (workers != null) {
-            workers.shutdown();
-            try {
-                workers.awaitTermination(10, TimeUnit.SECONDS);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-            workers = null;
         }
         if (services != null) {
             services.close();

@@ -10,6 +10,7 @@ import io.mlconnector.app.mapping.MappingProvider;
 import io.mlconnector.app.ops.Metrics;
 import io.mlconnector.app.posting.ChunkLimits;
 import io.mlconnector.app.posting.ChunkPlanner;
+import io.mlconnector.app.store.SharedCallPacer;
 import io.mlconnector.app.store.Store;
 import io.mlconnector.concur.api.ConcurConfiguration;
 import io.mlconnector.concur.api.ConcurConnection;
@@ -88,8 +89,8 @@ final class Services implements AutoCloseable {
         try {
             MappingProvider mapping = mappingProvider(config.mappingFile(), clock);
             ConcurConnection concur = new ConcurConnectionProvider(concurConfiguration(config.concur(),
-                    new JdbcTokenStore(store.database().dataSource()))).connect();
-            InforIonConnection infor = inforConnection(config.infor());
+                    new JdbcTokenStore(store.database().dataSource()), store, clock)).connect();
+            InforIonConnection infor = inforConnection(config.infor(), store, clock);
             return new Services(config, clock, store, Metrics.prometheus(), mapping, concur, infor,
                     new ValidationOperations(chartOfAccounts(config.infor(), infor)));
         } catch (RuntimeException e) {
@@ -104,24 +105,41 @@ final class Services implements AutoCloseable {
                 ? ChartOfAccountsSource.csv(settings.chartOfAccountsCsv()) : ChartOfAccountsSource.m3(infor);
     }
 
-    static ConcurConfiguration concurConfiguration(ConcurSettings settings, JdbcTokenStore tokenStore) {
-        return ConcurConfiguration.builder()
+    /** Concur calls are paced at {@code concur.rate-limit} for all instances on the database together. */
+    static ConcurConfiguration concurConfiguration(ConcurSettings settings, JdbcTokenStore tokenStore, Store store,
+                                                   Clock clock) {
+        ConcurConfiguration.Builder concur = ConcurConfiguration.builder()
                 .authBaseUri(settings.authBaseUrl())
                 .clientId(settings.clientId())
                 .clientSecret(settings.clientSecret())
                 .companyId(settings.companyId())
                 .requestToken(settings.requestToken().isBlank() ? null : settings.requestToken())
                 .tokenStore(tokenStore)
-                .build();
+                .callsPerMinute(settings.rateLimit());
+        if (settings.rateLimit() > 0) {
+            concur.callPacer(new SharedCallPacer(store.database(), clock, "concur:" + settings.companyId(),
+                    settings.rateLimit()));
+        }
+        return concur.build();
     }
 
-    private static InforIonConnection inforConnection(InforSettings settings) {
+    /**
+     * ION API Gateway calls (IMS and M3 alike) are paced at {@code infor.rate-limit}: the gateway counts the tenant's
+     * calls, so every instance on the database takes its calls from one shared pace (README-posting.md).
+     */
+    private static InforIonConnection inforConnection(InforSettings settings, Store store, Clock clock) {
         InforIonSettings ion = InforIonSettings.builder()
                 .fromLogicalId(settings.fromLogicalId())
                 .toLogicalId(settings.toLogicalId())
                 .maxMessageBytes(settings.maxMessageBytes())
+                .callsPerMinute(settings.rateLimit())
                 .build();
-        return InforIonConnectionProvider.fromIonapiFile(settings.ionapiFile(), ion).connect();
+        InforIonConnectionProvider provider = InforIonConnectionProvider.fromIonapiFile(settings.ionapiFile(), ion);
+        if (settings.rateLimit() > 0) {
+            provider = provider.withCallPacer(new SharedCallPacer(store.database(), clock,
+                    "ion:" + provider.credentials().tenant(), settings.rateLimit()));
+        }
+        return provider.connect();
     }
 
     /** The customer's mapping file, re-read when it changes; the built-in default when there is none yet. */
