@@ -51,6 +51,8 @@ public final class ConcurToInforApplication implements Application {
 
     @Override
     public synchronized void start() {
+        StartupCheck.requireConnections(config);
+        StartupCheck.requireWebhookKeys(config);
         services = Services.open(config);
         AtomicInteger n = new AtomicInteger();
         workers = Executors.newFixedThreadPool(config.worker().count(), r -> new Thread(r, "inbox-worker-" + n.incrementAndGet()));

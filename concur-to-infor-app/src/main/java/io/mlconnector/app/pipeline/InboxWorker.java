@@ -4,6 +4,7 @@ import io.mlconnector.app.store.AuditStep;
 import io.mlconnector.app.store.InboxEntry;
 import io.mlconnector.app.store.InboxState;
 import io.mlconnector.concur.api.ConcurEvent;
+import io.mlconnector.concur.api.FisDocType;
 import org.apache.camel.Exchange;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -14,6 +15,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * Claims inbox rows for this instance (several instances on one PostgreSQL never claim the same row) and records how
@@ -76,7 +78,15 @@ final class InboxWorker {
         if (ConcurEvent.TOPIC_INVOICE_PAYMENT_REQUEST.equals(topic)) {
             return event.fact("requestId").or(event::href).isPresent() ? null : what + " names no payment request";
         }
-        return event.isReadyForIntegration() && event.fisDocType().isPresent() ? null : what + " is not handled";
+        if (!event.isReadyForIntegration() || event.fisDocType().isEmpty()) {
+            return what + " is not handled";
+        }
+        // e.g. funds reservations (requestObligation, reportObligation) share the topic: another system handles them,
+        // so they are neither acknowledged nor confirmed here
+        Set<FisDocType> handled = services.config.concur().fisDocTypes();
+        return handled.contains(event.fisDocType().get()) ? null
+                : "docType not handled: " + event.fisDocType().get().value() + " is not one of concur.fis-doc-types "
+                + handled.stream().map(FisDocType::value).sorted().toList();
     }
 
     private String whyNotAnApproval(ConcurEvent event, String what) {
