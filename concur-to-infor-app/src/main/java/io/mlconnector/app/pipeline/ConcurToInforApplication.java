@@ -1,9 +1,11 @@
 package io.mlconnector.app.pipeline;
 
 import io.mlconnector.app.Application;
+import io.mlconnector.app.BenchOptions;
 import io.mlconnector.app.admin.AdminServer;
 import io.mlconnector.app.admin.AdminService;
 import io.mlconnector.app.config.AppConfig;
+import io.mlconnector.app.config.ErpAnswerSettings;
 import io.mlconnector.app.config.PostingMode;
 import io.mlconnector.app.ops.HealthCheck;
 import io.mlconnector.app.ops.Readiness;
@@ -12,10 +14,13 @@ import io.mlconnector.concur.api.EventSubscriptionOperations;
 import io.mlconnector.concur.api.Subscription;
 import io.mlconnector.concur.camel.ConcurComponent;
 import io.mlconnector.concur.camel.ConcurConsumer;
+import io.mlconnector.infor.api.ImsInboundSettings;
+import io.mlconnector.infor.api.ImsInboundSource;
 import io.mlconnector.infor.camel.InforIonComponent;
 import io.mlconnector.infor.api.M3Operations;
 import io.mlconnector.infor.api.PingResult;
 import org.apache.camel.CamelContext;
+import org.apache.camel.ProducerTemplate;
 import org.apache.camel.main.Main;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -24,10 +29,6 @@ import java.io.PrintWriter;
 import java.net.URI;
 import java.util.UUID;
 import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * The ml-connector application: Camel Main running {@link ConcurToInforRoutes}, the admin API beside it. One instance
@@ -43,9 +44,10 @@ public final class ConcurToInforApplication implements Application {
     private final String workerId = "mlc-" + UUID.randomUUID().toString().substring(0, 8);
     private final CountDownLatch stopped = new CountDownLatch(1);
     private Services services;
-    private ExecutorService workers;
+    private InboxWorkers workers;
     private Main camel;
     private AdminServer admin;
+    private ImsInboundSource imsEndpoint;
 
     public ConcurToInforApplication(AppConfig config) {
         this.config = config;
@@ -55,9 +57,9 @@ public final class ConcurToInforApplication implements Application {
     public synchronized void start() {
         StartupCheck.requireConnections(config);
         StartupCheck.requireWebhookKeys(config);
+        requireImsCredentialsWhenWaitingForTheErp();
         services = Services.open(config);
-        AtomicInteger n = new AtomicInteger();
-        workers = Executors.newFixedThreadPool(config.worker().count(), r -> new Thread(r, "inbox-worker-" + n.incrementAndGet()));
+        workers = new InboxWorkers(services.store.inbox(), config.worker(), workerId);
         camel = new Main();
         camel.configure().withName("ml-connector").withShutdownTimeout(10);
         camel.bind(QuarantineDelivery.BEAN, new QuarantineDelivery(services));
@@ -65,16 +67,47 @@ public final class ConcurToInforApplication implements Application {
         camel.bind("concur", concurComponent(services));
         camel.bind("infor-ion", inforIonComponent(services));
         camel.configure().addRoutesBuilder(new ConcurToInforRoutes(services, workers, workerId));
+        camel.configure().addRoutesBuilder(ConcurToInforRoutes.erpAnswers(services));
         try {
             camel.start();
         } catch (Exception e) {
             close();
             throw new IllegalStateException("the Camel routes did not start: " + e.getMessage(), e);
         }
+        ProducerTemplate route = camel.getCamelContext().createProducerTemplate();
+        workers.start(entry -> route.sendBody(ConcurToInforRoutes.INBOX, entry));
         services.metrics.inboxDepth(services.store.inbox(), inbox -> inbox.depth());
+        startImsEndpoint();
         admin = AdminServer.start(config.adminHost(), config.adminPort(), config.adminToken(),
-                new AdminService(services.store), readiness(), services.metrics);
-        LOG.info("ml-connector {} started: webhook {}, admin {}", workerId, webhookUri(), admin.baseUri());
+                new AdminService(services.store, services.erp.kindsWaitingForErp()), readiness(), services.metrics);
+        LOG.info("ml-connector {} started: webhook {}, admin {}, IMS endpoint {}", workerId, webhookUri(),
+                admin.baseUri(), imsEndpoint.uri());
+    }
+
+    /**
+     * Concur hears success for a waiting posting kind only after the ERP's answer, which only ION can bring, and ION
+     * authenticates with the connection point's OAuth consumer: without it nothing would ever be confirmed.
+     */
+    private void requireImsCredentialsWhenWaitingForTheErp() {
+        ErpAnswerSettings erp = config.erpAnswers();
+        if (config.infor().postingMode() == PostingMode.BOD && erp.waitsForAnyErpAnswer() && !erp.hasCredentials()) {
+            throw new IllegalStateException("infor.confirm-after.* waits for the ERP's acknowledgement, which ION "
+                    + "pushes to the IMS endpoint: set ims.consumer-key and ims.consumer-secret to the OAuth consumer "
+                    + "of the IMS connection point (or set infor.confirm-after.ap=ION_ACCEPTED)");
+        }
+    }
+
+    private void startImsEndpoint() {
+        ErpAnswerSettings erp = services.erp;
+        imsEndpoint = new ImsInboundSource(ImsInboundSettings.of(erp.host(), erp.port(), erp.path(),
+                erp.consumerKey(), erp.consumerSecret(), erp.publicUrl()));
+        StoreErpAnswer store = new StoreErpAnswer(services);
+        imsEndpoint.start(store, store);
+    }
+
+    /** Where the IMS endpoint listens, ION's base URL for this application (the bound port when configured with 0). */
+    public URI imsUri() {
+        return imsEndpoint.uri();
     }
 
     private static ConcurComponent concurComponent(Services services) {
@@ -192,10 +225,23 @@ public final class ConcurToInforApplication implements Application {
     }
 
     @Override
+    public int bench(BenchOptions options, PrintWriter out) {
+        return new Bench(config, options).run(out);
+    }
+
+    @Override
     public synchronized void close() {
+        if (imsEndpoint != null) {
+            imsEndpoint.close();
+            imsEndpoint = null;
+        }
         if (admin != null) {
             admin.close();
             admin = null;
+        }
+        if (workers != null) {
+            workers.close(); // before Camel: the events in progress finish their route
+            workers = null;
         }
         if (camel != null) {
             try {
@@ -204,15 +250,6 @@ public final class ConcurToInforApplication implements Application {
                 LOG.warn("stopping Camel: {}", e.toString());
             }
             camel = null;
-        }
-        if (workers != null) {
-            workers.shutdown();
-            try {
-                workers.awaitTermination(10, TimeUnit.SECONDS);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-            workers = null;
         }
         if (services != null) {
             services.close();

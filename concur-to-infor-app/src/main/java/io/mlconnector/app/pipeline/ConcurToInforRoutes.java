@@ -8,7 +8,6 @@ import org.apache.camel.ProducerTemplate;
 import org.apache.camel.builder.RouteBuilder;
 
 import java.nio.file.Path;
-import java.util.concurrent.ExecutorService;
 import java.util.stream.Collectors;
 
 /**
@@ -31,13 +30,15 @@ import java.util.stream.Collectors;
  */
 final class ConcurToInforRoutes extends RouteBuilder {
     static final String INTAKE = "intake";
+    /** Where {@link InboxWorkers} hand each claimed inbox row. */
+    static final String INBOX = "direct:inbox";
 
     private final Services services;
-    private final ExecutorService workers;
+    private final InboxWorkers workers;
     private final String workerId;
     private final InboxWorker inbox;
 
-    ConcurToInforRoutes(Services services, ExecutorService workers, String workerId) {
+    ConcurToInforRoutes(Services services, InboxWorkers workers, String workerId) {
         this.services = services;
         this.workers = workers;
         this.workerId = workerId;
@@ -56,18 +57,12 @@ final class ConcurToInforRoutes extends RouteBuilder {
         ConfirmPosting confirm = new ConfirmPosting(services);
 
         from(webhookUri(services.config)).routeId(INTAKE)
-                .process(new StoreInInbox(services));
+                .process(new StoreInInbox(services, workers::eventStored));
 
-        // synchronous: the next poll waits for the batch; otherwise the timer hands the batch to the async engine and
-        // claims again, and two events for one document run side by side (two posts, two confirmations)
-        from("timer:inbox?delay=0&synchronous=true&period=" + services.config.worker().pollInterval().toMillis())
-                .routeId("inbox")
-                .process(inbox::claim)
-                .split(body()).parallelProcessing().executorService(workers)
-                    .split(body())
-                        .to("direct:event")
-                    .end()
-                .end();
+        // each inbox worker claims one event when it is free and runs it here to its end (InboxWorkers)
+        from(INBOX).routeId("inbox")
+                .process(inbox::work)
+                .to("direct:event");
 
         // the body is what each step sends to Concur or Infor and what they answer; the event's work travels beside it
         from("direct:event").routeId("event")
@@ -122,6 +117,12 @@ final class ConcurToInforRoutes extends RouteBuilder {
                         .process(poster::sent)
                     .end()
                 .end()
+                .filter(ConcurToInforRoutes::isFisDocument)
+                    .process(new AwaitErpAnswers(services))
+                .end()
+                .filter(ConcurToInforRoutes::isAwaitingErp)
+                    .process(inbox::done).stop()
+                .end()
                 .choice()
                     .when(ConcurToInforRoutes::isFisDocument)
                         .process(confirm::request)
@@ -133,6 +134,19 @@ final class ConcurToInforRoutes extends RouteBuilder {
                         .process(new RecordPosting(services))
                 .end()
                 .process(inbox::done);
+    }
+
+    /** The ERP's answers, stored by the IMS endpoint, applied to the ledger; missing answers become exceptions. */
+    static RouteBuilder erpAnswers(Services services) {
+        long interval = services.erp.applyInterval().toMillis();
+        return new RouteBuilder() {
+            @Override
+            public void configure() {
+                from("timer:erp-answers?synchronous=true&delay=" + interval + "&period=" + interval)
+                        .routeId("erp-answers")
+                        .process(new ApplyErpAnswers(services));
+            }
+        };
     }
 
     static String webhookUri(AppConfig config) {
@@ -157,6 +171,10 @@ final class ConcurToInforRoutes extends RouteBuilder {
     private static boolean hasNothingToPost(Exchange exchange) {
         DocumentWork work = DocumentWork.of(exchange);
         return work.recalled || work.finished || work.nothingToPost;
+    }
+
+    private static boolean isAwaitingErp(Exchange exchange) {
+        return DocumentWork.of(exchange).awaitingErp;
     }
 
     private static boolean isExpenseReport(Exchange exchange) {

@@ -9,6 +9,7 @@ import io.mlconnector.app.mapping.MappingProvider;
 import io.mlconnector.app.ops.Metrics;
 import io.mlconnector.app.posting.ChunkLimits;
 import io.mlconnector.app.posting.ChunkPlanner;
+import io.mlconnector.app.store.SharedCallPacer;
 import io.mlconnector.app.store.Store;
 import io.mlconnector.concur.api.ConcurConfiguration;
 import io.mlconnector.concur.api.ConcurConnection;
@@ -38,6 +39,8 @@ final class Services implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(Services.class);
 
     final AppConfig config;
+    /** When Concur hears success, the ERP answer timeout, the inbound IMS endpoint. */
+    final io.mlconnector.app.config.ErpAnswerSettings erp;
     final Clock clock;
     final Store store;
     final Metrics metrics;
@@ -56,6 +59,7 @@ final class Services implements AutoCloseable {
     private Services(AppConfig config, Clock clock, Store store, Metrics metrics, MappingProvider mapping,
                      ConcurConnection concur, InforIonConnection infor, ValidationOperations validation) {
         this.config = config;
+        this.erp = config.erpAnswers();
         this.clock = clock;
         this.store = store;
         this.metrics = metrics;
@@ -82,8 +86,8 @@ final class Services implements AutoCloseable {
         Store store = Store.open(config.database(), config.worker().retryPolicy());
         try {
             ConcurConnection concur = new ConcurConnectionProvider(concurConfiguration(config.concur(),
-                    new JdbcTokenStore(store.database().dataSource()))).connect();
-            InforIonConnection infor = inforConnection(config.infor());
+                    new JdbcTokenStore(store.database().dataSource()), store, clock)).connect();
+            InforIonConnection infor = inforConnection(config.infor(), store, clock);
             return new Services(config, clock, store, Metrics.prometheus(), mapping, concur, infor,
                     new ValidationOperations(chartOfAccounts(config.infor(), infor)));
         } catch (RuntimeException e) {
@@ -98,8 +102,10 @@ final class Services implements AutoCloseable {
                 ? ChartOfAccountsSource.csv(settings.chartOfAccountsCsv()) : ChartOfAccountsSource.m3(infor);
     }
 
-    static ConcurConfiguration concurConfiguration(ConcurSettings settings, JdbcTokenStore tokenStore) {
-        return ConcurConfiguration.builder()
+    /** Concur calls are paced at {@code concur.rate-limit} for all instances on the database together. */
+    static ConcurConfiguration concurConfiguration(ConcurSettings settings, JdbcTokenStore tokenStore, Store store,
+                                                   Clock clock) {
+        ConcurConfiguration.Builder concur = ConcurConfiguration.builder()
                 .authBaseUri(settings.authBaseUrl())
                 .clientId(settings.clientId())
                 .clientSecret(settings.clientSecret())
@@ -107,16 +113,31 @@ final class Services implements AutoCloseable {
                 .requestToken(settings.requestToken().isBlank() ? null : settings.requestToken())
                 .systemId(settings.systemId())
                 .tokenStore(tokenStore)
-                .build();
+                .callsPerMinute(settings.rateLimit());
+        if (settings.rateLimit() > 0) {
+            concur.callPacer(new SharedCallPacer(store.database(), clock, "concur:" + settings.companyId(),
+                    settings.rateLimit()));
+        }
+        return concur.build();
     }
 
-    private static InforIonConnection inforConnection(InforSettings settings) {
+    /**
+     * ION API Gateway calls (IMS and M3 alike) are paced at {@code infor.rate-limit}: the gateway counts the tenant's
+     * calls, so every instance on the database takes its calls from one shared pace (README-posting.md).
+     */
+    private static InforIonConnection inforConnection(InforSettings settings, Store store, Clock clock) {
         InforIonSettings ion = InforIonSettings.builder()
                 .fromLogicalId(settings.fromLogicalId())
                 .toLogicalId(settings.toLogicalId())
                 .maxMessageBytes(settings.maxMessageBytes())
+                .callsPerMinute(settings.rateLimit())
                 .build();
-        return InforIonConnectionProvider.fromIonapiFile(settings.ionapiFile(), ion).connect();
+        InforIonConnectionProvider provider = InforIonConnectionProvider.fromIonapiFile(settings.ionapiFile(), ion);
+        if (settings.rateLimit() > 0) {
+            provider = provider.withCallPacer(new SharedCallPacer(store.database(), clock,
+                    "ion:" + provider.credentials().tenant(), settings.rateLimit()));
+        }
+        return provider.connect();
     }
 
     @Override

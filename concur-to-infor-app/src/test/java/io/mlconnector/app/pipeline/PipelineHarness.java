@@ -40,14 +40,25 @@ final class PipelineHarness implements AutoCloseable {
     final ConcurToInforApplication app;
     final Path mappingFile;
     private final E2eDatabase database;
+    private final AppConfig config;
+    private final List<ConcurToInforApplication> otherInstances = new java.util.ArrayList<>();
 
     private PipelineHarness(ConcurSandbox concur, InforSandbox infor, E2eDatabase database, Path mappingFile,
-                            ConcurToInforApplication app) {
+                            ConcurToInforApplication app, AppConfig config) {
         this.concur = concur;
         this.infor = infor;
         this.database = database;
         this.mappingFile = mappingFile;
         this.app = app;
+        this.config = config;
+    }
+
+    /** Starts one more app instance on the same database and sandboxes (its inbox workers share the inbox). */
+    ConcurToInforApplication startAnotherInstance() {
+        ConcurToInforApplication other = new ConcurToInforApplication(config);
+        otherInstances.add(other);
+        other.start();
+        return other;
     }
 
     static Builder on(Dialect dialect, Path tempDir) {
@@ -112,11 +123,15 @@ final class PipelineHarness implements AutoCloseable {
                 keys.put("worker.lease", "30s");
                 keys.put("worker.backoff-initial", "100ms");
                 keys.put("worker.backoff-max", "500ms");
+                keys.put("ims.apply-interval", "50ms");
                 keys.putAll(config);
-                app = new ConcurToInforApplication(AppConfig.load(null, SandboxKeys.asEnvironment(keys)));
+                AppConfig appConfig = AppConfig.load(null, SandboxKeys.asEnvironment(keys));
+                app = new ConcurToInforApplication(appConfig);
                 app.start();
+                // the ERP behind ION answers every Process BOD through the app's IMS endpoint
+                infor.erp().deliverTo(app.imsUri()).delay(Duration.ofMillis(20));
                 ConcurToInforApplication.subscribe(app.services(), app.webhookUri(), new PrintWriter(Writer.nullWriter()));
-                return new PipelineHarness(concur, infor, database, mapping, app);
+                return new PipelineHarness(concur, infor, database, mapping, app, appConfig);
             } catch (RuntimeException | Error e) {
                 closeAll(app, concur, infor, database);
                 throw e;
@@ -173,6 +188,7 @@ final class PipelineHarness implements AutoCloseable {
 
     @Override
     public void close() {
+        otherInstances.forEach(ConcurToInforApplication::close);
         closeAll(app, concur, infor, database);
     }
 

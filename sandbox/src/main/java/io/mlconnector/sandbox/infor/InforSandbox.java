@@ -29,7 +29,9 @@ public final class InforSandbox implements AutoCloseable {
     private final ImsMessagingService ims;
     private final ChartOfAccounts chart;
     private final M3Sandbox m3;
+    private final ErpSimulator erp;
     private final Path ionapiFile;
+    private final GatewayThrottle throttle;
 
     private InforSandbox(InforSandboxSettings settings) {
         this.settings = settings;
@@ -37,8 +39,12 @@ public final class InforSandbox implements AutoCloseable {
         this.authorization = new InforAuthorizationServer(settings);
         this.ims = new ImsMessagingService(settings, authorization);
         this.m3 = new M3Sandbox(settings.tenant(), chart, authorization);
+        this.erp = new ErpSimulator(settings.tenant());
+        ims.onAccepted(erp::onAccepted);
         this.server = SimServer.start("infor-sandbox", settings.port());
+        this.throttle = new GatewayThrottle(ionPathRegex(), m3PathRegex());
         try {
+            server.gate(throttle);
             authorization.register(server);
             ims.register(server);
             m3.register(server);
@@ -223,8 +229,21 @@ public final class InforSandbox implements AutoCloseable {
         return m3;
     }
 
+    /** The ERP behind ION: answers Process BODs through the application's IMS endpoint once told where it is. */
+    public ErpSimulator erp() {
+        return erp;
+    }
+
     public Faults faults() {
         return server.faults();
+    }
+
+    /**
+     * The gateway's quota: {@code gatewayThrottle().limit(5)} answers ION and M3 calls above 5 per second with 429
+     * and a Retry-After (the token endpoint is not counted); off by default.
+     */
+    public GatewayThrottle gatewayThrottle() {
+        return throttle;
     }
 
     /** Every request the server received (token endpoint included), in arrival order. */
@@ -249,6 +268,7 @@ public final class InforSandbox implements AutoCloseable {
 
     @Override
     public void close() {
+        erp.close();
         server.close();
         try {
             Files.deleteIfExists(ionapiFile);
