@@ -1,6 +1,7 @@
 package io.mlconnector.app.config;
 
 import io.mlconnector.app.store.DatabaseSettings;
+import io.mlconnector.app.store.JdbcUrls;
 import io.mlconnector.app.store.RetryPolicy;
 import io.mlconnector.app.store.SecretSanitizer;
 
@@ -328,19 +329,24 @@ public final class AppConfig {
     /** Every key with its effective value (secrets masked) and where it came from. */
     public Map<String, String> dump() {
         Map<String, String> out = new LinkedHashMap<>();
-        values.forEach((k, v) -> out.put(k, (isSecret(k) ? mask(v.text()) : v.text()) + "  (" + v.source() + ")"));
+        values.forEach((k, v) -> out.put(k, shown(k, v.text()) + "  (" + v.source() + ")"));
         return out;
     }
 
     @Override
     public String toString() {
         Map<String, String> shown = new LinkedHashMap<>();
-        values.forEach((k, v) -> shown.put(k, isSecret(k) ? mask(v.text()) : v.text()));
+        values.forEach((k, v) -> shown.put(k, shown(k, v.text())));
         return "AppConfig" + shown;
     }
 
     public static boolean isSecret(String key) {
         return SECRET_KEYS.contains(key) || SecretSanitizer.isSecretKey(key.replace("-", "").replace(".", ""));
+    }
+
+    /** A value as it may be printed: a secret key's value masked, a password inside a JDBC URL masked. */
+    private static String shown(String key, String value) {
+        return isSecret(key) ? mask(value) : JdbcUrls.maskedIn(value);
     }
 
     static String mask(String secret) {
@@ -349,7 +355,7 @@ public final class AppConfig {
 
     private ConfigException invalid(String key, String problem) {
         Value v = values.get(key);
-        String value = isSecret(key) ? mask(v.text()) : v.text();
+        String value = shown(key, v.text());
         String from = switch (v.source()) {
             case ENVIRONMENT -> "environment variable " + environmentName(key);
             case FILE -> "the configuration file";

@@ -67,7 +67,8 @@ public final class ConcurToInforApplication implements Application {
         services.metrics.inboxDepth(services.store.inbox(), inbox -> inbox.depth());
         admin = AdminServer.start(config.adminHost(), config.adminPort(), config.adminToken(),
                 new AdminService(services.store), readiness(), services.metrics);
-        LOG.info("ml-connector {} started: webhook {}, admin {}", workerId, webhookUri(), admin.baseUri());
+        LOG.info("ml-connector {} started: webhook {}, admin {}, database: {}", workerId, webhookUri(), admin.baseUri(),
+                services.store.database().description());
     }
 
     private Readiness readiness() {
