@@ -265,8 +265,14 @@ public final class AppConfig {
         if (max.compareTo(initial) < 0) {
             throw invalid("worker.backoff-max", "must not be shorter than worker.backoff-initial");
         }
-        return new WorkerSettings(count, duration("worker.poll-interval"), duration("worker.lease"),
-                new RetryPolicy(maxAttempts, initial, max));
+        Duration lease = duration("worker.lease");
+        Duration heartbeat = duration("worker.heartbeat");
+        if (heartbeat.isZero() || heartbeat.compareTo(lease) >= 0) {
+            throw invalid("worker.heartbeat", "must be positive and shorter than worker.lease (" + lease.toSeconds()
+                    + " s); a third of it leaves two renewals before a slow worker could be overtaken");
+        }
+        return new WorkerSettings(count, duration("worker.poll-interval"), lease,
+                new RetryPolicy(maxAttempts, initial, max), heartbeat, duration("worker.stall-timeout"));
     }
 
     public ConcurSettings concur() {

@@ -5,6 +5,8 @@ import io.mlconnector.app.admin.AdminServer;
 import io.mlconnector.app.admin.AdminService;
 import io.mlconnector.app.config.AppConfig;
 import io.mlconnector.app.config.PostingMode;
+import io.mlconnector.app.config.WorkerSettings;
+import io.mlconnector.app.ops.WorkerHealth;
 import io.mlconnector.app.ops.HealthCheck;
 import io.mlconnector.app.ops.Readiness;
 import io.mlconnector.concur.api.ConnectionOperations;
@@ -23,9 +25,8 @@ import java.net.URI;
 import java.util.UUID;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.IntConsumer;
 
 /**
  * The ml-connector application: Camel Main running {@link ConcurToInforRoutes}, the admin API beside it. One instance
@@ -38,26 +39,39 @@ public final class ConcurToInforApplication implements Application {
     private static final String M3_PING_ID = "ML-CONNECTOR-PING";
 
     private final AppConfig config;
+    private final IntConsumer exit;
     private final String workerId = "mlc-" + UUID.randomUUID().toString().substring(0, 8);
     private final CountDownLatch stopped = new CountDownLatch(1);
     private Services services;
     private ExecutorService workers;
+    private WorkerHealth workerHealth;
+    private LeaseHeartbeat heartbeat;
     private Main camel;
     private AdminServer admin;
 
     public ConcurToInforApplication(AppConfig config) {
+        this(config, status -> Runtime.getRuntime().halt(status));
+    }
+
+    /** @param exit ends the process after an {@link Error} in a worker (tests record the status instead) */
+    ConcurToInforApplication(AppConfig config, IntConsumer exit) {
         this.config = config;
+        this.exit = exit;
     }
 
     @Override
     public synchronized void start() {
         services = Services.open(config);
-        AtomicInteger n = new AtomicInteger();
-        workers = Executors.newFixedThreadPool(config.worker().count(), r -> new Thread(r, "inbox-worker-" + n.incrementAndGet()));
+        WorkerSettings worker = config.worker();
+        workerHealth = new WorkerHealth(services.clock, worker.stallTimeout(), services.store.inbox()::dueCount, exit);
+        heartbeat = new LeaseHeartbeat(services.store.inbox(), workerId, worker.lease(), worker.heartbeat(),
+                workerHealth::check).start();
+        workers = new WorkerThreads(worker.count(), workerHealth);
         camel = new Main();
         camel.configure().withName("ml-connector").withShutdownTimeout(10);
         camel.bind(QuarantineDelivery.BEAN, new QuarantineDelivery(services));
-        camel.configure().addRoutesBuilder(new ConcurToInforRoutes(services, workers, workerId));
+        camel.configure().addRoutesBuilder(new ConcurToInforRoutes(services, workers, workerId, heartbeat,
+                workerHealth));
         try {
             camel.start();
         } catch (Exception e) {
@@ -73,6 +87,7 @@ public final class ConcurToInforApplication implements Application {
 
     private Readiness readiness() {
         return Readiness.withDatabase(services.store.database())
+                .register(workerHealth)
                 .register(HealthCheck.of("concur-token", () -> services.concur.companyTokenState()
                         .map(s -> HealthCheck.Result.up("company token stored for geolocation " + s.geolocation()))
                         .orElse(HealthCheck.Result.down("no company token yet: set concur.request-token"))));
@@ -182,6 +197,10 @@ public final class ConcurToInforApplication implements Application {
                 LOG.warn("stopping Camel: {}", e.toString());
             }
             camel = null;
+        }
+        if (heartbeat != null) {
+            heartbeat.close();
+            heartbeat = null;
         }
         if (workers != null) {
             workers.shutdown();

@@ -2,6 +2,7 @@ package io.mlconnector.app.pipeline;
 
 import io.mlconnector.app.config.AppConfig;
 import io.mlconnector.concur.api.ConcurEvent;
+import io.mlconnector.app.ops.WorkerHealth;
 import org.apache.camel.Exchange;
 import org.apache.camel.builder.RouteBuilder;
 
@@ -29,15 +30,20 @@ final class ConcurToInforRoutes extends RouteBuilder {
     private final InboxWorker inbox;
     private final ChunkPoster poster;
 
-    ConcurToInforRoutes(Services services, ExecutorService workers, String workerId) {
+    ConcurToInforRoutes(Services services, ExecutorService workers, String workerId, LeaseHeartbeat heartbeat,
+                        WorkerHealth health) {
         this.services = services;
         this.workers = workers;
-        this.inbox = new InboxWorker(services, workerId);
+        this.inbox = new InboxWorker(services, workerId, heartbeat, health);
         this.poster = new ChunkPoster(services, workerId);
     }
 
     @Override
     public void configure() {
+        // an Error (OutOfMemoryError, StackOverflowError...) is not a failed attempt: the process ends
+        onException(Error.class).handled(true)
+                .process(inbox::fatal);
+
         from(webhookUri(services.config)).routeId(INTAKE)
                 .process(new StoreInInbox(services));
 

@@ -1,5 +1,6 @@
 package io.mlconnector.app.pipeline;
 
+import io.mlconnector.app.ops.WorkerHealth;
 import io.mlconnector.app.store.AuditStep;
 import io.mlconnector.app.store.InboxEntry;
 import io.mlconnector.app.store.InboxState;
@@ -24,10 +25,14 @@ final class InboxWorker {
 
     private final Services services;
     private final String workerId;
+    private final LeaseHeartbeat heartbeat;
+    private final WorkerHealth health;
 
-    InboxWorker(Services services, String workerId) {
+    InboxWorker(Services services, String workerId, LeaseHeartbeat heartbeat, WorkerHealth health) {
         this.services = services;
         this.workerId = workerId;
+        this.heartbeat = heartbeat;
+        this.health = health;
     }
 
     /**
@@ -39,6 +44,10 @@ final class InboxWorker {
     void claim(Exchange exchange) {
         List<InboxEntry> claimed = services.store.inbox().claim(services.config.worker().count(), workerId,
                 services.config.worker().lease());
+        claimed.forEach(entry -> heartbeat.hold(entry.id()));
+        if (claimed.isEmpty()) {
+            health.progressed();
+        }
         Map<String, List<DocumentWork>> byDocument = new LinkedHashMap<>();
         for (InboxEntry entry : claimed) {
             DocumentWork work = work(entry);
@@ -50,7 +59,7 @@ final class InboxWorker {
 
     private DocumentWork work(InboxEntry entry) {
         ConcurEvent event = ConcurEvent.parse(entry.event().body().getBytes(StandardCharsets.UTF_8), null);
-        return new DocumentWork(entry, event, workerId);
+        return new DocumentWork(entry, event, workerId, health::progressed);
     }
 
     /**
@@ -93,25 +102,52 @@ final class InboxWorker {
 
     void done(Exchange exchange) {
         DocumentWork work = exchange.getMessage().getBody(DocumentWork.class);
-        services.store.inbox().complete(work.entry.id(), workerId);
+        try {
+            services.store.inbox().complete(work.entry.id(), workerId);
+        } finally {
+            ended(work);
+        }
+    }
+
+    /** The attempt ended, however: its lease is no longer kept alive, and the workers progressed. */
+    private void ended(DocumentWork work) {
+        heartbeat.release(work.entry.id());
+        health.progressed();
     }
 
     /** An event this app does not handle: answered long ago with 2xx, now audited and set aside. */
     void ignore(Exchange exchange) {
         DocumentWork work = exchange.getMessage().getBody(DocumentWork.class);
-        String why = whyNotHandled(work);
-        services.store.inbox().ignore(work.entry.id(), workerId, why);
-        services.store.audit().append(work.keys, AuditStep.IGNORED, Map.of("reason", why));
+        try {
+            String why = whyNotHandled(work);
+            services.store.inbox().ignore(work.entry.id(), workerId, why);
+            services.store.audit().append(work.keys, AuditStep.IGNORED, Map.of("reason", why));
+        } finally {
+            ended(work);
+        }
     }
 
     /** The attempt failed: back off and try again, or dead-letter when the attempts are used up. */
     void retryLater(Exchange exchange) {
         DocumentWork work = exchange.getMessage().getBody(DocumentWork.class);
-        Exception failure = exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Exception.class);
-        String error = failure == null ? "unknown failure" : Failures.describe(failure);
-        Optional<InboxState> state = services.store.inbox().failRetryable(work.entry.id(), workerId, error);
-        String step = state.orElse(null) == InboxState.DEAD ? AuditStep.DEAD_LETTERED : AuditStep.RETRY_SCHEDULED;
-        LOG.warn("event {} (document {}): {}: {}", work.entry.essEventId(), work.businessId(), step, error);
-        services.store.audit().append(work.keys, step, Map.of("attempt", work.entry.attempts(), "error", error));
+        try {
+            Exception failure = exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Exception.class);
+            String error = failure == null ? "unknown failure" : Failures.describe(failure);
+            Optional<InboxState> state = services.store.inbox().failRetryable(work.entry.id(), workerId, error);
+            String step = state.orElse(null) == InboxState.DEAD ? AuditStep.DEAD_LETTERED : AuditStep.RETRY_SCHEDULED;
+            LOG.warn("event {} (document {}): {}: {}", work.entry.essEventId(), work.businessId(), step, error);
+            services.store.audit().append(work.keys, step, Map.of("attempt", work.entry.attempts(), "error", error));
+        } finally {
+            ended(work);
+        }
+    }
+
+    /** An {@link Error} reached the route (an OutOfMemoryError above all): the process ends (see {@link WorkerHealth}). */
+    void fatal(Exchange exchange) {
+        Throwable error = exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Throwable.class);
+        Object body = exchange.getMessage().getBody();
+        String where = body instanceof DocumentWork work ? "the worker on event " + work.entry.essEventId()
+                : "the inbox claim loop";
+        health.fatal(where, error == null ? new Error("unknown error") : error);
     }
 }

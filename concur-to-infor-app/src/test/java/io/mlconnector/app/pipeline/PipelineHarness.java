@@ -25,6 +25,7 @@ import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.IntConsumer;
 
 /**
  * The whole product on one machine: both sandboxes over real HTTP, the real {@link ConcurToInforApplication} (Camel
@@ -60,6 +61,10 @@ final class PipelineHarness implements AutoCloseable {
         private ConcurSandboxSettings concurSettings = ConcurSandboxSettings.defaults();
         private InforSandboxSettings inforSettings = InforSandboxSettings.defaults();
         private final Map<String, String> config = new LinkedHashMap<>();
+        private String mappingText = Mapping.defaultMappingText();
+        private IntConsumer exit = status -> {
+            throw new AssertionError("the app tried to end the process with status " + status);
+        };
 
         private Builder(Dialect dialect, Path tempDir) {
             this.dialect = dialect;
@@ -82,6 +87,18 @@ final class PipelineHarness implements AutoCloseable {
             return this;
         }
 
+        /** The mapping file's content (default: the built-in default mapping). */
+        Builder mapping(String yaml) {
+            this.mappingText = yaml;
+            return this;
+        }
+
+        /** What ends the process after an Error in a worker (default: fail the test). */
+        Builder exit(IntConsumer exit) {
+            this.exit = exit;
+            return this;
+        }
+
         PipelineHarness start() {
             E2eDatabase database = E2eDatabase.create(dialect, tempDir);
             ConcurSandbox concur = null;
@@ -90,7 +107,7 @@ final class PipelineHarness implements AutoCloseable {
             try {
                 concur = ConcurSandbox.start(concurSettings);
                 infor = InforSandbox.start(inforSettings);
-                Path mapping = writeDefaultMapping(tempDir);
+                Path mapping = writeMapping(tempDir, mappingText);
                 Map<String, String> keys = new LinkedHashMap<>(SandboxKeys.of(concur, infor));
                 keys.put("database.url", database.url());
                 keys.put("database.pool-size", "6");
@@ -106,7 +123,7 @@ final class PipelineHarness implements AutoCloseable {
                 keys.put("worker.backoff-initial", "100ms");
                 keys.put("worker.backoff-max", "500ms");
                 keys.putAll(config);
-                app = new ConcurToInforApplication(AppConfig.load(null, SandboxKeys.asEnvironment(keys)));
+                app = new ConcurToInforApplication(AppConfig.load(null, SandboxKeys.asEnvironment(keys)), exit);
                 app.start();
                 ConcurToInforApplication.subscribe(app.services(), app.webhookUri(), new PrintWriter(Writer.nullWriter()));
                 return new PipelineHarness(concur, infor, database, mapping, app);
@@ -117,9 +134,9 @@ final class PipelineHarness implements AutoCloseable {
         }
     }
 
-    private static Path writeDefaultMapping(Path dir) {
+    private static Path writeMapping(Path dir, String yaml) {
         try {
-            return Files.writeString(dir.resolve("mapping.yaml"), Mapping.defaultMappingText());
+            return Files.writeString(dir.resolve("mapping.yaml"), yaml);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
