@@ -5,6 +5,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.mlconnector.app.mapping.Mapping;
 import io.mlconnector.app.mapping.fixtures.LargeExpenseReport;
 import io.mlconnector.app.ops.WorkerHealth;
+import io.mlconnector.app.store.AuditEntry;
+import io.mlconnector.app.store.AuditStep;
 import io.mlconnector.sandbox.concur.FisState;
 import io.mlconnector.sandbox.http.Fault;
 import org.junit.jupiter.api.Test;
@@ -64,6 +66,28 @@ class WorkerLivenessEndToEndTest extends EndToEndTest {
         harness.awaitFisState(first, FisState.POSTED);
         harness.awaitFisState(second, FisState.POSTED);
         PipelineHarness.await().until(() -> statusOf(readinessBody()).equals("UP"));
+    }
+
+    @Test
+    void aSlowButAliveWorkerIsNeverOvertaken() {
+        // given a lease much shorter than ION's answer, kept alive by the heartbeat, and a second idle worker
+        start(app -> app.config("worker.count", "2").config("worker.lease", "2s").config("worker.heartbeat", "500ms"));
+        harness.infor.faults().inject(Fault.slow(Duration.ofSeconds(6)).onPath(MULTIPART), 1);
+        String docId = harness.concur.fis().add("expense", LargeExpenseReport.generate("unused", 2, 3L).document());
+        // when
+        harness.approve(docId);
+        harness.awaitFisState(docId, FisState.POSTED);
+        harness.awaitQuiet();
+        // then nobody took the document over mid-call: ION got each chunk once, Concur one confirmation
+        List<String> messageIds = harness.messagesOf(docId).stream().map(m -> m.messageId()).toList();
+        assertThat(messageIds).doesNotHaveDuplicates().isNotEmpty();
+        long posts = harness.infor.requests().stream().filter(r -> r.path().matches(MULTIPART)).count();
+        assertThat(posts).isEqualTo(messageIds.size());
+        assertThat(harness.concur.fis().postingConfirmations(docId)).hasSize(1);
+        // and the one attempt was never cut off by a lost lease
+        assertThat(harness.store().audit().trail(docId)).extracting(AuditEntry::step)
+                .contains(AuditStep.CONFIRMATION_SENT)
+                .doesNotContain(AuditStep.RETRY_SCHEDULED, AuditStep.CHUNK_IN_DOUBT);
     }
 
     private static String statusOf(JsonNode ready) {
