@@ -35,7 +35,7 @@ public final class Database implements AutoCloseable {
         }
         Optional<Path> h2File = JdbcUrls.h2File(settings.url());
         h2File.ifPresent(EmbeddedH2::createOwnerOnlyFolder);
-        HikariDataSource pool = pool(settings.withUrl(EmbeddedH2.durable(settings.url())));
+        HikariDataSource pool = pool(h2File.isPresent() ? EmbeddedH2.settings(settings) : settings);
         try {
             migrate(pool, dialect, settings.schema());
             h2File.ifPresent(EmbeddedH2::restrictFilesToOwner);

@@ -7,6 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermission;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.time.Duration;
 import java.util.Set;
 
 /**
@@ -26,6 +27,7 @@ import java.util.Set;
 final class EmbeddedH2 {
     static final String WRITE_EVERY_COMMIT = "WRITE_DELAY=0";
     static final String BIND_ADDRESS = "h2.bindAddress";
+    private static final Duration LOCK_TAKEOVER = Duration.ofSeconds(20);
     private static final Set<PosixFilePermission> OWNER_ONLY_FOLDER = PosixFilePermissions.fromString("rwx------");
     private static final Set<PosixFilePermission> OWNER_ONLY_FILE = PosixFilePermissions.fromString("rw-------");
 
@@ -41,6 +43,17 @@ final class EmbeddedH2 {
         if (System.getProperty(BIND_ADDRESS) == null) {
             System.setProperty(BIND_ADDRESS, "127.0.0.1");
         }
+    }
+
+    /**
+     * The settings for an embedded file database: the durable URL, and a first connection that may take as long as
+     * H2 needs to take over the lock file of a process that died (it waits until the file stops being refreshed,
+     * several seconds; a restart right after a crash otherwise failed with "connection not available").
+     */
+    static DatabaseSettings settings(DatabaseSettings settings) {
+        Duration timeout = settings.connectionTimeout().compareTo(LOCK_TAKEOVER) < 0 ? LOCK_TAKEOVER
+                : settings.connectionTimeout();
+        return settings.withUrl(durable(settings.url())).withConnectionTimeout(timeout);
     }
 
     /** The URL with {@code ;WRITE_DELAY=0} added to an embedded H2 file URL that does not choose its own. */

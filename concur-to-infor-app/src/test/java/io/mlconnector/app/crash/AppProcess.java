@@ -108,6 +108,19 @@ final class AppProcess implements AutoCloseable {
         }
     }
 
+    /** Waits until the process ends by itself and answers its exit status. */
+    int awaitExit(Duration max) {
+        try {
+            if (!process.waitFor(max.toMillis(), TimeUnit.MILLISECONDS)) {
+                throw new AssertionError(name + " still runs after " + max + ":\n" + logTail(40));
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while waiting for " + name + " to end", e);
+        }
+        return process.exitValue();
+    }
+
     boolean isAlive() {
         return process != null && process.isAlive();
     }
