@@ -37,7 +37,8 @@ import java.util.regex.Pattern;
 public final class AppConfig {
     private static final String DEFAULTS = "defaults.properties";
     private static final Set<String> SECRET_KEYS =
-            Set.of("admin.token", "database.password", "concur.client-secret", "concur.request-token");
+            Set.of("admin.token", "database.password", "concur.client-secret", "concur.request-token",
+                    "concur.token-key");
     private static final Pattern SHORT_DURATION = Pattern.compile("(\\d+)\\s*(ms|s|m|h|d)");
 
     /** Where a value came from, for error messages and {@link #dump()}. */
@@ -285,7 +286,8 @@ public final class AppConfig {
         return new ConcurSettings(auth, string("concur.client-id"), string("concur.client-secret"),
                 string("concur.company-id"), string("concur.request-token"),
                 list("concur.webhook-public-keys").stream().map(Path::of).toList(),
-                string("concur.signature-algorithm"), list("concur.topics"), list("concur.approval-statuses"));
+                string("concur.signature-algorithm"), list("concur.topics"), list("concur.approval-statuses"),
+                string("concur.token-key"));
     }
 
     public InforSettings infor() {

@@ -16,15 +16,17 @@ import java.util.List;
  * @param signatureAlgorithm   JCA name of the webhook signature algorithm
  * @param topics               ESS topics to handle
  * @param approvalStatuses     report statuses that count as approved on {@code public.concur.expense.report}
+ * @param tokenKey             base64 AES key the stored Concur tokens are encrypted with (never printed)
  */
 public record ConcurSettings(URI authBaseUrl, String clientId, String clientSecret, String companyId,
                              String requestToken, List<Path> webhookPublicKeys, String signatureAlgorithm,
-                             List<String> topics, List<String> approvalStatuses) {
+                             List<String> topics, List<String> approvalStatuses, String tokenKey) {
     @Override
     public String toString() {
         return "ConcurSettings[authBaseUrl=" + authBaseUrl + ", clientId=" + clientId + ", clientSecret="
                 + AppConfig.mask(clientSecret) + ", companyId=" + companyId + ", requestToken="
                 + AppConfig.mask(requestToken) + ", webhookPublicKeys=" + webhookPublicKeys + ", signatureAlgorithm="
-                + signatureAlgorithm + ", topics=" + topics + ", approvalStatuses=" + approvalStatuses + "]";
+                + signatureAlgorithm + ", topics=" + topics + ", approvalStatuses=" + approvalStatuses + ", tokenKey="
+                + AppConfig.mask(tokenKey) + "]";
     }
 }
