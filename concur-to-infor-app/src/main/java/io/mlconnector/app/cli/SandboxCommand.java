@@ -46,13 +46,34 @@ final class SandboxCommand implements Callable<Integer> {
         int port = inforPort != null ? inforPort : config.port("sandbox.infor-port");
         int concurBase = concurPort != null ? concurPort : config.port("sandbox.concur-port");
         PrintWriter out = spec.commandLine().getOut();
+        // Ctrl-C (SIGTERM) ends the JVM without leaving awaitStop(): the hook lets the try block close the
+        // simulators (which delete their .ionapi and PEM files) and delete the configuration before the JVM ends
+        CountDownLatch stop = new CountDownLatch(1);
+        CountDownLatch cleanedUp = new CountDownLatch(1);
+        Thread hook = new Thread(() -> {
+            stop.countDown();
+            awaitQuietly(cleanedUp, 10);
+        }, "sandbox-stop");
+        Runtime.getRuntime().addShutdownHook(hook);
         try (ConcurSandbox concur = ConcurSandbox.start(ConcurSandboxSettings.builder().basePort(concurBase).build());
              InforSandbox infor = InforSandbox.start(InforSandboxSettings.builder().port(port).build())) {
             writeConfig(concur, infor);
             print(out, concur, infor);
-            awaitStop();
+            awaitQuietly(stop, Long.MAX_VALUE);
+        } finally {
+            Files.deleteIfExists(configOut);
+            cleanedUp.countDown();
+            removeHook(hook);
         }
         return MlConnectorCli.OK;
+    }
+
+    private static void removeHook(Thread hook) {
+        try {
+            Runtime.getRuntime().removeShutdownHook(hook);
+        } catch (IllegalStateException shuttingDown) {
+            // the hook is what is stopping us
+        }
     }
 
     private void print(PrintWriter out, ConcurSandbox concur, InforSandbox infor) {
@@ -74,7 +95,7 @@ final class SandboxCommand implements Callable<Integer> {
     // The credentials go to an owner-only file, not to the terminal: sandbox or not, secrets are not printed.
     private void writeConfig(ConcurSandbox concur, InforSandbox infor) throws IOException {
         Map<String, String> keys = SandboxKeys.of(concur, infor);
-        StringBuilder text = new StringBuilder("# written by `ml-connector sandbox`; valid while it runs\n");
+        StringBuilder text = new StringBuilder("# written by `ml-connector sandbox`; valid while it runs, deleted when it stops\n");
         keys.forEach((k, v) -> text.append(k).append('=').append(v.replace("\\", "\\\\")).append('\n'));
         Path parentDir = configOut.toAbsolutePath().getParent();
         Files.createDirectories(parentDir);
@@ -87,9 +108,9 @@ final class SandboxCommand implements Callable<Integer> {
         Files.writeString(configOut, text);
     }
 
-    private static void awaitStop() {
+    private static void awaitQuietly(CountDownLatch latch, long seconds) {
         try {
-            new CountDownLatch(1).await();
+            latch.await(seconds, java.util.concurrent.TimeUnit.SECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
