@@ -12,6 +12,7 @@ import io.mlconnector.app.ops.Readiness;
 import io.mlconnector.concur.api.ConnectionOperations;
 import io.mlconnector.concur.api.EventSubscriptionOperations;
 import io.mlconnector.concur.api.Subscription;
+import io.mlconnector.concur.api.TokenState;
 import io.mlconnector.concur.camel.ConcurConsumer;
 import io.mlconnector.infor.api.M3Operations;
 import io.mlconnector.infor.api.PingResult;
@@ -89,8 +90,32 @@ public final class ConcurToInforApplication implements Application {
         return Readiness.withDatabase(services.store.database())
                 .register(workerHealth)
                 .register(HealthCheck.of("concur-token", () -> services.concur.companyTokenState()
-                        .map(s -> HealthCheck.Result.up("company token stored for geolocation " + s.geolocation()))
-                        .orElse(HealthCheck.Result.down("no company token yet: set concur.request-token"))));
+                        .map(ConcurToInforApplication::tokenStored)
+                        .orElseGet(this::firstCompanyToken)));
+    }
+
+    private static HealthCheck.Result tokenStored(TokenState state) {
+        return HealthCheck.Result.up("company token stored for geolocation " + state.geolocation());
+    }
+
+    /**
+     * A fresh install has no company token until the first grant with {@code concur.request-token}, which used to
+     * wait for the first document or {@code ping}: readiness said "set concur.request-token" although it was set.
+     * The check makes that grant itself, so it tells the truth: UP once Concur accepted the request token, DOWN with
+     * Concur's reason if it did not.
+     */
+    private HealthCheck.Result firstCompanyToken() {
+        if (config.concur().requestToken().isBlank()) {
+            return HealthCheck.Result.down("no company token yet: set concur.request-token");
+        }
+        try {
+            services.concur.geolocation();
+        } catch (RuntimeException e) {
+            return HealthCheck.Result.down("the first token grant with concur.request-token failed: "
+                    + Failures.describe(e));
+        }
+        return services.concur.companyTokenState().map(ConcurToInforApplication::tokenStored)
+                .orElse(HealthCheck.Result.down("Concur granted no company token for concur.request-token"));
     }
 
     /** Where the webhook listens (the bound port when configured with 0). */

@@ -90,6 +90,17 @@ class WorkerLivenessEndToEndTest extends EndToEndTest {
                 .doesNotContain(AuditStep.RETRY_SCHEDULED, AuditStep.CHUNK_IN_DOUBT);
     }
 
+    @Test
+    void readinessIsUpOnAFreshInstallWhoseRequestTokenIsSet() throws Exception {
+        // given a fresh database, concur.request-token set, and no document or ping yet
+        start();
+        // when the orchestrator probes readiness
+        JsonNode ready = readiness(200);
+        // then the company token check is up, because the first grant was made with the request token
+        assertThat(ready.path("checks").path("concur-token").path("status").asText()).isEqualTo("UP");
+        assertThat(harness.services().concur.companyTokenState()).isPresent();
+    }
+
     private static String statusOf(JsonNode ready) {
         return ready.path("checks").path("inbox-workers").path("status").asText();
     }
