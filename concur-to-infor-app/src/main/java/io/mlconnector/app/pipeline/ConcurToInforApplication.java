@@ -4,6 +4,7 @@ import io.mlconnector.app.Application;
 import io.mlconnector.app.admin.AdminServer;
 import io.mlconnector.app.admin.AdminService;
 import io.mlconnector.app.config.AppConfig;
+import io.mlconnector.app.config.ErpAnswerSettings;
 import io.mlconnector.app.config.PostingMode;
 import io.mlconnector.app.config.WorkerSettings;
 import io.mlconnector.app.ops.WorkerHealth;
@@ -13,7 +14,11 @@ import io.mlconnector.concur.api.ConnectionOperations;
 import io.mlconnector.concur.api.EventSubscriptionOperations;
 import io.mlconnector.concur.api.Subscription;
 import io.mlconnector.concur.api.TokenState;
+import io.mlconnector.concur.camel.ConcurComponent;
 import io.mlconnector.concur.camel.ConcurConsumer;
+import io.mlconnector.infor.api.ImsInboundSettings;
+import io.mlconnector.infor.api.ImsInboundSource;
+import io.mlconnector.infor.camel.InforIonComponent;
 import io.mlconnector.infor.api.M3Operations;
 import io.mlconnector.infor.api.PingResult;
 import org.apache.camel.CamelContext;
@@ -49,6 +54,7 @@ public final class ConcurToInforApplication implements Application {
     private LeaseHeartbeat heartbeat;
     private Main camel;
     private AdminServer admin;
+    private ImsInboundSource imsEndpoint;
 
     public ConcurToInforApplication(AppConfig config) {
         this(config, status -> Runtime.getRuntime().halt(status));
@@ -62,6 +68,7 @@ public final class ConcurToInforApplication implements Application {
 
     @Override
     public synchronized void start() {
+        requireImsCredentialsWhenWaitingForTheErp();
         services = Services.open(config);
         WorkerSettings worker = config.worker();
         workerHealth = new WorkerHealth(services.clock, worker.stallTimeout(), services.store.inbox()::dueCount, exit);
@@ -71,8 +78,12 @@ public final class ConcurToInforApplication implements Application {
         camel = new Main();
         camel.configure().withName("ml-connector").withShutdownTimeout(10);
         camel.bind(QuarantineDelivery.BEAN, new QuarantineDelivery(services));
+        // the route's concur: and infor-ion: endpoints use the app's connections (one token per company and tenant)
+        camel.bind("concur", concurComponent(services));
+        camel.bind("infor-ion", inforIonComponent(services));
         camel.configure().addRoutesBuilder(new ConcurToInforRoutes(services, workers, workerId, heartbeat,
                 workerHealth));
+        camel.configure().addRoutesBuilder(ConcurToInforRoutes.erpAnswers(services));
         try {
             camel.start();
         } catch (Exception e) {
@@ -80,10 +91,49 @@ public final class ConcurToInforApplication implements Application {
             throw new IllegalStateException("the Camel routes did not start: " + e.getMessage(), e);
         }
         services.metrics.inboxDepth(services.store.inbox(), inbox -> inbox.depth());
+        startImsEndpoint();
         admin = AdminServer.start(config.adminHost(), config.adminPort(), config.adminToken(),
-                new AdminService(services.store), readiness(), services.metrics);
-        LOG.info("ml-connector {} started: webhook {}, admin {}, database: {}", workerId, webhookUri(), admin.baseUri(),
-                services.store.database().description());
+                new AdminService(services.store, services.erp.kindsWaitingForErp()), readiness(), services.metrics);
+        LOG.info("ml-connector {} started: webhook {}, admin {}, IMS endpoint {}, database: {}", workerId, webhookUri(),
+                admin.baseUri(), imsEndpoint.uri(), services.store.database().description());
+    }
+
+    /**
+     * Concur hears success for a waiting posting kind only after the ERP's answer, which only ION can bring, and ION
+     * authenticates with the connection point's OAuth consumer: without it nothing would ever be confirmed.
+     */
+    private void requireImsCredentialsWhenWaitingForTheErp() {
+        ErpAnswerSettings erp = config.erpAnswers();
+        if (config.infor().postingMode() == PostingMode.BOD && erp.waitsForAnyErpAnswer() && !erp.hasCredentials()) {
+            throw new IllegalStateException("infor.confirm-after.* waits for the ERP's acknowledgement, which ION "
+                    + "pushes to the IMS endpoint: set ims.consumer-key and ims.consumer-secret to the OAuth consumer "
+                    + "of the IMS connection point (or set infor.confirm-after.ap=ION_ACCEPTED)");
+        }
+    }
+
+    private void startImsEndpoint() {
+        ErpAnswerSettings erp = services.erp;
+        imsEndpoint = new ImsInboundSource(ImsInboundSettings.of(erp.host(), erp.port(), erp.path(),
+                erp.consumerKey(), erp.consumerSecret(), erp.publicUrl()));
+        StoreErpAnswer store = new StoreErpAnswer(services);
+        imsEndpoint.start(store, store);
+    }
+
+    /** Where the IMS endpoint listens, ION's base URL for this application (the bound port when configured with 0). */
+    public URI imsUri() {
+        return imsEndpoint.uri();
+    }
+
+    private static ConcurComponent concurComponent(Services services) {
+        ConcurComponent component = new ConcurComponent();
+        component.setConnection(services.concur);
+        return component;
+    }
+
+    private static InforIonComponent inforIonComponent(Services services) {
+        InforIonComponent component = new InforIonComponent();
+        component.setConnection(services.infor);
+        return component;
     }
 
     private Readiness readiness() {
@@ -126,6 +176,10 @@ public final class ConcurToInforApplication implements Application {
 
     public URI adminUri() {
         return admin.baseUri();
+    }
+
+    CamelContext camelContext() {
+        return camel.getCamelContext();
     }
 
     Services services() {
@@ -211,6 +265,10 @@ public final class ConcurToInforApplication implements Application {
 
     @Override
     public synchronized void close() {
+        if (imsEndpoint != null) {
+            imsEndpoint.close();
+            imsEndpoint = null;
+        }
         if (admin != null) {
             admin.close();
             admin = null;

@@ -3,7 +3,9 @@ package io.mlconnector.app.pipeline;
 import io.mlconnector.app.config.AppConfig;
 import io.mlconnector.concur.api.ConcurEvent;
 import io.mlconnector.app.ops.WorkerHealth;
+import io.mlconnector.infor.api.InforIonException;
 import org.apache.camel.Exchange;
+import org.apache.camel.ProducerTemplate;
 import org.apache.camel.builder.RouteBuilder;
 
 import java.nio.file.Path;
@@ -17,6 +19,12 @@ import java.util.stream.Collectors;
  * without FIS: an approved expense report (Expense v4) or a payment request (Invoice v3) is read instead, in the FIS
  * document shape, and goes through the same map, validate and post steps; there is nothing to acknowledge or confirm.
  *
+ * <p>Every call to Concur or Infor that is a step of the flow goes through the connectors' Camel endpoints, the way
+ * any other Camel route would use them: {@code concur:fis-document}, {@code concur:acknowledge}, one
+ * {@code infor-ion:post-bod} (or {@code infor-ion:m3-add-supplier-invoice}) per chunk and
+ * {@code concur:confirm-posting}. The exactly-once ledger stays around them: each step's {@code request} side decides
+ * in the ledger whether the call is due and what it carries, its answer side records what came back.
+ *
  * <p>Error handling is declared once, on the {@code event} route: a rejected document is backed out and confirmed as
  * an error; a transient failure (throttling, timeouts, 5xx) is redelivered a few times at once, and otherwise every
  * failure goes back to the inbox with backoff until it is dead-lettered. Every step is idempotent under the ledger,
@@ -27,15 +35,15 @@ final class ConcurToInforRoutes extends RouteBuilder {
 
     private final Services services;
     private final ExecutorService workers;
+    private final String workerId;
     private final InboxWorker inbox;
-    private final ChunkPoster poster;
 
     ConcurToInforRoutes(Services services, ExecutorService workers, String workerId, LeaseHeartbeat heartbeat,
                         WorkerHealth health) {
         this.services = services;
         this.workers = workers;
+        this.workerId = workerId;
         this.inbox = new InboxWorker(services, workerId, heartbeat, health);
-        this.poster = new ChunkPoster(services, workerId);
     }
 
     @Override
@@ -43,6 +51,15 @@ final class ConcurToInforRoutes extends RouteBuilder {
         // an Error (OutOfMemoryError, StackOverflowError...) is not a failed attempt: the process ends
         onException(Error.class).handled(true)
                 .process(inbox::fatal);
+
+        // backing a document out happens in its error handler, outside the steps below: its reversals and error
+        // confirmation go through the same concur: and infor-ion: endpoints
+        ProducerTemplate connectors = getContext().createProducerTemplate();
+        ChunkPoster poster = new ChunkPoster(services, workerId, connectors);
+        FetchFisDocument fetch = new FetchFisDocument(services);
+        AcknowledgeDocument acknowledge = new AcknowledgeDocument(services);
+        PostChunks chunks = new PostChunks(services);
+        ConfirmPosting confirm = new ConfirmPosting(services);
 
         from(webhookUri(services.config)).routeId(INTAKE)
                 .process(new StoreInInbox(services));
@@ -58,19 +75,28 @@ final class ConcurToInforRoutes extends RouteBuilder {
                     .end()
                 .end();
 
+        // the body is what each step sends to Concur or Infor and what they answer; the event's work travels beside it
         from("direct:event").routeId("event")
                 .onException(DocumentRejected.class).handled(true)
-                    .process(new RejectDocument(services, poster))
+                    .process(new RejectDocument(services, poster, connectors))
+                    .process(inbox::done)
+                .end()
+                .onException(InforIonException.class).onWhen(poster::isRefusal).handled(true)
+                    .process(poster::refused)
+                    .process(new RejectDocument(services, poster, connectors))
                     .process(inbox::done)
                 .end()
                 .onException(Exception.class).onWhen(ConcurToInforRoutes::isTransient).handled(true)
                     .maximumRedeliveries(3).redeliveryDelay(500).useExponentialBackOff().backOffMultiplier(2)
+                    .onRedelivery(poster::countThrottling)
+                    .process(poster::countThrottling)
                     .process(inbox::retryLater)
                 .end()
                 .onException(Exception.class).handled(true)
                     .process(inbox::retryLater)
                 .end()
-                .filter(exchange -> !inbox.isHandled(exchange.getMessage().getBody(DocumentWork.class)))
+                .setProperty(DocumentWork.PROPERTY, body())
+                .filter(exchange -> !inbox.isHandled(DocumentWork.of(exchange)))
                     .process(inbox::ignore).stop()
                 .end()
                 .choice()
@@ -79,23 +105,59 @@ final class ConcurToInforRoutes extends RouteBuilder {
                     .when(ConcurToInforRoutes::isPaymentRequest)
                         .process(new FetchPaymentRequest(services))
                     .otherwise()
-                        .process(new FetchFisDocument(services))
+                        .process(fetch::request)
+                        .to(FetchFisDocument.ENDPOINT)
+                        .process(fetch::fetched)
                         .process(new SkipFinishedDocument(services))
-                        .process(new AcknowledgeDocument(services))
+                        .filter(AcknowledgeDocument::isDue)
+                            .process(acknowledge::request)
+                            .to(AcknowledgeDocument.ENDPOINT)
+                            .process(acknowledge::acknowledged)
+                        .end()
                 .end()
                 .filter(ConcurToInforRoutes::hasNothingToPost)
                     .process(inbox::done).stop()
                 .end()
                 .process(new MapDocument(services))
                 .process(new ValidateAccounts(services))
-                .process(new PostChunks(services, poster))
+                .process(chunks::plan)
+                .split(PostChunks.planned()).stopOnException()
+                    .process(poster::prepare)
+                    .filter(ChunkPoster::isDue)
+                        .to(poster.endpointUri())
+                        .process(poster::sent)
+                    .end()
+                .end()
+                .filter(ConcurToInforRoutes::isFisDocument)
+                    .process(new AwaitErpAnswers(services))
+                .end()
+                .filter(ConcurToInforRoutes::isAwaitingErp)
+                    .process(inbox::done).stop()
+                .end()
                 .choice()
                     .when(ConcurToInforRoutes::isFisDocument)
-                        .process(new ConfirmPosting(services))
+                        .process(confirm::request)
+                        .filter(ConfirmPosting::isDue)
+                            .to(ConfirmPosting.ENDPOINT)
+                            .process(confirm::confirmed)
+                        .endChoice()
                     .otherwise()
                         .process(new RecordPosting(services))
                 .end()
                 .process(inbox::done);
+    }
+
+    /** The ERP's answers, stored by the IMS endpoint, applied to the ledger; missing answers become exceptions. */
+    static RouteBuilder erpAnswers(Services services) {
+        long interval = services.erp.applyInterval().toMillis();
+        return new RouteBuilder() {
+            @Override
+            public void configure() {
+                from("timer:erp-answers?synchronous=true&delay=" + interval + "&period=" + interval)
+                        .routeId("erp-answers")
+                        .process(new ApplyErpAnswers(services));
+            }
+        };
     }
 
     static String webhookUri(AppConfig config) {
@@ -118,8 +180,12 @@ final class ConcurToInforRoutes extends RouteBuilder {
      * nothing to post for.
      */
     private static boolean hasNothingToPost(Exchange exchange) {
-        DocumentWork work = exchange.getMessage().getBody(DocumentWork.class);
+        DocumentWork work = DocumentWork.of(exchange);
         return work.recalled || work.finished || work.nothingToPost;
+    }
+
+    private static boolean isAwaitingErp(Exchange exchange) {
+        return DocumentWork.of(exchange).awaitingErp;
     }
 
     private static boolean isExpenseReport(Exchange exchange) {
@@ -131,10 +197,10 @@ final class ConcurToInforRoutes extends RouteBuilder {
     }
 
     private static boolean isFisDocument(Exchange exchange) {
-        return exchange.getMessage().getBody(DocumentWork.class).event.isReadyForIntegration();
+        return DocumentWork.of(exchange).event.isReadyForIntegration();
     }
 
     private static String topic(Exchange exchange) {
-        return exchange.getMessage().getBody(DocumentWork.class).event.normalizedTopic();
+        return DocumentWork.of(exchange).event.normalizedTopic();
     }
 }

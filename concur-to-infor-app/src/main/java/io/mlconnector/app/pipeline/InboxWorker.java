@@ -101,7 +101,7 @@ final class InboxWorker {
     }
 
     void done(Exchange exchange) {
-        DocumentWork work = exchange.getMessage().getBody(DocumentWork.class);
+        DocumentWork work = DocumentWork.of(exchange);
         try {
             services.store.inbox().complete(work.entry.id(), workerId);
         } finally {
@@ -117,7 +117,7 @@ final class InboxWorker {
 
     /** An event this app does not handle: answered long ago with 2xx, now audited and set aside. */
     void ignore(Exchange exchange) {
-        DocumentWork work = exchange.getMessage().getBody(DocumentWork.class);
+        DocumentWork work = DocumentWork.of(exchange);
         try {
             String why = whyNotHandled(work);
             services.store.inbox().ignore(work.entry.id(), workerId, why);
@@ -129,7 +129,7 @@ final class InboxWorker {
 
     /** The attempt failed: back off and try again, or dead-letter when the attempts are used up. */
     void retryLater(Exchange exchange) {
-        DocumentWork work = exchange.getMessage().getBody(DocumentWork.class);
+        DocumentWork work = DocumentWork.of(exchange);
         try {
             Exception failure = exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Exception.class);
             String error = failure == null ? "unknown failure" : Failures.describe(failure);
@@ -145,9 +145,8 @@ final class InboxWorker {
     /** An {@link Error} reached the route (an OutOfMemoryError above all): the process ends (see {@link WorkerHealth}). */
     void fatal(Exchange exchange) {
         Throwable error = exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Throwable.class);
-        Object body = exchange.getMessage().getBody();
-        String where = body instanceof DocumentWork work ? "the worker on event " + work.entry.essEventId()
-                : "the inbox claim loop";
+        DocumentWork work = exchange.getProperty(DocumentWork.PROPERTY, DocumentWork.class);
+        String where = work != null ? "the worker on event " + work.entry.essEventId() : "the inbox claim loop";
         health.fatal(where, error == null ? new Error("unknown error") : error);
     }
 }

@@ -45,6 +45,8 @@ final class Services implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(Services.class);
 
     final AppConfig config;
+    /** When Concur hears success, the ERP answer timeout, the inbound IMS endpoint. */
+    final io.mlconnector.app.config.ErpAnswerSettings erp;
     final Clock clock;
     final Store store;
     final Metrics metrics;
@@ -63,6 +65,7 @@ final class Services implements AutoCloseable {
     private Services(AppConfig config, Clock clock, Store store, Metrics metrics, MappingProvider mapping,
                      ConcurConnection concur, InforIonConnection infor, ValidationOperations validation) {
         this.config = config;
+        this.erp = config.erpAnswers();
         this.clock = clock;
         this.store = store;
         this.metrics = metrics;
@@ -79,7 +82,7 @@ final class Services implements AutoCloseable {
         this.planner = new ChunkPlanner(new ChunkLimits(inforSettings.maxLinesPerChunk(),
                 inforSettings.maxMessageBytes()), new BodSizeEstimator(bods));
         this.sender = inforSettings.postingMode() == PostingMode.M3_REST ? new M3ChunkSender(new M3Operations(infor))
-                : new BodChunkSender(bods, messaging, planner);
+                : new BodChunkSender(bods, planner);
     }
 
     static Services open(AppConfig config) {
