@@ -269,6 +269,9 @@ public final class AppConfig {
         }
         Duration lease = duration("worker.lease");
         Duration heartbeat = duration("worker.heartbeat");
+        if (values.get("worker.heartbeat").source() == Source.DEFAULT && heartbeat.compareTo(lease) >= 0) {
+            heartbeat = lease.dividedBy(3); // a short lease chosen without a heartbeat: renew three times per lease
+        }
         if (heartbeat.isZero() || heartbeat.compareTo(lease) >= 0) {
             throw invalid("worker.heartbeat", "must be positive and shorter than worker.lease (" + lease.toSeconds()
                     + " s); a third of it leaves two renewals before a slow worker could be overtaken");
