@@ -1,6 +1,7 @@
 package io.mlconnector.app.pipeline;
 
 import io.mlconnector.app.Application;
+import io.mlconnector.app.BenchOptions;
 import io.mlconnector.app.admin.AdminServer;
 import io.mlconnector.app.admin.AdminService;
 import io.mlconnector.app.config.AppConfig;
@@ -19,6 +20,7 @@ import io.mlconnector.infor.camel.InforIonComponent;
 import io.mlconnector.infor.api.M3Operations;
 import io.mlconnector.infor.api.PingResult;
 import org.apache.camel.CamelContext;
+import org.apache.camel.ProducerTemplate;
 import org.apache.camel.main.Main;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -27,10 +29,6 @@ import java.io.PrintWriter;
 import java.net.URI;
 import java.util.UUID;
 import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * The ml-connector application: Camel Main running {@link ConcurToInforRoutes}, the admin API beside it. One instance
@@ -46,7 +44,7 @@ public final class ConcurToInforApplication implements Application {
     private final String workerId = "mlc-" + UUID.randomUUID().toString().substring(0, 8);
     private final CountDownLatch stopped = new CountDownLatch(1);
     private Services services;
-    private ExecutorService workers;
+    private InboxWorkers workers;
     private Main camel;
     private AdminServer admin;
     private ImsInboundSource imsEndpoint;
@@ -57,10 +55,11 @@ public final class ConcurToInforApplication implements Application {
 
     @Override
     public synchronized void start() {
+        StartupCheck.requireConnections(config);
+        StartupCheck.requireWebhookKeys(config);
         requireImsCredentialsWhenWaitingForTheErp();
         services = Services.open(config);
-        AtomicInteger n = new AtomicInteger();
-        workers = Executors.newFixedThreadPool(config.worker().count(), r -> new Thread(r, "inbox-worker-" + n.incrementAndGet()));
+        workers = new InboxWorkers(services.store.inbox(), config.worker(), workerId);
         camel = new Main();
         camel.configure().withName("ml-connector").withShutdownTimeout(10);
         camel.bind(QuarantineDelivery.BEAN, new QuarantineDelivery(services));
@@ -75,6 +74,8 @@ public final class ConcurToInforApplication implements Application {
             close();
             throw new IllegalStateException("the Camel routes did not start: " + e.getMessage(), e);
         }
+        ProducerTemplate route = camel.getCamelContext().createProducerTemplate();
+        workers.start(entry -> route.sendBody(ConcurToInforRoutes.INBOX, entry));
         services.metrics.inboxDepth(services.store.inbox(), inbox -> inbox.depth());
         startImsEndpoint();
         admin = AdminServer.start(config.adminHost(), config.adminPort(), config.adminToken(),
@@ -224,6 +225,11 @@ public final class ConcurToInforApplication implements Application {
     }
 
     @Override
+    public int bench(BenchOptions options, PrintWriter out) {
+        return new Bench(config, options).run(out);
+    }
+
+    @Override
     public synchronized void close() {
         if (imsEndpoint != null) {
             imsEndpoint.close();
@@ -233,6 +239,10 @@ public final class ConcurToInforApplication implements Application {
             admin.close();
             admin = null;
         }
+        if (workers != null) {
+            workers.close(); // before Camel: the events in progress finish their route
+            workers = null;
+        }
         if (camel != null) {
             try {
                 camel.stop();
@@ -240,15 +250,6 @@ public final class ConcurToInforApplication implements Application {
                 LOG.warn("stopping Camel: {}", e.toString());
             }
             camel = null;
-        }
-        if (workers != null) {
-            workers.shutdown();
-            try {
-                workers.awaitTermination(10, TimeUnit.SECONDS);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-            workers = null;
         }
         if (services != null) {
             services.close();

@@ -8,7 +8,6 @@ import org.apache.camel.ProducerTemplate;
 import org.apache.camel.builder.RouteBuilder;
 
 import java.nio.file.Path;
-import java.util.concurrent.ExecutorService;
 import java.util.stream.Collectors;
 
 /**
@@ -33,13 +32,15 @@ import java.util.stream.Collectors;
  */
 final class ConcurToInforRoutes extends RouteBuilder {
     static final String INTAKE = "intake";
+    /** Where {@link InboxWorkers} hand each claimed inbox row. */
+    static final String INBOX = "direct:inbox";
 
     private final Services services;
-    private final ExecutorService workers;
+    private final InboxWorkers workers;
     private final String workerId;
     private final InboxWorker inbox;
 
-    ConcurToInforRoutes(Services services, ExecutorService workers, String workerId) {
+    ConcurToInforRoutes(Services services, InboxWorkers workers, String workerId) {
         this.services = services;
         this.workers = workers;
         this.workerId = workerId;
@@ -59,18 +60,12 @@ final class ConcurToInforRoutes extends RouteBuilder {
         ConfirmPosting confirm = new ConfirmPosting(services);
 
         from(webhookUri(services.config)).routeId(INTAKE)
-                .process(new StoreInInbox(services));
+                .process(new StoreInInbox(services, workers::eventStored));
 
-        // synchronous: the next poll waits for the batch; otherwise the timer hands the batch to the async engine and
-        // claims again, and two events for one document run side by side (two posts, two confirmations)
-        from("timer:inbox?delay=0&synchronous=true&period=" + services.config.worker().pollInterval().toMillis())
-                .routeId("inbox")
-                .process(inbox::claim)
-                .split(body()).parallelProcessing().executorService(workers)
-                    .split(body())
-                        .to("direct:event")
-                    .end()
-                .end();
+        // each inbox worker claims one event when it is free and runs it here to its end (InboxWorkers)
+        from(INBOX).routeId("inbox")
+                .process(inbox::work)
+                .to("direct:event");
 
         // the body is what each step sends to Concur or Infor and what they answer; the event's work travels beside it
         from("direct:event").routeId("event")
