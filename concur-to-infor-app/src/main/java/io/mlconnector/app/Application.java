@@ -26,6 +26,13 @@ public interface Application extends AutoCloseable {
      */
     int demo(PrintWriter out);
 
+    /**
+     * Runs the sandboxes with the ION gateway limited to a rate, the app with its default settings, and prints
+     * documents/s, ION calls/s against the limit, 429s, delivered-to-confirmation latency, webhook intake against a
+     * same-pool baseline and peak heap. Answers the exit code: 0 when every document was posted.
+     */
+    int bench(BenchOptions options, PrintWriter out);
+
     /** Stops everything started; idempotent. */
     @Override
     void close();

@@ -1,6 +1,7 @@
 package io.mlconnector.app.pipeline;
 
 import io.mlconnector.app.Application;
+import io.mlconnector.app.BenchOptions;
 import io.mlconnector.app.admin.AdminServer;
 import io.mlconnector.app.admin.AdminService;
 import io.mlconnector.app.config.AppConfig;
@@ -22,6 +23,7 @@ import io.mlconnector.infor.camel.InforIonComponent;
 import io.mlconnector.infor.api.M3Operations;
 import io.mlconnector.infor.api.PingResult;
 import org.apache.camel.CamelContext;
+import org.apache.camel.ProducerTemplate;
 import org.apache.camel.main.Main;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -30,8 +32,6 @@ import java.io.PrintWriter;
 import java.net.URI;
 import java.util.UUID;
 import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.TimeUnit;
 import java.util.function.IntConsumer;
 
 /**
@@ -49,7 +49,7 @@ public final class ConcurToInforApplication implements Application {
     private final String workerId = "mlc-" + UUID.randomUUID().toString().substring(0, 8);
     private final CountDownLatch stopped = new CountDownLatch(1);
     private Services services;
-    private ExecutorService workers;
+    private InboxWorkers workers;
     private WorkerHealth workerHealth;
     private LeaseHeartbeat heartbeat;
     private Main camel;
@@ -68,20 +68,22 @@ public final class ConcurToInforApplication implements Application {
 
     @Override
     public synchronized void start() {
+        StartupCheck.requireConnections(config);
+        StartupCheck.requireWebhookKeys(config);
         requireImsCredentialsWhenWaitingForTheErp();
         services = Services.open(config);
         WorkerSettings worker = config.worker();
         workerHealth = new WorkerHealth(services.clock, worker.stallTimeout(), services.store.inbox()::dueCount, exit);
         heartbeat = new LeaseHeartbeat(services.store.inbox(), workerId, worker.lease(), worker.heartbeat(),
                 workerHealth::check).start();
-        workers = new WorkerThreads(worker.count(), workerHealth);
+        workers = new InboxWorkers(services.store.inbox(), worker, workerId, heartbeat, workerHealth);
         camel = new Main();
         camel.configure().withName("ml-connector").withShutdownTimeout(10);
         camel.bind(QuarantineDelivery.BEAN, new QuarantineDelivery(services));
         // the route's concur: and infor-ion: endpoints use the app's connections (one token per company and tenant)
         camel.bind("concur", concurComponent(services));
         camel.bind("infor-ion", inforIonComponent(services));
-        camel.configure().addRoutesBuilder(new ConcurToInforRoutes(services, workers, workerId, heartbeat,
+        camel.configure().addRoutesBuilder(new ConcurToInforRoutes(services, workers, workerId,
                 workerHealth));
         camel.configure().addRoutesBuilder(ConcurToInforRoutes.erpAnswers(services));
         try {
@@ -90,6 +92,8 @@ public final class ConcurToInforApplication implements Application {
             close();
             throw new IllegalStateException("the Camel routes did not start: " + e.getMessage(), e);
         }
+        ProducerTemplate route = camel.getCamelContext().createProducerTemplate();
+        workers.start(entry -> route.sendBody(ConcurToInforRoutes.INBOX, entry));
         services.metrics.inboxDepth(services.store.inbox(), inbox -> inbox.depth());
         startImsEndpoint();
         admin = AdminServer.start(config.adminHost(), config.adminPort(), config.adminToken(),
@@ -264,6 +268,11 @@ public final class ConcurToInforApplication implements Application {
     }
 
     @Override
+    public int bench(BenchOptions options, PrintWriter out) {
+        return new Bench(config, options).run(out);
+    }
+
+    @Override
     public synchronized void close() {
         if (imsEndpoint != null) {
             imsEndpoint.close();
@@ -272,6 +281,10 @@ public final class ConcurToInforApplication implements Application {
         if (admin != null) {
             admin.close();
             admin = null;
+        }
+        if (workers != null) {
+            workers.close(); // before Camel: the events in progress finish their route
+            workers = null;
         }
         if (camel != null) {
             try {
@@ -284,15 +297,6 @@ public final class ConcurToInforApplication implements Application {
         if (heartbeat != null) {
             heartbeat.close();
             heartbeat = null;
-        }
-        if (workers != null) {
-            workers.shutdown();
-            try {
-                workers.awaitTermination(10, TimeUnit.SECONDS);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-            workers = null;
         }
         if (services != null) {
             services.close();

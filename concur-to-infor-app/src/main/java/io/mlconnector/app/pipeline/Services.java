@@ -5,11 +5,11 @@ import io.mlconnector.app.config.ConcurSettings;
 import io.mlconnector.app.config.InforSettings;
 import io.mlconnector.app.config.PostingMode;
 import io.mlconnector.app.config.ValidationSource;
-import io.mlconnector.app.mapping.Mapping;
 import io.mlconnector.app.mapping.MappingProvider;
 import io.mlconnector.app.ops.Metrics;
 import io.mlconnector.app.posting.ChunkLimits;
 import io.mlconnector.app.posting.ChunkPlanner;
+import io.mlconnector.app.store.SharedCallPacer;
 import io.mlconnector.app.store.Store;
 import io.mlconnector.concur.api.ConcurConfiguration;
 import io.mlconnector.concur.api.ConcurConnection;
@@ -32,10 +32,7 @@ import io.mlconnector.infor.api.ValidationOperations;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Clock;
-import java.time.Duration;
 
 /**
  * What the route's steps share, built once from the configuration: the store, both connectors' connections and
@@ -87,12 +84,13 @@ final class Services implements AutoCloseable {
 
     static Services open(AppConfig config) {
         Clock clock = Clock.systemUTC();
+        StartupCheck.requireConnections(config);
+        MappingProvider mapping = StartupCheck.mapping(config, clock);
         Store store = Store.open(config.database(), config.worker().retryPolicy());
         try {
-            MappingProvider mapping = mappingProvider(config.mappingFile(), clock);
             ConcurConnection concur = new ConcurConnectionProvider(concurConfiguration(config.concur(),
-                    tokenStore(config.concur(), store))).connect();
-            InforIonConnection infor = inforConnection(config.infor());
+                    tokenStore(config.concur(), store), store, clock)).connect();
+            InforIonConnection infor = inforConnection(config.infor(), store, clock);
             return new Services(config, clock, store, Metrics.prometheus(), mapping, concur, infor,
                     new ValidationOperations(chartOfAccounts(config.infor(), infor)));
         } catch (RuntimeException e) {
@@ -138,34 +136,42 @@ final class Services implements AutoCloseable {
                 ? ChartOfAccountsSource.csv(settings.chartOfAccountsCsv()) : ChartOfAccountsSource.m3(infor);
     }
 
-    static ConcurConfiguration concurConfiguration(ConcurSettings settings, JdbcTokenStore tokenStore) {
-        return ConcurConfiguration.builder()
+    /** Concur calls are paced at {@code concur.rate-limit} for all instances on the database together. */
+    static ConcurConfiguration concurConfiguration(ConcurSettings settings, JdbcTokenStore tokenStore, Store store,
+                                                   Clock clock) {
+        ConcurConfiguration.Builder concur = ConcurConfiguration.builder()
                 .authBaseUri(settings.authBaseUrl())
                 .clientId(settings.clientId())
                 .clientSecret(settings.clientSecret())
                 .companyId(settings.companyId())
                 .requestToken(settings.requestToken().isBlank() ? null : settings.requestToken())
+                .systemId(settings.systemId())
                 .tokenStore(tokenStore)
-                .build();
+                .callsPerMinute(settings.rateLimit());
+        if (settings.rateLimit() > 0) {
+            concur.callPacer(new SharedCallPacer(store.database(), clock, "concur:" + settings.companyId(),
+                    settings.rateLimit()));
+        }
+        return concur.build();
     }
 
-    private static InforIonConnection inforConnection(InforSettings settings) {
+    /**
+     * ION API Gateway calls (IMS and M3 alike) are paced at {@code infor.rate-limit}: the gateway counts the tenant's
+     * calls, so every instance on the database takes its calls from one shared pace (README-posting.md).
+     */
+    private static InforIonConnection inforConnection(InforSettings settings, Store store, Clock clock) {
         InforIonSettings ion = InforIonSettings.builder()
                 .fromLogicalId(settings.fromLogicalId())
                 .toLogicalId(settings.toLogicalId())
                 .maxMessageBytes(settings.maxMessageBytes())
+                .callsPerMinute(settings.rateLimit())
                 .build();
-        return InforIonConnectionProvider.fromIonapiFile(settings.ionapiFile(), ion).connect();
-    }
-
-    /** The customer's mapping file, re-read when it changes; the built-in default when there is none yet. */
-    private static MappingProvider mappingProvider(Path file, Clock clock) {
-        if (Files.isRegularFile(file)) {
-            return MappingProvider.fromFile(file, Duration.ofSeconds(2), clock);
+        InforIonConnectionProvider provider = InforIonConnectionProvider.fromIonapiFile(settings.ionapiFile(), ion);
+        if (settings.rateLimit() > 0) {
+            provider = provider.withCallPacer(new SharedCallPacer(store.database(), clock,
+                    "ion:" + provider.credentials().tenant(), settings.rateLimit()));
         }
-        LOG.warn("mapping file {} not found: using the built-in default mapping ({})", file.toAbsolutePath(),
-                Mapping.DEFAULT_RESOURCE);
-        return MappingProvider.fixed(Mapping.defaultMapping());
+        return provider.connect();
     }
 
     @Override

@@ -41,14 +41,25 @@ final class PipelineHarness implements AutoCloseable {
     final ConcurToInforApplication app;
     final Path mappingFile;
     private final E2eDatabase database;
+    private final AppConfig config;
+    private final List<ConcurToInforApplication> otherInstances = new java.util.ArrayList<>();
 
     private PipelineHarness(ConcurSandbox concur, InforSandbox infor, E2eDatabase database, Path mappingFile,
-                            ConcurToInforApplication app) {
+                            ConcurToInforApplication app, AppConfig config) {
         this.concur = concur;
         this.infor = infor;
         this.database = database;
         this.mappingFile = mappingFile;
         this.app = app;
+        this.config = config;
+    }
+
+    /** Starts one more app instance on the same database and sandboxes (its inbox workers share the inbox). */
+    ConcurToInforApplication startAnotherInstance() {
+        ConcurToInforApplication other = new ConcurToInforApplication(config);
+        otherInstances.add(other);
+        other.start();
+        return other;
     }
 
     static Builder on(Dialect dialect, Path tempDir) {
@@ -61,7 +72,7 @@ final class PipelineHarness implements AutoCloseable {
         private ConcurSandboxSettings concurSettings = ConcurSandboxSettings.defaults();
         private InforSandboxSettings inforSettings = InforSandboxSettings.defaults();
         private final Map<String, String> config = new LinkedHashMap<>();
-        private String mappingText = Mapping.defaultMappingText();
+        private String mappingYaml = Mapping.defaultMappingText();
         private IntConsumer exit = status -> {
             throw new AssertionError("the app tried to end the process with status " + status);
         };
@@ -81,15 +92,15 @@ final class PipelineHarness implements AutoCloseable {
             return this;
         }
 
-        /** Overrides one configuration key of the app (e.g. {@code infor.max-lines-per-chunk}). */
-        Builder config(String key, String value) {
-            config.put(key, value);
+        /** The customer's mapping file (default: the shipped mapping). */
+        Builder mapping(String yaml) {
+            this.mappingYaml = yaml;
             return this;
         }
 
-        /** The mapping file's content (default: the built-in default mapping). */
-        Builder mapping(String yaml) {
-            this.mappingText = yaml;
+        /** Overrides one configuration key of the app (e.g. {@code infor.max-lines-per-chunk}). */
+        Builder config(String key, String value) {
+            config.put(key, value);
             return this;
         }
 
@@ -107,7 +118,7 @@ final class PipelineHarness implements AutoCloseable {
             try {
                 concur = ConcurSandbox.start(concurSettings);
                 infor = InforSandbox.start(inforSettings);
-                Path mapping = writeMapping(tempDir, mappingText);
+                Path mapping = writeMapping(tempDir, mappingYaml);
                 Map<String, String> keys = new LinkedHashMap<>(SandboxKeys.of(concur, infor));
                 keys.put("database.url", database.url());
                 keys.put("database.pool-size", "6");
@@ -124,12 +135,13 @@ final class PipelineHarness implements AutoCloseable {
                 keys.put("worker.backoff-max", "500ms");
                 keys.put("ims.apply-interval", "50ms");
                 keys.putAll(config);
-                app = new ConcurToInforApplication(AppConfig.load(null, SandboxKeys.asEnvironment(keys)), exit);
+                AppConfig appConfig = AppConfig.load(null, SandboxKeys.asEnvironment(keys));
+                app = new ConcurToInforApplication(appConfig, exit);
                 app.start();
                 // the ERP behind ION answers every Process BOD through the app's IMS endpoint
                 infor.erp().deliverTo(app.imsUri()).delay(Duration.ofMillis(20));
                 ConcurToInforApplication.subscribe(app.services(), app.webhookUri(), new PrintWriter(Writer.nullWriter()));
-                return new PipelineHarness(concur, infor, database, mapping, app);
+                return new PipelineHarness(concur, infor, database, mapping, app, appConfig);
             } catch (RuntimeException | Error e) {
                 closeAll(app, concur, infor, database);
                 throw e;
@@ -186,6 +198,7 @@ final class PipelineHarness implements AutoCloseable {
 
     @Override
     public void close() {
+        otherInstances.forEach(ConcurToInforApplication::close);
         closeAll(app, concur, infor, database);
     }
 
