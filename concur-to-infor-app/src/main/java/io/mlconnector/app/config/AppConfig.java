@@ -1,6 +1,7 @@
 package io.mlconnector.app.config;
 
 import io.mlconnector.app.store.DatabaseSettings;
+import io.mlconnector.app.store.JdbcUrls;
 import io.mlconnector.app.store.RetryPolicy;
 import io.mlconnector.app.store.SecretSanitizer;
 import io.mlconnector.concur.api.FisDocType;
@@ -39,7 +40,7 @@ public final class AppConfig {
     private static final String DEFAULTS = "defaults.properties";
     private static final Set<String> SECRET_KEYS =
             Set.of("admin.token", "database.password", "concur.client-secret", "concur.request-token",
-                    "ims.consumer-secret");
+                    "concur.token-key", "ims.consumer-secret");
     private static final Pattern SHORT_DURATION = Pattern.compile("(\\d+)\\s*(ms|s|m|h|d)");
 
     /** Where a value came from, for error messages and {@link #dump()}. */
@@ -268,8 +269,17 @@ public final class AppConfig {
         if (max.compareTo(initial) < 0) {
             throw invalid("worker.backoff-max", "must not be shorter than worker.backoff-initial");
         }
-        return new WorkerSettings(count, duration("worker.poll-interval"), duration("worker.lease"),
-                new RetryPolicy(maxAttempts, initial, max));
+        Duration lease = duration("worker.lease");
+        Duration heartbeat = duration("worker.heartbeat");
+        if (values.get("worker.heartbeat").source() == Source.DEFAULT && heartbeat.compareTo(lease) >= 0) {
+            heartbeat = lease.dividedBy(3); // a short lease chosen without a heartbeat: renew three times per lease
+        }
+        if (heartbeat.isZero() || heartbeat.compareTo(lease) >= 0) {
+            throw invalid("worker.heartbeat", "must be positive and shorter than worker.lease (" + lease.toSeconds()
+                    + " s); a third of it leaves two renewals before a slow worker could be overtaken");
+        }
+        return new WorkerSettings(count, duration("worker.poll-interval"), lease,
+                new RetryPolicy(maxAttempts, initial, max), heartbeat, duration("worker.stall-timeout"));
     }
 
     public ConcurSettings concur() {
@@ -287,7 +297,7 @@ public final class AppConfig {
                 string("concur.company-id"), string("concur.request-token"),
                 list("concur.webhook-public-keys").stream().map(Path::of).toList(),
                 string("concur.signature-algorithm"), list("concur.topics"), list("concur.approval-statuses"),
-                rateLimit("concur.rate-limit"), fisDocTypes(), systemId);
+                rateLimit("concur.rate-limit"), fisDocTypes(), systemId, string("concur.token-key"));
     }
 
     private Set<FisDocType> fisDocTypes() {
@@ -386,19 +396,24 @@ public final class AppConfig {
     /** Every key with its effective value (secrets masked) and where it came from. */
     public Map<String, String> dump() {
         Map<String, String> out = new LinkedHashMap<>();
-        values.forEach((k, v) -> out.put(k, (isSecret(k) ? mask(v.text()) : v.text()) + "  (" + v.source() + ")"));
+        values.forEach((k, v) -> out.put(k, shown(k, v.text()) + "  (" + v.source() + ")"));
         return out;
     }
 
     @Override
     public String toString() {
         Map<String, String> shown = new LinkedHashMap<>();
-        values.forEach((k, v) -> shown.put(k, isSecret(k) ? mask(v.text()) : v.text()));
+        values.forEach((k, v) -> shown.put(k, shown(k, v.text())));
         return "AppConfig" + shown;
     }
 
     public static boolean isSecret(String key) {
         return SECRET_KEYS.contains(key) || SecretSanitizer.isSecretKey(key.replace("-", "").replace(".", ""));
+    }
+
+    /** A value as it may be printed: a secret key's value masked, a password inside a JDBC URL masked. */
+    private static String shown(String key, String value) {
+        return isSecret(key) ? mask(value) : JdbcUrls.maskedIn(value);
     }
 
     static String mask(String secret) {
@@ -412,7 +427,7 @@ public final class AppConfig {
 
     private ConfigException invalid(String key, String problem) {
         Value v = values.get(key);
-        String value = isSecret(key) ? mask(v.text()) : v.text();
+        String value = shown(key, v.text());
         String from = switch (v.source()) {
             case ENVIRONMENT -> "environment variable " + environmentName(key);
             case FILE -> "the configuration file";

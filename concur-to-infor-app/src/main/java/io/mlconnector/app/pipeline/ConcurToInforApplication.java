@@ -7,14 +7,17 @@ import io.mlconnector.app.admin.AdminService;
 import io.mlconnector.app.config.AppConfig;
 import io.mlconnector.app.config.ErpAnswerSettings;
 import io.mlconnector.app.config.PostingMode;
+import io.mlconnector.app.config.WorkerSettings;
 import io.mlconnector.app.console.AdminApi;
 import io.mlconnector.app.console.AdminToken;
 import io.mlconnector.app.console.Console;
+import io.mlconnector.app.ops.WorkerHealth;
 import io.mlconnector.app.ops.HealthCheck;
 import io.mlconnector.app.ops.Readiness;
 import io.mlconnector.concur.api.ConnectionOperations;
 import io.mlconnector.concur.api.EventSubscriptionOperations;
 import io.mlconnector.concur.api.Subscription;
+import io.mlconnector.concur.api.TokenState;
 import io.mlconnector.concur.camel.ConcurComponent;
 import io.mlconnector.concur.camel.ConcurConsumer;
 import io.mlconnector.infor.api.ImsInboundSettings;
@@ -34,6 +37,7 @@ import java.time.Clock;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.CountDownLatch;
+import java.util.function.IntConsumer;
 
 /**
  * The ml-connector application: Camel Main running {@link ConcurToInforRoutes}, the admin API beside it. One instance
@@ -46,16 +50,25 @@ public final class ConcurToInforApplication implements Application {
     private static final String M3_PING_ID = "ML-CONNECTOR-PING";
 
     private final AppConfig config;
+    private final IntConsumer exit;
     private final String workerId = "mlc-" + UUID.randomUUID().toString().substring(0, 8);
     private final CountDownLatch stopped = new CountDownLatch(1);
     private Services services;
     private InboxWorkers workers;
+    private WorkerHealth workerHealth;
+    private LeaseHeartbeat heartbeat;
     private Main camel;
     private AdminServer admin;
     private ImsInboundSource imsEndpoint;
 
     public ConcurToInforApplication(AppConfig config) {
+        this(config, status -> Runtime.getRuntime().halt(status));
+    }
+
+    /** @param exit ends the process after an {@link Error} in a worker (tests record the status instead) */
+    ConcurToInforApplication(AppConfig config, IntConsumer exit) {
         this.config = config;
+        this.exit = exit;
     }
 
     @Override
@@ -64,14 +77,19 @@ public final class ConcurToInforApplication implements Application {
         StartupCheck.requireWebhookKeys(config);
         requireImsCredentialsWhenWaitingForTheErp();
         services = Services.open(config);
-        workers = new InboxWorkers(services.store.inbox(), config.worker(), workerId);
+        WorkerSettings worker = config.worker();
+        workerHealth = new WorkerHealth(services.clock, worker.stallTimeout(), services.store.inbox()::dueCount, exit);
+        heartbeat = new LeaseHeartbeat(services.store.inbox(), workerId, worker.lease(), worker.heartbeat(),
+                workerHealth::check).start();
+        workers = new InboxWorkers(services.store.inbox(), worker, workerId, heartbeat, workerHealth);
         camel = new Main();
         camel.configure().withName("ml-connector").withShutdownTimeout(10);
         camel.bind(QuarantineDelivery.BEAN, new QuarantineDelivery(services));
         // the route's concur: and infor-ion: endpoints use the app's connections (one token per company and tenant)
         camel.bind("concur", concurComponent(services));
         camel.bind("infor-ion", inforIonComponent(services));
-        camel.configure().addRoutesBuilder(new ConcurToInforRoutes(services, workers, workerId));
+        camel.configure().addRoutesBuilder(new ConcurToInforRoutes(services, workers, workerId,
+                workerHealth));
         camel.configure().addRoutesBuilder(ConcurToInforRoutes.erpAnswers(services));
         try {
             camel.start();
@@ -90,8 +108,8 @@ public final class ConcurToInforApplication implements Application {
                 readiness::evaluate, services.metrics::ionThrottledCount, Clock.systemUTC());
         admin = AdminServer.start(config.adminHost(), config.adminPort(), config.adminToken(), adminService, readiness,
                 services.metrics, List.of(console, new AdminApi(adminService, token)));
-        LOG.info("ml-connector {} started: webhook {}, admin {}, console {}, IMS endpoint {}", workerId, webhookUri(),
-                admin.baseUri(), consoleUri(), imsEndpoint.uri());
+        LOG.info("ml-connector {} started: webhook {}, admin {}, console {}, IMS endpoint {}, database: {}", workerId,
+                webhookUri(), admin.baseUri(), consoleUri(), imsEndpoint.uri(), services.store.database().description());
     }
 
     /**
@@ -134,12 +152,37 @@ public final class ConcurToInforApplication implements Application {
 
     private Readiness readiness() {
         return Readiness.withDatabase(services.store.database())
+                .register(workerHealth)
                 .register(HealthCheck.of("concur-token", () -> services.concur.companyTokenState()
-                        .map(s -> HealthCheck.Result.up("company token stored for geolocation " + s.geolocation()))
-                        .orElse(HealthCheck.Result.down("no company token yet: set concur.request-token"))))
+                        .map(ConcurToInforApplication::tokenStored)
+                        .orElseGet(this::firstCompanyToken)))
                 .register(HealthCheck.of("infor-token", () -> HealthCheck.Result.up(services.infor.grantCount() == 0
                         ? "no ION API token requested yet (the first post requests one)"
                         : services.infor.grantCount() + " ION API token grant(s) since start")));
+    }
+
+    private static HealthCheck.Result tokenStored(TokenState state) {
+        return HealthCheck.Result.up("company token stored for geolocation " + state.geolocation());
+    }
+
+    /**
+     * A fresh install has no company token until the first grant with {@code concur.request-token}, which used to
+     * wait for the first document or {@code ping}: readiness said "set concur.request-token" although it was set.
+     * The check makes that grant itself, so it tells the truth: UP once Concur accepted the request token, DOWN with
+     * Concur's reason if it did not.
+     */
+    private HealthCheck.Result firstCompanyToken() {
+        if (config.concur().requestToken().isBlank()) {
+            return HealthCheck.Result.down("no company token yet: set concur.request-token");
+        }
+        try {
+            services.concur.geolocation();
+        } catch (RuntimeException e) {
+            return HealthCheck.Result.down("the first token grant with concur.request-token failed: "
+                    + Failures.describe(e));
+        }
+        return services.concur.companyTokenState().map(ConcurToInforApplication::tokenStored)
+                .orElse(HealthCheck.Result.down("Concur granted no company token for concur.request-token"));
     }
 
     /** Where the webhook listens (the bound port when configured with 0). */
@@ -273,6 +316,10 @@ public final class ConcurToInforApplication implements Application {
                 LOG.warn("stopping Camel: {}", e.toString());
             }
             camel = null;
+        }
+        if (heartbeat != null) {
+            heartbeat.close();
+            heartbeat = null;
         }
         if (services != null) {
             services.close();

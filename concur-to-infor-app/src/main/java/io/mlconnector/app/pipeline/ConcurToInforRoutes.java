@@ -2,6 +2,7 @@ package io.mlconnector.app.pipeline;
 
 import io.mlconnector.app.config.AppConfig;
 import io.mlconnector.concur.api.ConcurEvent;
+import io.mlconnector.app.ops.WorkerHealth;
 import io.mlconnector.infor.api.InforIonException;
 import org.apache.camel.Exchange;
 import org.apache.camel.ProducerTemplate;
@@ -19,9 +20,11 @@ import java.util.stream.Collectors;
  *
  * <p>Every call to Concur or Infor that is a step of the flow goes through the connectors' Camel endpoints, the way
  * any other Camel route would use them: {@code concur:fis-document}, {@code concur:acknowledge}, one
- * {@code infor-ion:post-bod} (or {@code infor-ion:m3-add-supplier-invoice}) per chunk and
- * {@code concur:confirm-posting}. The exactly-once ledger stays around them: each step's {@code request} side decides
- * in the ledger whether the call is due and what it carries, its answer side records what came back.
+ * {@code infor-ion:post-bod} (or {@code infor-ion:m3-add-supplier-invoice}) per chunk,
+ * {@code concur:confirm-posting}, and {@code concur:payment-request} for a payment request event. The exactly-once
+ * ledger stays around them: each step's {@code request} side decides in the ledger whether the call is due and what it
+ * carries, its answer side records what came back. (The Expense v4 read of a report and its expenses stays one
+ * processor: the component has an operation for the report, not for its expenses.)
  *
  * <p>Error handling is declared once, on the {@code event} route: a rejected document is backed out and confirmed as
  * an error; a transient failure (throttling, timeouts, 5xx) is redelivered a few times at once, and otherwise every
@@ -38,20 +41,25 @@ final class ConcurToInforRoutes extends RouteBuilder {
     private final String workerId;
     private final InboxWorker inbox;
 
-    ConcurToInforRoutes(Services services, InboxWorkers workers, String workerId) {
+    ConcurToInforRoutes(Services services, InboxWorkers workers, String workerId, WorkerHealth health) {
         this.services = services;
         this.workers = workers;
         this.workerId = workerId;
-        this.inbox = new InboxWorker(services, workerId);
+        this.inbox = new InboxWorker(services, workerId, health);
     }
 
     @Override
     public void configure() {
+        // an Error (OutOfMemoryError, StackOverflowError...) is not a failed attempt: the process ends
+        onException(Error.class).handled(true)
+                .process(inbox::fatal);
+
         // backing a document out happens in its error handler, outside the steps below: its reversals and error
         // confirmation go through the same concur: and infor-ion: endpoints
         ProducerTemplate connectors = getContext().createProducerTemplate();
         ChunkPoster poster = new ChunkPoster(services, workerId, connectors);
         FetchFisDocument fetch = new FetchFisDocument(services);
+        FetchPaymentRequest paymentRequest = new FetchPaymentRequest(services);
         AcknowledgeDocument acknowledge = new AcknowledgeDocument(services);
         PostChunks chunks = new PostChunks(services);
         ConfirmPosting confirm = new ConfirmPosting(services);
@@ -92,7 +100,9 @@ final class ConcurToInforRoutes extends RouteBuilder {
                     .when(ConcurToInforRoutes::isExpenseReport)
                         .process(new FetchExpenseReport(services))
                     .when(ConcurToInforRoutes::isPaymentRequest)
-                        .process(new FetchPaymentRequest(services))
+                        .process(paymentRequest::request)
+                        .to(FetchPaymentRequest.ENDPOINT)
+                        .process(paymentRequest::fetched)
                     .otherwise()
                         .process(fetch::request)
                         .to(FetchFisDocument.ENDPOINT)

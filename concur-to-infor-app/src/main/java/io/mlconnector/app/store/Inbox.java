@@ -256,6 +256,12 @@ public final class Inbox {
         return counts;
     }
 
+    /** Rows a worker could claim now: due NEW and FAILED_RETRYING rows, and IN_PROGRESS rows whose lease ran out. */
+    public long dueCount() {
+        Instant now = clock.instant();
+        return jdbc.queryOne("SELECT COUNT(*) FROM inbox WHERE " + CLAIMABLE, rs -> rs.getLong(1), now, now).orElse(0L);
+    }
+
     /** Work not yet finished: NEW, IN_PROGRESS and FAILED_RETRYING rows (the inbox depth gauge). */
     public long depth() {
         return jdbc.queryOne("SELECT COUNT(*) FROM inbox WHERE state IN ('NEW', 'IN_PROGRESS', 'FAILED_RETRYING')",

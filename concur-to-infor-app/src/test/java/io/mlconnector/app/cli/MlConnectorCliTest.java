@@ -24,6 +24,7 @@ import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -221,11 +222,44 @@ class MlConnectorCliTest {
             assertThat(Files.exists(config.infor().ionapiFile())).isTrue();
             assertThat(Files.exists(config.concur().webhookPublicKeys().get(0))).isTrue();
             assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(written))).isEqualTo("rw-------");
+            // and when it stops, nothing it wrote is left behind (credentials, keys)
+            sandbox.interrupt();
+            sandbox.join(10_000);
+            assertThat(written).doesNotExist();
+            assertThat(config.infor().ionapiFile()).doesNotExist();
+            assertThat(config.concur().webhookPublicKeys().get(0)).doesNotExist();
         } finally {
             sandbox.interrupt();
             sandbox.join(10_000);
         }
         assertThat(exit.get()).isZero();
+    }
+
+    @Test
+    void aSandboxStoppedWithSigtermRemovesWhatItWrote() throws Exception {
+        // given the sandbox command in its own JVM
+        Path written = dir.resolve("sandbox-term.properties");
+        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        Process process = new ProcessBuilder(java, "-XX:TieredStopAtLevel=1", "-cp", System.getProperty("java.class.path"),
+                MlConnectorCli.class.getName(), "sandbox", "--write-config", written.toString())
+                .redirectErrorStream(true).redirectOutput(dir.resolve("sandbox.log").toFile()).start();
+        try {
+            await().atMost(Duration.ofSeconds(60)).until(() -> Files.readString(dir.resolve("sandbox.log"))
+                    .contains("Press Ctrl-C"));
+            AppConfig config = AppConfig.load(written, Map.of());
+            Path ionapi = config.infor().ionapiFile();
+            Path pem = config.concur().webhookPublicKeys().get(0);
+            assertThat(ionapi).exists();
+            // when the operator stops it (Ctrl-C / SIGTERM)
+            process.destroy();
+            assertThat(process.waitFor(30, TimeUnit.SECONDS)).isTrue();
+            // then its configuration, .ionapi file and webhook key are gone
+            assertThat(written).doesNotExist();
+            assertThat(ionapi).doesNotExist();
+            assertThat(pem).doesNotExist();
+        } finally {
+            process.destroyForcibly();
+        }
     }
 
     private static String group(String text, String regex) {
