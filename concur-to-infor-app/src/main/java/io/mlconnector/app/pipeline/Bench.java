@@ -112,11 +112,13 @@ final class Bench {
         Runtime rt = Runtime.getRuntime();
         out.printf(Locale.ROOT, "ml-connector bench: %d generated documents, ION gateway limited to %d calls/s%n",
                 options.documents(), options.callsPerSecond());
-        out.printf(Locale.ROOT, "machine: %d cores, %s %s, Java %s, max heap %d MB; database %s; %d workers, "
-                        + "pool %d, poll %s%n", rt.availableProcessors(), System.getProperty("os.name"),
-                System.getProperty("os.version"), System.getProperty("java.version"), rt.maxMemory() >> 20,
+        out.printf(Locale.ROOT, "machine: %d cores, load average %.1f at start, %s %s, Java %s, max heap %d MB%n",
+                rt.availableProcessors(), ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage(),
+                System.getProperty("os.name"), System.getProperty("os.version"), System.getProperty("java.version"),
+                rt.maxMemory() >> 20);
+        out.printf(Locale.ROOT, "app: database %s; %d workers, pool %d, poll %s, infor.rate-limit %d/min%n",
                 database.description(), config.worker().count(), config.database().poolSize(),
-                config.worker().pollInterval());
+                config.worker().pollInterval(), config.infor().rateLimit());
         out.flush();
     }
 
