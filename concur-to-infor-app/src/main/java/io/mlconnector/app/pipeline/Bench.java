@@ -58,7 +58,8 @@ import java.util.stream.IntStream;
 
 /**
  * {@code ml-connector bench}: both sandboxes, the ION gateway limited to a rate, the app with its default settings
- * (told the gateway's rate) on a fresh database, and generated documents Concur approves at once. Prints what the
+ * (told the gateway's rate) on a fresh database, an ERP that acknowledges each supplier invoice 20 ms after ION took
+ * it, and generated documents Concur approves at once. Prints what the
  * issue of throughput asks for: documents/s, ION calls/s against the limit, 429s, delivered → confirmation latency,
  * webhook intake at 8/32/64 connections against the same insert transaction through the same pool, and peak heap.
  * The sandboxes run in the same JVM, so the figures include their work (and their heap).
@@ -86,6 +87,8 @@ final class Bench {
             AppConfig config = AppConfig.load(null, SandboxKeys.asEnvironment(keys(concur, infor, database)));
             try (ConcurToInforApplication app = new ConcurToInforApplication(config)) {
                 app.start();
+                // the ERP behind ION acknowledges each supplier invoice through the app's IMS endpoint
+                infor.erp().deliverTo(app.imsUri()).delay(Duration.ofMillis(20));
                 ConcurToInforApplication.subscribe(app.services(), app.webhookUri(), new PrintWriter(
                         java.io.Writer.nullWriter()));
                 printHeader(out, config, database);
