@@ -2,6 +2,7 @@ package io.mlconnector.app.cli;
 
 import io.mlconnector.app.config.AppConfig;
 import io.mlconnector.app.config.SandboxKeys;
+import io.mlconnector.app.mapping.Mapping;
 import io.mlconnector.sandbox.concur.ConcurSandbox;
 import io.mlconnector.sandbox.concur.ConcurSandboxSettings;
 import io.mlconnector.sandbox.infor.InforSandbox;
@@ -82,6 +83,7 @@ final class SandboxCommand implements Callable<Integer> {
     private void writeConfig(ConcurSandbox concur, InforSandbox infor, int imsPort) throws IOException {
         Map<String, String> keys = new LinkedHashMap<>(SandboxKeys.of(concur, infor));
         keys.put("ims.port", Integer.toString(imsPort));
+        keys.put("mapping.file", writeSandboxMapping().toString());
         StringBuilder text = new StringBuilder("# written by `ml-connector sandbox`; valid while it runs\n");
         keys.forEach((k, v) -> text.append(k).append('=').append(v.replace("\\", "\\\\")).append('\n'));
         Path parentDir = configOut.toAbsolutePath().getParent();
@@ -93,6 +95,18 @@ final class SandboxCommand implements Callable<Integer> {
             Files.createFile(configOut);
         }
         Files.writeString(configOut, text);
+    }
+
+    /**
+     * The shipped mapping, which matches the sandbox's chart, beside the written configuration: {@code run} refuses
+     * to start without a mapping file, and an existing one (perhaps edited) is kept.
+     */
+    private Path writeSandboxMapping() throws IOException {
+        Path file = configOut.toAbsolutePath().resolveSibling("sandbox-mapping.yaml");
+        if (!Files.exists(file)) {
+            Files.writeString(file, Mapping.defaultMappingText());
+        }
+        return file;
     }
 
     /** The IMS endpoint `run` will listen on: {@code ims.port}, or a free port when that is 0. */

@@ -3,6 +3,7 @@ package io.mlconnector.app.config;
 import io.mlconnector.app.store.DatabaseSettings;
 import io.mlconnector.app.store.RetryPolicy;
 import io.mlconnector.app.store.SecretSanitizer;
+import io.mlconnector.concur.api.FisDocType;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -16,6 +17,7 @@ import java.time.Duration;
 import java.time.format.DateTimeParseException;
 import java.util.Arrays;
 import java.util.Collections;
+import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -277,11 +279,32 @@ public final class AppConfig {
         } catch (IllegalArgumentException e) {
             throw invalid("concur.auth-base-url", "is not a URL");
         }
+        String systemId = string("concur.system-id");
+        if (systemId.length() > 50) {
+            throw invalid("concur.system-id", "is longer than the 50 characters FIS takes");
+        }
         return new ConcurSettings(auth, string("concur.client-id"), string("concur.client-secret"),
                 string("concur.company-id"), string("concur.request-token"),
                 list("concur.webhook-public-keys").stream().map(Path::of).toList(),
                 string("concur.signature-algorithm"), list("concur.topics"), list("concur.approval-statuses"),
-                rateLimit("concur.rate-limit"));
+                rateLimit("concur.rate-limit"), fisDocTypes(), systemId);
+    }
+
+    private Set<FisDocType> fisDocTypes() {
+        Set<FisDocType> types = EnumSet.noneOf(FisDocType.class);
+        for (String value : list("concur.fis-doc-types")) {
+            FisDocType type = Arrays.stream(FisDocType.values()).filter(t -> t.value().equalsIgnoreCase(value))
+                    .findFirst().orElse(null);
+            if (type == null || !ConcurSettings.POSTABLE_DOC_TYPES.contains(type)) {
+                throw invalid("concur.fis-doc-types", "names '" + value + "'; the app posts only "
+                        + ConcurSettings.POSTABLE_DOC_TYPES.stream().map(FisDocType::value).sorted().toList());
+            }
+            types.add(type);
+        }
+        if (types.isEmpty()) {
+            throw invalid("concur.fis-doc-types", "must name at least one of expense, invoice, cashadvance");
+        }
+        return Collections.unmodifiableSet(types);
     }
 
     public InforSettings infor() {
@@ -380,6 +403,11 @@ public final class AppConfig {
 
     static String mask(String secret) {
         return secret == null || secret.isEmpty() ? "" : "****";
+    }
+
+    /** An error naming {@code key}, its value (masked when secret) and where the value came from. */
+    public ConfigException invalidValue(String key, String problem) {
+        return invalid(key, problem);
     }
 
     private ConfigException invalid(String key, String problem) {

@@ -55,6 +55,8 @@ public final class ConcurToInforApplication implements Application {
 
     @Override
     public synchronized void start() {
+        StartupCheck.requireConnections(config);
+        StartupCheck.requireWebhookKeys(config);
         requireImsCredentialsWhenWaitingForTheErp();
         services = Services.open(config);
         workers = new InboxWorkers(services.store.inbox(), config.worker(), workerId);

@@ -19,9 +19,11 @@ import java.util.stream.Collectors;
  *
  * <p>Every call to Concur or Infor that is a step of the flow goes through the connectors' Camel endpoints, the way
  * any other Camel route would use them: {@code concur:fis-document}, {@code concur:acknowledge}, one
- * {@code infor-ion:post-bod} (or {@code infor-ion:m3-add-supplier-invoice}) per chunk and
- * {@code concur:confirm-posting}. The exactly-once ledger stays around them: each step's {@code request} side decides
- * in the ledger whether the call is due and what it carries, its answer side records what came back.
+ * {@code infor-ion:post-bod} (or {@code infor-ion:m3-add-supplier-invoice}) per chunk,
+ * {@code concur:confirm-posting}, and {@code concur:payment-request} for a payment request event. The exactly-once
+ * ledger stays around them: each step's {@code request} side decides in the ledger whether the call is due and what it
+ * carries, its answer side records what came back. (The Expense v4 read of a report and its expenses stays one
+ * processor: the component has an operation for the report, not for its expenses.)
  *
  * <p>Error handling is declared once, on the {@code event} route: a rejected document is backed out and confirmed as
  * an error; a transient failure (throttling, timeouts, 5xx) is redelivered a few times at once, and otherwise every
@@ -52,6 +54,7 @@ final class ConcurToInforRoutes extends RouteBuilder {
         ProducerTemplate connectors = getContext().createProducerTemplate();
         ChunkPoster poster = new ChunkPoster(services, workerId, connectors);
         FetchFisDocument fetch = new FetchFisDocument(services);
+        FetchPaymentRequest paymentRequest = new FetchPaymentRequest(services);
         AcknowledgeDocument acknowledge = new AcknowledgeDocument(services);
         PostChunks chunks = new PostChunks(services);
         ConfirmPosting confirm = new ConfirmPosting(services);
@@ -92,7 +95,9 @@ final class ConcurToInforRoutes extends RouteBuilder {
                     .when(ConcurToInforRoutes::isExpenseReport)
                         .process(new FetchExpenseReport(services))
                     .when(ConcurToInforRoutes::isPaymentRequest)
-                        .process(new FetchPaymentRequest(services))
+                        .process(paymentRequest::request)
+                        .to(FetchPaymentRequest.ENDPOINT)
+                        .process(paymentRequest::fetched)
                     .otherwise()
                         .process(fetch::request)
                         .to(FetchFisDocument.ENDPOINT)

@@ -4,6 +4,7 @@ import io.mlconnector.app.store.AuditStep;
 import io.mlconnector.app.store.InboxEntry;
 import io.mlconnector.app.store.InboxState;
 import io.mlconnector.concur.api.ConcurEvent;
+import io.mlconnector.concur.api.FisDocType;
 import org.apache.camel.Exchange;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -11,6 +12,7 @@ import org.slf4j.LoggerFactory;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * The route's side of an inbox row {@link InboxWorkers} claimed for this instance (several instances on one PostgreSQL
@@ -61,7 +63,15 @@ final class InboxWorker {
         if (ConcurEvent.TOPIC_INVOICE_PAYMENT_REQUEST.equals(topic)) {
             return event.fact("requestId").or(event::href).isPresent() ? null : what + " names no payment request";
         }
-        return event.isReadyForIntegration() && event.fisDocType().isPresent() ? null : what + " is not handled";
+        if (!event.isReadyForIntegration() || event.fisDocType().isEmpty()) {
+            return what + " is not handled";
+        }
+        // e.g. funds reservations (requestObligation, reportObligation) share the topic: another system handles them,
+        // so they are neither acknowledged nor confirmed here
+        Set<FisDocType> handled = services.config.concur().fisDocTypes();
+        return handled.contains(event.fisDocType().get()) ? null
+                : "docType not handled: " + event.fisDocType().get().value() + " is not one of concur.fis-doc-types "
+                + handled.stream().map(FisDocType::value).sorted().toList();
     }
 
     private String whyNotAnApproval(ConcurEvent event, String what) {

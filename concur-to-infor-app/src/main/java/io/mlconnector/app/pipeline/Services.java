@@ -5,7 +5,6 @@ import io.mlconnector.app.config.ConcurSettings;
 import io.mlconnector.app.config.InforSettings;
 import io.mlconnector.app.config.PostingMode;
 import io.mlconnector.app.config.ValidationSource;
-import io.mlconnector.app.mapping.Mapping;
 import io.mlconnector.app.mapping.MappingProvider;
 import io.mlconnector.app.ops.Metrics;
 import io.mlconnector.app.posting.ChunkLimits;
@@ -30,10 +29,7 @@ import io.mlconnector.infor.api.ValidationOperations;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Clock;
-import java.time.Duration;
 
 /**
  * What the route's steps share, built once from the configuration: the store, both connectors' connections and
@@ -85,9 +81,10 @@ final class Services implements AutoCloseable {
 
     static Services open(AppConfig config) {
         Clock clock = Clock.systemUTC();
+        StartupCheck.requireConnections(config);
+        MappingProvider mapping = StartupCheck.mapping(config, clock);
         Store store = Store.open(config.database(), config.worker().retryPolicy());
         try {
-            MappingProvider mapping = mappingProvider(config.mappingFile(), clock);
             ConcurConnection concur = new ConcurConnectionProvider(concurConfiguration(config.concur(),
                     new JdbcTokenStore(store.database().dataSource()), store, clock)).connect();
             InforIonConnection infor = inforConnection(config.infor(), store, clock);
@@ -114,6 +111,7 @@ final class Services implements AutoCloseable {
                 .clientSecret(settings.clientSecret())
                 .companyId(settings.companyId())
                 .requestToken(settings.requestToken().isBlank() ? null : settings.requestToken())
+                .systemId(settings.systemId())
                 .tokenStore(tokenStore)
                 .callsPerMinute(settings.rateLimit());
         if (settings.rateLimit() > 0) {
@@ -140,16 +138,6 @@ final class Services implements AutoCloseable {
                     "ion:" + provider.credentials().tenant(), settings.rateLimit()));
         }
         return provider.connect();
-    }
-
-    /** The customer's mapping file, re-read when it changes; the built-in default when there is none yet. */
-    private static MappingProvider mappingProvider(Path file, Clock clock) {
-        if (Files.isRegularFile(file)) {
-            return MappingProvider.fromFile(file, Duration.ofSeconds(2), clock);
-        }
-        LOG.warn("mapping file {} not found: using the built-in default mapping ({})", file.toAbsolutePath(),
-                Mapping.DEFAULT_RESOURCE);
-        return MappingProvider.fixed(Mapping.defaultMapping());
     }
 
     @Override

@@ -71,6 +71,7 @@ final class PipelineHarness implements AutoCloseable {
         private ConcurSandboxSettings concurSettings = ConcurSandboxSettings.defaults();
         private InforSandboxSettings inforSettings = InforSandboxSettings.defaults();
         private final Map<String, String> config = new LinkedHashMap<>();
+        private String mappingYaml = Mapping.defaultMappingText();
 
         private Builder(Dialect dialect, Path tempDir) {
             this.dialect = dialect;
@@ -84,6 +85,12 @@ final class PipelineHarness implements AutoCloseable {
 
         Builder infor(InforSandboxSettings settings) {
             this.inforSettings = settings;
+            return this;
+        }
+
+        /** The customer's mapping file (default: the shipped mapping). */
+        Builder mapping(String yaml) {
+            this.mappingYaml = yaml;
             return this;
         }
 
@@ -101,7 +108,7 @@ final class PipelineHarness implements AutoCloseable {
             try {
                 concur = ConcurSandbox.start(concurSettings);
                 infor = InforSandbox.start(inforSettings);
-                Path mapping = writeDefaultMapping(tempDir);
+                Path mapping = writeMapping(tempDir, mappingYaml);
                 Map<String, String> keys = new LinkedHashMap<>(SandboxKeys.of(concur, infor));
                 keys.put("database.url", database.url());
                 keys.put("database.pool-size", "6");
@@ -132,9 +139,9 @@ final class PipelineHarness implements AutoCloseable {
         }
     }
 
-    private static Path writeDefaultMapping(Path dir) {
+    private static Path writeMapping(Path dir, String yaml) {
         try {
-            return Files.writeString(dir.resolve("mapping.yaml"), Mapping.defaultMappingText());
+            return Files.writeString(dir.resolve("mapping.yaml"), yaml);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
