@@ -5,6 +5,8 @@ import io.mlconnector.app.admin.AdminServer;
 import io.mlconnector.app.admin.AdminService;
 import io.mlconnector.app.config.AppConfig;
 import io.mlconnector.app.config.PostingMode;
+import io.mlconnector.app.http.HttpEdge;
+import io.mlconnector.app.http.Listener;
 import io.mlconnector.app.ops.HealthCheck;
 import io.mlconnector.app.ops.Readiness;
 import io.mlconnector.concur.api.ConnectionOperations;
@@ -43,6 +45,7 @@ public final class ConcurToInforApplication implements Application {
     private Services services;
     private ExecutorService workers;
     private Main camel;
+    private HttpEdge http;
     private AdminServer admin;
 
     public ConcurToInforApplication(AppConfig config) {
@@ -54,8 +57,19 @@ public final class ConcurToInforApplication implements Application {
         services = Services.open(config);
         AtomicInteger n = new AtomicInteger();
         workers = Executors.newFixedThreadPool(config.worker().count(), r -> new Thread(r, "inbox-worker-" + n.incrementAndGet()));
+        http = HttpEdge.create(config.httpWorkerThreads());
+        Listener webhook;
+        Listener adminPort;
+        try {
+            webhook = http.listen(config.webhookListener());
+            adminPort = http.listen(config.adminListener());
+        } catch (RuntimeException e) {
+            close();
+            throw e;
+        }
         camel = new Main();
         camel.configure().withName("ml-connector").withShutdownTimeout(10);
+        http.bindTo(camel::bind);
         camel.bind(QuarantineDelivery.BEAN, new QuarantineDelivery(services));
         camel.configure().addRoutesBuilder(new ConcurToInforRoutes(services, workers, workerId));
         try {
@@ -65,9 +79,10 @@ public final class ConcurToInforApplication implements Application {
             throw new IllegalStateException("the Camel routes did not start: " + e.getMessage(), e);
         }
         services.metrics.inboxDepth(services.store.inbox(), inbox -> inbox.depth());
-        admin = AdminServer.start(config.adminHost(), config.adminPort(), config.adminToken(),
-                new AdminService(services.store), readiness(), services.metrics);
-        LOG.info("ml-connector {} started: webhook {}, admin {}", workerId, webhookUri(), admin.baseUri());
+        admin = AdminServer.on(adminPort, config.adminToken(), new AdminService(services.store), readiness(),
+                services.metrics);
+        LOG.info("ml-connector {} started: webhook on {}:{}{}, admin on {}:{}", workerId, config.webhookHost(),
+                webhook.port(), config.webhookPath(), config.adminHost(), adminPort.port());
     }
 
     private Readiness readiness() {
@@ -181,6 +196,10 @@ public final class ConcurToInforApplication implements Application {
                 LOG.warn("stopping Camel: {}", e.toString());
             }
             camel = null;
+        }
+        if (http != null) {
+            http.close();
+            http = null;
         }
         if (workers != null) {
             workers.shutdown();

@@ -23,6 +23,8 @@ import java.util.stream.Collectors;
  */
 final class ConcurToInforRoutes extends RouteBuilder {
     static final String INTAKE = "intake";
+    /** The platform-http component of the webhook's listener on the app's HTTP edge. */
+    static final String WEBHOOK_HTTP = "webhook-http";
 
     private final Services services;
     private final ExecutorService workers;
@@ -95,7 +97,7 @@ final class ConcurToInforRoutes extends RouteBuilder {
     static String webhookUri(AppConfig config) {
         String keys = config.concur().webhookPublicKeys().stream().map(Path::toString)
                 .collect(Collectors.joining(","));
-        return "concur:webhook?host=" + config.webhookHost() + "&port=" + config.webhookPort()
+        return "concur:webhook?platformHttpComponent=" + WEBHOOK_HTTP
                 + "&path=" + config.webhookPath() + "&publicKeyFiles=" + keys
                 + "&signatureAlgorithm=" + config.concur().signatureAlgorithm()
                 + "&rejectedDeliveryListener=#" + QuarantineDelivery.BEAN;

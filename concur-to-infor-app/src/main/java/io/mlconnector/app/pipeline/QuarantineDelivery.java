@@ -5,8 +5,6 @@ import io.mlconnector.concur.api.ConcurWebhookSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import java.util.List;
-import java.util.Map;
 
 /**
  * Keeps every delivery the webhook refused (bad signature, malformed JSON, oversize) with its raw body, so nothing
@@ -25,8 +23,9 @@ final class QuarantineDelivery implements ConcurWebhookSource.RejectedDeliveryLi
     }
 
     @Override
-    public void onRejected(ConcurWebhookSource.Answer answer, byte[] body, Map<String, List<String>> headers) {
-        long id = intake.quarantine(answer.status() + " " + answer.message(), headers, body);
+    public void onRejected(ConcurWebhookSource.RefusedDelivery delivery) {
+        ConcurWebhookSource.Answer answer = delivery.answer();
+        long id = intake.quarantine(answer.status() + " " + answer.message(), delivery.headers(), delivery.body());
         services.metrics.quarantined();
         LOG.warn("webhook delivery answered {} and quarantined as #{}: {}", answer.status(), id, answer.message());
     }
