@@ -30,16 +30,19 @@ import java.util.Locale;
 final class ClientCertificateCheck implements X509TrustManager {
     private static final int SAN_DNS = 2;
 
-    private final X509TrustManager pkix;
     private final String subject;
+    private volatile X509TrustManager pkix;
 
-    private ClientCertificateCheck(X509TrustManager pkix, String subject) {
-        this.pkix = pkix;
+    ClientCertificateCheck(String subject) {
         this.subject = subject.toLowerCase(Locale.ROOT);
     }
 
-    /** Reads every certificate in the CA files (PEM or DER, several per file allowed). */
-    static ClientCertificateCheck of(List<Path> caFiles, String subject) {
+    /** Trusts the certificates in the CA files from now on (PEM or DER, several per file allowed). */
+    void trust(List<Path> caFiles) {
+        this.pkix = pkix(caFiles);
+    }
+
+    private static X509TrustManager pkix(List<Path> caFiles) {
         try {
             KeyStore anchors = KeyStore.getInstance(KeyStore.getDefaultType());
             anchors.load(null, null);
@@ -57,8 +60,7 @@ final class ClientCertificateCheck implements X509TrustManager {
             }
             TrustManagerFactory factory = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
             factory.init(anchors);
-            X509TrustManager pkix = (X509TrustManager) factory.getTrustManagers()[0];
-            return new ClientCertificateCheck(pkix, subject);
+            return (X509TrustManager) factory.getTrustManagers()[0];
         } catch (IOException | GeneralSecurityException e) {
             throw new IllegalArgumentException("cannot read the client CA file(s) " + caFiles + ": " + e.getMessage(), e);
         }

@@ -6,7 +6,8 @@ import io.vertx.core.Vertx;
 import io.vertx.core.http.ClientAuth;
 import io.vertx.core.http.HttpServer;
 import io.vertx.core.http.HttpServerOptions;
-import io.vertx.core.net.SSLOptions;
+import io.vertx.core.net.KeyCertOptions;
+import io.vertx.core.net.TrustOptions;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.handler.BodyHandler;
@@ -20,6 +21,7 @@ import java.util.Optional;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.BiConsumer;
 
 /**
@@ -47,8 +49,8 @@ public final class Listener implements AutoCloseable {
     private final Handler<RoutingContext> bodyHandler;
     private final ConnectionGuard guard;
     private final HttpServer server;
+    private final AtomicBoolean reloading = new AtomicBoolean();
     private Long reloadTimer;
-    private volatile String tlsFingerprint;
 
     private Listener(ListenerSettings settings, Vertx vertx, Router router, Handler<RoutingContext> bodyHandler,
                      ConnectionGuard guard, HttpServer server) {
@@ -69,22 +71,18 @@ public final class Listener implements AutoCloseable {
         router.route().handler(guard::onBodyComplete);
         JsonErrors.install(router, settings.name());
 
-        Optional<TlsFiles> tls = settings.tls().map(TlsFiles::new);
+        Optional<TlsFiles> tls = settings.tls().map(t -> new TlsFiles(t, vertx));
         HttpServerOptions options = options(settings);
-        String fingerprint = null;
-        if (tls.isPresent()) {
-            fingerprint = tls.get().fingerprint();
-            SSLOptions ssl = tls.get().read();
-            options.setSsl(true).setKeyCertOptions(ssl.getKeyCertOptions());
-            if (settings.tls().get().mutual()) {
-                options.setClientAuth(ClientAuth.REQUIRED).setTrustOptions(ssl.getTrustOptions());
+        tls.ifPresent(files -> {
+            options.setSsl(true).setKeyCertOptions(KeyCertOptions.wrap(files.keyManager()));
+            if (files.clientCheck() != null) {
+                options.setClientAuth(ClientAuth.REQUIRED).setTrustOptions(TrustOptions.wrap(files.clientCheck()));
             }
-        }
+        });
         HttpServer server = vertx.createHttpServer(options).connectionHandler(guard::onConnection).requestHandler(router);
         await(server.listen(settings.port(), settings.host()), "bind " + settings.name() + " to " + settings.host()
                 + ":" + settings.port());
         Listener listener = new Listener(settings, vertx, router, body, guard, server);
-        listener.tlsFingerprint = fingerprint;
         tls.ifPresent(listener::watch);
         LOG.info("{} listening on {}://{}:{}{}", settings.name(), settings.scheme(), settings.host(), listener.port(),
                 settings.tls().map(t -> t.mutual() ? " (mutual TLS, client subject " + t.clientSubject() + ")" : " (TLS)")
@@ -109,25 +107,23 @@ public final class Listener implements AutoCloseable {
                 .setCompressionSupported(false);
     }
 
-    /** Re-reads the TLS files on the reload interval; a changed set serves new connections from then on. */
+    /** Re-reads the TLS files on the reload interval; changed files serve new connections from then on. */
     private void watch(TlsFiles files) {
         long every = settings.tls().orElseThrow().reloadInterval().toMillis();
-        reloadTimer = vertx.setPeriodic(every, id -> vertx.executeBlocking(() -> {
-            String now = files.fingerprint();
-            return now.equals(tlsFingerprint) ? null : new Reload(now, files.read());
-        }, false).onSuccess(reload -> {
-            if (reload != null) {
-                server.updateSSLOptions(reload.options(), true).onSuccess(updated -> {
-                    tlsFingerprint = reload.fingerprint();
-                    LOG.info("{}: TLS key, certificate or client CAs changed on disk, reloaded", settings.name());
-                }).onFailure(e -> LOG.error("{}: reloading TLS failed, keeping the previous set: {}", settings.name(),
-                        e.toString()));
+        reloadTimer = vertx.setPeriodic(every, id -> {
+            if (!reloading.compareAndSet(false, true)) {
+                return;
             }
-        }).onFailure(e -> LOG.error("{}: cannot read the TLS files, keeping the previous set: {}", settings.name(),
-                e.toString())));
-    }
-
-    private record Reload(String fingerprint, SSLOptions options) {
+            vertx.executeBlocking(files::reloadIfChanged, false)
+                    .onSuccess(changed -> {
+                        if (changed) {
+                            LOG.info("{}: TLS key, certificate or client CAs changed on disk, reloaded", settings.name());
+                        }
+                    })
+                    .onFailure(e -> LOG.error("{}: cannot use the changed TLS files, keeping the previous ones: {}",
+                            settings.name(), e.getMessage()))
+                    .onComplete(done -> reloading.set(false));
+        });
     }
 
     public String name() {
