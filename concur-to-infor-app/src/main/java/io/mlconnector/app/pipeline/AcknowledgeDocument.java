@@ -2,8 +2,9 @@ package io.mlconnector.app.pipeline;
 
 import io.mlconnector.app.store.AuditStep;
 import io.mlconnector.concur.api.FisItemResult;
+import io.mlconnector.concur.camel.ConcurHeaders;
 import org.apache.camel.Exchange;
-import org.apache.camel.Processor;
+import org.apache.camel.Message;
 
 import java.util.List;
 import java.util.Map;
@@ -11,23 +12,37 @@ import java.util.Map;
 /**
  * Acknowledges the document before anything is posted: it leaves Concur's ready queue and can no longer be recalled
  * while it posts (concur-api.md §4.1 step 3). 101 (already acknowledged) is a retry of ours and fine; 102 means the
- * processor recalled it first: it is never posted.
+ * processor recalled it first: it is never posted. A document already confirmed to Concur as error is not
+ * acknowledged (nor posted) again.
  */
-final class AcknowledgeDocument implements Processor {
+final class AcknowledgeDocument {
+    /** The route's call: the {@code concur:} component acknowledges one FIS document id. */
+    static final String ENDPOINT = "concur:acknowledge";
+
     private final Services services;
 
     AcknowledgeDocument(Services services) {
         this.services = services;
     }
 
-    @Override
-    public void process(Exchange exchange) throws Exception {
-        DocumentWork work = exchange.getMessage().getMandatoryBody(DocumentWork.class);
-        if (work.finished) {
-            return; // confirmed to Concur as error already: never acknowledged (nor posted) again
-        }
-        FisItemResult result = services.fis.withCorrelationId(work.event.correlationId())
-                .acknowledge(work.docType, List.of(work.fisDocumentId())).get(0);
+    /** True unless the document is closed at Concur already. */
+    static boolean isDue(Exchange exchange) {
+        return !DocumentWork.of(exchange).finished;
+    }
+
+    /** The request: the FIS document id (not the report id), its docType and the event's correlation id. */
+    void request(Exchange exchange) {
+        DocumentWork work = DocumentWork.of(exchange);
+        Message message = exchange.getMessage();
+        message.setHeader(ConcurHeaders.FIS_DOC_TYPE, work.docType.value());
+        message.setHeader(ConcurHeaders.FIS_DOCUMENT_ID, work.fisDocumentId());
+        message.setHeader(ConcurHeaders.CORRELATION_ID, work.event.correlationId());
+    }
+
+    /** Concur's answer for the one id. */
+    void acknowledged(Exchange exchange) {
+        FisItemResult result = onlyResult(exchange);
+        DocumentWork work = DocumentWork.resume(exchange);
         Map<String, Object> detail = Map.of("code", result.code(), "outcome", result.outcome().name());
         if (result.outcome().isRecalled()) {
             work.recalled = true;
@@ -39,5 +54,14 @@ final class AcknowledgeDocument implements Processor {
                     + ": code " + result.code() + " " + result.errorMessage());
         }
         services.store.audit().append(work.keys, AuditStep.ACKNOWLEDGED, detail);
+    }
+
+    /** The one item result Concur answered for a call about one document (the {@code concur:} body is a list). */
+    static FisItemResult onlyResult(Exchange exchange) {
+        List<?> results = exchange.getMessage().getBody(List.class);
+        if (results == null || results.size() != 1 || !(results.get(0) instanceof FisItemResult result)) {
+            throw new IllegalStateException("Concur answered " + results + " for one document");
+        }
+        return result;
     }
 }

@@ -10,7 +10,6 @@ import io.mlconnector.infor.api.Bod;
 import io.mlconnector.infor.api.BodOperations;
 import io.mlconnector.infor.api.InforIonErrorType;
 import io.mlconnector.infor.api.InforIonException;
-import io.mlconnector.infor.api.MessagingOperations;
 import io.mlconnector.infor.api.PostResult;
 
 import java.util.LinkedHashMap;
@@ -29,12 +28,10 @@ final class BodChunkSender implements ChunkSender {
             InforIonErrorType.PAYLOAD_TOO_LARGE, InforIonErrorType.INVALID_INPUT);
 
     private final BodOperations bods;
-    private final MessagingOperations messaging;
     private final ChunkPlanner planner;
 
-    BodChunkSender(BodOperations bods, MessagingOperations messaging, ChunkPlanner planner) {
+    BodChunkSender(BodOperations bods, ChunkPlanner planner) {
         this.bods = bods;
-        this.messaging = messaging;
         this.planner = planner;
     }
 
@@ -72,10 +69,20 @@ final class BodChunkSender implements ChunkSender {
         return false;
     }
 
+    /** ION messaging through the IMS via API Gateway connection point. */
     @Override
-    public Sent send(Outgoing outgoing) {
-        BodChunk chunk = (BodChunk) outgoing;
-        PostResult result = messaging.postMessage(chunk.bod());
+    public String endpointUri() {
+        return "infor-ion:post-bod";
+    }
+
+    @Override
+    public Object message(Outgoing outgoing) {
+        return ((BodChunk) outgoing).bod();
+    }
+
+    @Override
+    public Sent sent(Outgoing outgoing, Object reply) {
+        PostResult result = (PostResult) reply;
         Map<String, Object> detail = new LinkedHashMap<>();
         detail.put("documentName", result.documentName());
         detail.put("bodId", result.bodId());

@@ -39,12 +39,18 @@ interface ChunkSender {
     /** True when {@link #findExisting} can tell: an ERP existence check, which ION messaging has none of (§6). */
     boolean canFindExisting();
 
+    /** The {@code infor-ion:} endpoint that sends this target's messages, e.g. {@code infor-ion:post-bod}. */
+    String endpointUri();
+
+    /** The chunk's message as the body of {@link #endpointUri()}: a BOD, an M3 supplier invoice. */
+    Object message(Outgoing outgoing);
+
     /**
-     * Sends the chunk once.
-     *
-     * @throws InforIonException transient (retry: the chunk stays SENT, in doubt) or a refusal ({@link #refuses})
+     * What Infor answered to one send: the endpoint's reply body as the ledger reference and the audit detail.
+     * The endpoint raises {@link InforIonException}: transient (retry: the chunk stays SENT, in doubt) or a refusal
+     * ({@link #refuses}).
      */
-    Sent send(Outgoing outgoing);
+    Sent sent(Outgoing outgoing, Object reply);
 
     /** True when Infor refused the chunk itself: sending it again cannot help, the document must be backed out. */
     boolean refuses(InforIonException e);

@@ -12,7 +12,9 @@ import io.mlconnector.app.ops.Readiness;
 import io.mlconnector.concur.api.ConnectionOperations;
 import io.mlconnector.concur.api.EventSubscriptionOperations;
 import io.mlconnector.concur.api.Subscription;
+import io.mlconnector.concur.camel.ConcurComponent;
 import io.mlconnector.concur.camel.ConcurConsumer;
+import io.mlconnector.infor.camel.InforIonComponent;
 import io.mlconnector.infor.api.M3Operations;
 import io.mlconnector.infor.api.PingResult;
 import org.apache.camel.CamelContext;
@@ -71,6 +73,9 @@ public final class ConcurToInforApplication implements Application {
         camel.configure().withName("ml-connector").withShutdownTimeout(10);
         http.bindTo(camel::bind);
         camel.bind(QuarantineDelivery.BEAN, new QuarantineDelivery(services));
+        // the route's concur: and infor-ion: endpoints use the app's connections (one token per company and tenant)
+        camel.bind("concur", concurComponent(services));
+        camel.bind("infor-ion", inforIonComponent(services));
         camel.configure().addRoutesBuilder(new ConcurToInforRoutes(services, workers, workerId));
         try {
             camel.start();
@@ -83,6 +88,18 @@ public final class ConcurToInforApplication implements Application {
                 services.metrics);
         LOG.info("ml-connector {} started: webhook on {}:{}{}, admin on {}:{}", workerId, config.webhookHost(),
                 webhook.port(), config.webhookPath(), config.adminHost(), adminPort.port());
+    }
+
+    private static ConcurComponent concurComponent(Services services) {
+        ConcurComponent component = new ConcurComponent();
+        component.setConnection(services.concur);
+        return component;
+    }
+
+    private static InforIonComponent inforIonComponent(Services services) {
+        InforIonComponent component = new InforIonComponent();
+        component.setConnection(services.infor);
+        return component;
     }
 
     private Readiness readiness() {
@@ -100,6 +117,10 @@ public final class ConcurToInforApplication implements Application {
 
     public URI adminUri() {
         return admin.baseUri();
+    }
+
+    CamelContext camelContext() {
+        return camel.getCamelContext();
     }
 
     Services services() {

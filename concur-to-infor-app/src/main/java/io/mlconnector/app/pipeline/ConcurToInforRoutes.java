@@ -2,7 +2,9 @@ package io.mlconnector.app.pipeline;
 
 import io.mlconnector.app.config.AppConfig;
 import io.mlconnector.concur.api.ConcurEvent;
+import io.mlconnector.infor.api.InforIonException;
 import org.apache.camel.Exchange;
+import org.apache.camel.ProducerTemplate;
 import org.apache.camel.builder.RouteBuilder;
 
 import java.nio.file.Path;
@@ -16,6 +18,12 @@ import java.util.stream.Collectors;
  * without FIS: an approved expense report (Expense v4) or a payment request (Invoice v3) is read instead, in the FIS
  * document shape, and goes through the same map, validate and post steps; there is nothing to acknowledge or confirm.
  *
+ * <p>Every call to Concur or Infor that is a step of the flow goes through the connectors' Camel endpoints, the way
+ * any other Camel route would use them: {@code concur:fis-document}, {@code concur:acknowledge}, one
+ * {@code infor-ion:post-bod} (or {@code infor-ion:m3-add-supplier-invoice}) per chunk and
+ * {@code concur:confirm-posting}. The exactly-once ledger stays around them: each step's {@code request} side decides
+ * in the ledger whether the call is due and what it carries, its answer side records what came back.
+ *
  * <p>Error handling is declared once, on the {@code event} route: a rejected document is backed out and confirmed as
  * an error; a transient failure (throttling, timeouts, 5xx) is redelivered a few times at once, and otherwise every
  * failure goes back to the inbox with backoff until it is dead-lettered. Every step is idempotent under the ledger,
@@ -28,18 +36,27 @@ final class ConcurToInforRoutes extends RouteBuilder {
 
     private final Services services;
     private final ExecutorService workers;
+    private final String workerId;
     private final InboxWorker inbox;
-    private final ChunkPoster poster;
 
     ConcurToInforRoutes(Services services, ExecutorService workers, String workerId) {
         this.services = services;
         this.workers = workers;
+        this.workerId = workerId;
         this.inbox = new InboxWorker(services, workerId);
-        this.poster = new ChunkPoster(services, workerId);
     }
 
     @Override
     public void configure() {
+        // backing a document out happens in its error handler, outside the steps below: its reversals and error
+        // confirmation go through the same concur: and infor-ion: endpoints
+        ProducerTemplate connectors = getContext().createProducerTemplate();
+        ChunkPoster poster = new ChunkPoster(services, workerId, connectors);
+        FetchFisDocument fetch = new FetchFisDocument(services);
+        AcknowledgeDocument acknowledge = new AcknowledgeDocument(services);
+        PostChunks chunks = new PostChunks(services);
+        ConfirmPosting confirm = new ConfirmPosting(services);
+
         from(webhookUri(services.config)).routeId(INTAKE)
                 .process(new StoreInInbox(services));
 
@@ -54,19 +71,28 @@ final class ConcurToInforRoutes extends RouteBuilder {
                     .end()
                 .end();
 
+        // the body is what each step sends to Concur or Infor and what they answer; the event's work travels beside it
         from("direct:event").routeId("event")
                 .onException(DocumentRejected.class).handled(true)
-                    .process(new RejectDocument(services, poster))
+                    .process(new RejectDocument(services, poster, connectors))
+                    .process(inbox::done)
+                .end()
+                .onException(InforIonException.class).onWhen(poster::isRefusal).handled(true)
+                    .process(poster::refused)
+                    .process(new RejectDocument(services, poster, connectors))
                     .process(inbox::done)
                 .end()
                 .onException(Exception.class).onWhen(ConcurToInforRoutes::isTransient).handled(true)
                     .maximumRedeliveries(3).redeliveryDelay(500).useExponentialBackOff().backOffMultiplier(2)
+                    .onRedelivery(poster::countThrottling)
+                    .process(poster::countThrottling)
                     .process(inbox::retryLater)
                 .end()
                 .onException(Exception.class).handled(true)
                     .process(inbox::retryLater)
                 .end()
-                .filter(exchange -> !inbox.isHandled(exchange.getMessage().getBody(DocumentWork.class)))
+                .setProperty(DocumentWork.PROPERTY, body())
+                .filter(exchange -> !inbox.isHandled(DocumentWork.of(exchange)))
                     .process(inbox::ignore).stop()
                 .end()
                 .choice()
@@ -75,19 +101,36 @@ final class ConcurToInforRoutes extends RouteBuilder {
                     .when(ConcurToInforRoutes::isPaymentRequest)
                         .process(new FetchPaymentRequest(services))
                     .otherwise()
-                        .process(new FetchFisDocument(services))
+                        .process(fetch::request)
+                        .to(FetchFisDocument.ENDPOINT)
+                        .process(fetch::fetched)
                         .process(new SkipFinishedDocument(services))
-                        .process(new AcknowledgeDocument(services))
+                        .filter(AcknowledgeDocument::isDue)
+                            .process(acknowledge::request)
+                            .to(AcknowledgeDocument.ENDPOINT)
+                            .process(acknowledge::acknowledged)
+                        .end()
                 .end()
                 .filter(ConcurToInforRoutes::hasNothingToPost)
                     .process(inbox::done).stop()
                 .end()
                 .process(new MapDocument(services))
                 .process(new ValidateAccounts(services))
-                .process(new PostChunks(services, poster))
+                .process(chunks::plan)
+                .split(PostChunks.planned()).stopOnException()
+                    .process(poster::prepare)
+                    .filter(ChunkPoster::isDue)
+                        .to(poster.endpointUri())
+                        .process(poster::sent)
+                    .end()
+                .end()
                 .choice()
                     .when(ConcurToInforRoutes::isFisDocument)
-                        .process(new ConfirmPosting(services))
+                        .process(confirm::request)
+                        .filter(ConfirmPosting::isDue)
+                            .to(ConfirmPosting.ENDPOINT)
+                            .process(confirm::confirmed)
+                        .endChoice()
                     .otherwise()
                         .process(new RecordPosting(services))
                 .end()
@@ -114,7 +157,7 @@ final class ConcurToInforRoutes extends RouteBuilder {
      * nothing to post for.
      */
     private static boolean hasNothingToPost(Exchange exchange) {
-        DocumentWork work = exchange.getMessage().getBody(DocumentWork.class);
+        DocumentWork work = DocumentWork.of(exchange);
         return work.recalled || work.finished || work.nothingToPost;
     }
 
@@ -127,10 +170,10 @@ final class ConcurToInforRoutes extends RouteBuilder {
     }
 
     private static boolean isFisDocument(Exchange exchange) {
-        return exchange.getMessage().getBody(DocumentWork.class).event.isReadyForIntegration();
+        return DocumentWork.of(exchange).event.isReadyForIntegration();
     }
 
     private static String topic(Exchange exchange) {
-        return exchange.getMessage().getBody(DocumentWork.class).event.normalizedTopic();
+        return DocumentWork.of(exchange).event.normalizedTopic();
     }
 }

@@ -6,8 +6,9 @@ import io.mlconnector.app.posting.PostingChunk;
 import io.mlconnector.app.store.ConfirmationRecord;
 import io.mlconnector.concur.api.FisItemResult;
 import io.mlconnector.concur.api.PostingConfirmation;
+import io.mlconnector.concur.camel.ConcurHeaders;
 import org.apache.camel.Exchange;
-import org.apache.camel.Processor;
+import org.apache.camel.Message;
 
 import java.util.List;
 import java.util.Map;
@@ -19,7 +20,10 @@ import java.util.Set;
  * retry counts as sent. With BODs this confirms "accepted by ION"; with M3 REST "confirmed by the ERP" (M3 answered
  * synchronously): README-posting.md states each guarantee.
  */
-final class ConfirmPosting implements Processor {
+final class ConfirmPosting {
+    /** The route's call: the {@code concur:} component sends the posting confirmation in the body. */
+    static final String ENDPOINT = "concur:confirm-posting";
+
     /** FIS limits documentNumber to 80 characters (concur-api.md §4.4). */
     private static final int MAX_DOCUMENT_NUMBER = 80;
     /** docStatus values that mean Concur already holds a success posting confirmation (concur-api.md §4.2). */
@@ -32,9 +36,12 @@ final class ConfirmPosting implements Processor {
         this.services = services;
     }
 
-    @Override
-    public void process(Exchange exchange) throws Exception {
-        DocumentWork work = exchange.getMessage().getMandatoryBody(DocumentWork.class);
+    /**
+     * Decides the confirmation in the ledger and, unless Concur has it already, makes it the body: a
+     * {@link PostingConfirmation} for the {@code concur:confirm-posting} call; otherwise the body stays the work.
+     */
+    void request(Exchange exchange) {
+        DocumentWork work = DocumentWork.of(exchange);
         ConfirmationRecord record = services.store.ledger().decideConfirmation(work.fisDocumentId(),
                 ConfirmationRecord.Outcome.SUCCESS, String.join(",", work.postedMessageIds));
         if (record.state() == ConfirmationRecord.State.SENT) {
@@ -54,8 +61,21 @@ final class ConfirmPosting implements Processor {
             return;
         }
         work.holdLease(services, "the posting confirmation");
-        FisItemResult result = services.fis.withCorrelationId(work.event.correlationId()).confirmPosting(work.docType,
-                List.of(PostingConfirmation.success(work.fisDocumentId(), postingDocs(work)))).get(0);
+        Message message = exchange.getMessage();
+        message.setHeader(ConcurHeaders.FIS_DOC_TYPE, work.docType.value());
+        message.setHeader(ConcurHeaders.CORRELATION_ID, work.event.correlationId());
+        message.setBody(PostingConfirmation.success(work.fisDocumentId(), postingDocs(work)));
+    }
+
+    /** True when {@link #request} left a confirmation to send. */
+    static boolean isDue(Exchange exchange) {
+        return exchange.getMessage().getBody() instanceof PostingConfirmation;
+    }
+
+    /** Concur's answer: 113 (already confirmed) on a retry counts as sent. */
+    void confirmed(Exchange exchange) {
+        FisItemResult result = AcknowledgeDocument.onlyResult(exchange);
+        DocumentWork work = DocumentWork.resume(exchange);
         if (!result.isDone()) {
             throw new IllegalStateException("Concur refused the posting confirmation of " + work.fisDocumentId()
                     + ": code " + result.code() + " " + result.errorMessage());

@@ -1,5 +1,7 @@
 package io.mlconnector.app.pipeline;
 
+import org.apache.camel.Exchange;
+
 import java.util.List;
 
 /**
@@ -10,6 +12,9 @@ import java.util.List;
  * @see RejectDocument
  */
 final class DocumentRejected extends RuntimeException {
+    /** The exchange property holding the rejection when the route handled another exception (Infor's refusal). */
+    static final String PROPERTY = "mlcDocumentRejected";
+
     private final String reason;
     private final List<String> codes;
     private final List<String> messages;
@@ -19,6 +24,12 @@ final class DocumentRejected extends RuntimeException {
         this.reason = reason;
         this.codes = List.copyOf(codes);
         this.messages = List.copyOf(messages);
+    }
+
+    /** The rejection the route is handling. */
+    static DocumentRejected of(Exchange exchange) {
+        DocumentRejected rejection = exchange.getProperty(PROPERTY, DocumentRejected.class);
+        return rejection != null ? rejection : exchange.getProperty(Exchange.EXCEPTION_CAUGHT, DocumentRejected.class);
     }
 
     /** A short machine-readable reason, e.g. {@code unknown-account}. */

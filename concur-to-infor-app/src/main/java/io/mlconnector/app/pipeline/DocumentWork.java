@@ -7,6 +7,7 @@ import io.mlconnector.app.store.InboxEntry;
 import io.mlconnector.concur.api.ConcurEvent;
 import io.mlconnector.concur.api.FisDocType;
 import io.mlconnector.concur.api.FisDocument;
+import org.apache.camel.Exchange;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -16,6 +17,12 @@ import java.util.List;
  * it. Lives only for one attempt; everything that must survive a crash is in the store.
  */
 final class DocumentWork {
+    /**
+     * The exchange property that carries the work through the route, while the body carries what a step sends to
+     * Concur or Infor (a posting confirmation, a BOD) and what they answer.
+     */
+    static final String PROPERTY = "mlcDocumentWork";
+
     final InboxEntry entry;
     final ConcurEvent event;
     final String workerId;
@@ -36,6 +43,22 @@ final class DocumentWork {
         this.event = event;
         this.workerId = workerId;
         this.keys = AuditKeys.event(entry.essEventId()).withReportId(businessId());
+    }
+
+    /** The work of the exchange's event (set when the event enters the route). */
+    static DocumentWork of(Exchange exchange) {
+        DocumentWork work = exchange.getProperty(PROPERTY, DocumentWork.class);
+        if (work == null) {
+            throw new IllegalStateException("exchange " + exchange.getExchangeId() + " carries no document work");
+        }
+        return work;
+    }
+
+    /** Puts the work back into the body once a step has read Concur's or Infor's answer. */
+    static DocumentWork resume(Exchange exchange) {
+        DocumentWork work = of(exchange);
+        exchange.getMessage().setBody(work);
+        return work;
     }
 
     /**

@@ -92,13 +92,13 @@ final class InboxWorker {
     }
 
     void done(Exchange exchange) {
-        DocumentWork work = exchange.getMessage().getBody(DocumentWork.class);
+        DocumentWork work = DocumentWork.of(exchange);
         services.store.inbox().complete(work.entry.id(), workerId);
     }
 
     /** An event this app does not handle: answered long ago with 2xx, now audited and set aside. */
     void ignore(Exchange exchange) {
-        DocumentWork work = exchange.getMessage().getBody(DocumentWork.class);
+        DocumentWork work = DocumentWork.of(exchange);
         String why = whyNotHandled(work);
         services.store.inbox().ignore(work.entry.id(), workerId, why);
         services.store.audit().append(work.keys, AuditStep.IGNORED, Map.of("reason", why));
@@ -106,7 +106,7 @@ final class InboxWorker {
 
     /** The attempt failed: back off and try again, or dead-letter when the attempts are used up. */
     void retryLater(Exchange exchange) {
-        DocumentWork work = exchange.getMessage().getBody(DocumentWork.class);
+        DocumentWork work = DocumentWork.of(exchange);
         Exception failure = exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Exception.class);
         String error = failure == null ? "unknown failure" : Failures.describe(failure);
         Optional<InboxState> state = services.store.inbox().failRetryable(work.entry.id(), workerId, error);

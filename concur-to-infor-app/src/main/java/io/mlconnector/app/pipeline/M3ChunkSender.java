@@ -105,9 +105,19 @@ final class M3ChunkSender implements ChunkSender {
 
     /** AddHead + AddLine per cost line; the connector checks LstInvBySupInv first, so a found invoice is not added. */
     @Override
-    public Sent send(Outgoing outgoing) {
+    public String endpointUri() {
+        return "infor-ion:m3-add-supplier-invoice";
+    }
+
+    @Override
+    public Object message(Outgoing outgoing) {
+        return ((M3Chunk) outgoing).invoice();
+    }
+
+    @Override
+    public Sent sent(Outgoing outgoing, Object reply) {
         SupplierInvoice invoice = ((M3Chunk) outgoing).invoice();
-        M3InvoiceResult result = m3.addSupplierInvoice(invoice);
+        M3InvoiceResult result = (M3InvoiceResult) reply;
         Map<String, Object> detail = new LinkedHashMap<>();
         detail.put("program", "APS450MI");
         detail.put("invoiceBatchNumber", result.invoiceBatchNumber());

@@ -6,8 +6,11 @@ import io.mlconnector.app.store.ConfirmationRecord;
 import io.mlconnector.app.store.LedgerEntry;
 import io.mlconnector.concur.api.FisItemResult;
 import io.mlconnector.concur.api.PostingConfirmation;
+import io.mlconnector.concur.camel.ConcurHeaders;
+import org.apache.camel.CamelExecutionException;
 import org.apache.camel.Exchange;
 import org.apache.camel.Processor;
+import org.apache.camel.ProducerTemplate;
 
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -24,16 +27,19 @@ import java.util.Optional;
 final class RejectDocument implements Processor {
     private final Services services;
     private final ChunkPoster poster;
+    private final ProducerTemplate concur;
 
-    RejectDocument(Services services, ChunkPoster poster) {
+    /** @param concur sends the error confirmation through the {@code concur:} endpoint of the route's confirmation */
+    RejectDocument(Services services, ChunkPoster poster, ProducerTemplate concur) {
         this.services = services;
         this.poster = poster;
+        this.concur = concur;
     }
 
     @Override
     public void process(Exchange exchange) throws Exception {
-        DocumentWork work = exchange.getMessage().getMandatoryBody(DocumentWork.class);
-        DocumentRejected rejection = exchange.getProperty(Exchange.EXCEPTION_CAUGHT, DocumentRejected.class);
+        DocumentWork work = DocumentWork.of(exchange);
+        DocumentRejected rejection = DocumentRejected.of(exchange);
         if (work.fisDocument != null) {
             reverseAcceptedChunks(work);
         }
@@ -92,8 +98,7 @@ final class RejectDocument implements Processor {
             messages.add(PostingConfirmation.SystemMessage.of("ML-CONNECTOR-" + rejection.reason().toUpperCase(),
                     message.length() > 1300 ? message.substring(0, 1300) : message));
         }
-        FisItemResult result = services.fis.withCorrelationId(work.event.correlationId()).confirmPosting(work.docType,
-                List.of(PostingConfirmation.error(work.fisDocumentId(), messages))).get(0);
+        FisItemResult result = confirmError(work, PostingConfirmation.error(work.fisDocumentId(), messages));
         if (!result.isDone()) {
             throw new IllegalStateException("Concur refused the error confirmation of " + work.fisDocumentId()
                     + ": code " + result.code() + " " + result.errorMessage());
@@ -101,5 +106,17 @@ final class RejectDocument implements Processor {
         services.store.ledger().markConfirmationSent(work.fisDocumentId());
         services.store.audit().append(work.keys, AuditStep.ERROR_CONFIRMATION_SENT,
                 Map.of("code", result.code(), "messages", rejection.messages()));
+    }
+
+    private FisItemResult confirmError(DocumentWork work, PostingConfirmation confirmation) {
+        Map<String, Object> headers = new HashMap<>();
+        headers.put(ConcurHeaders.FIS_DOC_TYPE, work.docType.value());
+        headers.put(ConcurHeaders.CORRELATION_ID, work.event.correlationId());
+        try {
+            List<?> results = concur.requestBodyAndHeaders(ConfirmPosting.ENDPOINT, confirmation, headers, List.class);
+            return (FisItemResult) results.get(0);
+        } catch (CamelExecutionException e) {
+            throw e.getCause() instanceof RuntimeException cause ? cause : e;
+        }
     }
 }

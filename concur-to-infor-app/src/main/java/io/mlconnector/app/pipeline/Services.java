@@ -76,7 +76,7 @@ final class Services implements AutoCloseable {
         this.planner = new ChunkPlanner(new ChunkLimits(inforSettings.maxLinesPerChunk(),
                 inforSettings.maxMessageBytes()), new BodSizeEstimator(bods));
         this.sender = inforSettings.postingMode() == PostingMode.M3_REST ? new M3ChunkSender(new M3Operations(infor))
-                : new BodChunkSender(bods, messaging, planner);
+                : new BodChunkSender(bods, planner);
     }
 
     static Services open(AppConfig config) {

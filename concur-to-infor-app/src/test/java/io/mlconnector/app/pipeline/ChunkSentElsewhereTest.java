@@ -32,7 +32,8 @@ class ChunkSentElsewhereTest {
             AccountingDocument document = services.mapping.current()
                     .map(FisSamples.named("fis-expense-report-document.json").fis());
             PostingChunk chunk = services.planner.plan(document).chunks().get(0);
-            ChunkPoster mine = new ChunkPoster(services, "this-instance");
+            ChunkPoster mine = new ChunkPoster(services, "this-instance",
+                    h.app.camelContext().createProducerTemplate());
             String messageId = mine.messageId(chunk);
             services.store.ledger().plan(ChunkPlan.posting(chunk.fisDocumentId(), chunk.number(), chunk.count(),
                     PostingKind.GL, messageId, messageId, "hash", BigDecimal.ONE, chunk.currency()));

@@ -22,7 +22,10 @@ public class ConcurComponent extends DefaultComponent {
             + " Required for producer endpoints.")
     private ConcurConfiguration configuration;
 
+    @Metadata(label = "advanced", description = "A connection to share (for example the one a host application"
+            + " already holds for the same company); the component then neither creates nor closes one.")
     private ConcurConnection connection;
+    private boolean ownsConnection;
 
     public ConcurComponent() {
     }
@@ -46,6 +49,15 @@ public class ConcurComponent extends DefaultComponent {
         this.configuration = configuration;
     }
 
+    public ConcurConnection getConnection() {
+        return connection;
+    }
+
+    public synchronized void setConnection(ConcurConnection connection) {
+        this.connection = connection;
+        this.ownsConnection = false;
+    }
+
     /** The shared connection, created on first use. */
     public synchronized ConcurConnection connection() {
         if (connection == null) {
@@ -54,15 +66,17 @@ public class ConcurComponent extends DefaultComponent {
                         "the concur component has no configuration (set ConcurComponent.configuration)");
             }
             connection = new ConcurConnectionProvider(configuration).connect();
+            ownsConnection = true;
         }
         return connection;
     }
 
     @Override
     protected synchronized void doStop() throws Exception {
-        if (connection != null) {
+        if (ownsConnection && connection != null) {
             connection.close();
             connection = null;
+            ownsConnection = false;
         }
         super.doStop();
     }

@@ -1,0 +1,59 @@
+package io.mlconnector.concur.mule;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import org.junit.jupiter.api.Test;
+import org.mule.runtime.api.meta.model.ExtensionModel;
+import org.mule.runtime.api.meta.model.config.ConfigurationModel;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+
+import static io.mlconnector.concur.mule.ExtensionModels.config;
+import static io.mlconnector.concur.mule.ExtensionModels.declaredParameters;
+import static io.mlconnector.concur.mule.ExtensionModels.errorNames;
+import static io.mlconnector.concur.mule.ExtensionModels.names;
+import static io.mlconnector.concur.mule.ExtensionModels.operation;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** What the Concur mule-plugin jar carries: its descriptor, the ExtensionModel JSON and the icon. */
+class ConcurPluginPackagingTest {
+
+    @Test
+    void descriptorNamesTheJavaLoaderAndTheExtensionClass() throws IOException, ClassNotFoundException {
+        JsonNode descriptor = PluginDescriptors.muleArtifact(ConcurExtension.class);
+        JsonNode loader = descriptor.path("extensionModelLoaderDescriptor");
+
+        assertThat(loader.path("id").asText()).isEqualTo("java");
+        assertThat(Class.forName(loader.path("attributes").path("type").asText())).isEqualTo(ConcurExtension.class);
+        assertThat(loader.path("attributes").path("version").asText()).matches("\\d+\\.\\d+\\.\\d+.*");
+        assertThat(descriptor.path("minMuleVersion").asText()).isEqualTo("4.9.0");
+        assertThat(descriptor.path("classLoaderModelLoaderDescriptor").path("attributes").path("exportedPackages"))
+                .extracting(JsonNode::asText).containsExactly("io.mlconnector.concur.mule.api");
+    }
+
+    @Test
+    void writtenExtensionModelIsTheOneMulesLoaderBuilds() throws IOException {
+        ExtensionModel written = PluginDescriptors.writtenExtensionModel(ConcurExtension.class);
+        ExtensionModel loaded = MuleExtensionModels.load(ConcurExtension.class, written.getVersion());
+        ConfigurationModel writtenConfig = config(written, "config");
+        ConfigurationModel loadedConfig = config(loaded, "config");
+
+        assertThat(written.getXmlDslModel().getPrefix()).isEqualTo("concur");
+        assertThat(names(writtenConfig.getOperationModels())).isEqualTo(names(loadedConfig.getOperationModels()));
+        assertThat(names(writtenConfig.getSourceModels())).isEqualTo(names(loadedConfig.getSourceModels()));
+        assertThat(names(writtenConfig.getConnectionProviders()))
+                .isEqualTo(names(loadedConfig.getConnectionProviders()));
+        for (String name : names(loadedConfig.getOperationModels())) {
+            assertThat(declaredParameters(operation(writtenConfig, name)))
+                    .isEqualTo(declaredParameters(operation(loadedConfig, name)));
+        }
+        assertThat(errorNames(written.getErrorModels())).isEqualTo(errorNames(loaded.getErrorModels()));
+    }
+
+    @Test
+    void iconIsAnSvg() throws IOException {
+        String icon = new String(PluginDescriptors.resource(ConcurExtension.class, "icon/icon.svg"),
+                StandardCharsets.UTF_8);
+        assertThat(icon).startsWith("<svg").contains("</svg>");
+    }
+}
