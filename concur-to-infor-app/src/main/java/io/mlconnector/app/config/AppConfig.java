@@ -132,6 +132,7 @@ public final class AppConfig {
         webhookListener();
         adminListener();
         httpWorkerThreads();
+        quarantine();
         port("sandbox.concur-port");
         port("sandbox.infor-port");
         bool("logging.json");
@@ -307,6 +308,23 @@ public final class AppConfig {
         second.ifPresent(all::add);
         all.addAll(rest);
         return all;
+    }
+
+    public QuarantineSettings quarantine() {
+        int maxBody = integer("quarantine.max-body-bytes");
+        if (maxBody < 0) {
+            throw invalid("quarantine.max-body-bytes", "must not be negative");
+        }
+        int perMinute = integer("quarantine.refused-per-minute");
+        if (perMinute < 0) {
+            throw invalid("quarantine.refused-per-minute", "must not be negative");
+        }
+        Duration interval = duration("retention.interval");
+        if (interval.isZero() || interval.isNegative()) {
+            throw invalid("retention.interval", "must be positive");
+        }
+        return new QuarantineSettings(maxBody, perMinute, duration("retention.quarantine-age"),
+                duration("retention.inbox-body-age"), interval);
     }
 
     public DatabaseSettings database() {

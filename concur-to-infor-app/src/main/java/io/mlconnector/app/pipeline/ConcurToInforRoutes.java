@@ -1,6 +1,7 @@
 package io.mlconnector.app.pipeline;
 
 import io.mlconnector.app.config.AppConfig;
+import io.mlconnector.app.config.QuarantineSettings;
 import io.mlconnector.concur.api.ConcurEvent;
 import io.mlconnector.infor.api.InforIonException;
 import org.apache.camel.Exchange;
@@ -59,6 +60,11 @@ final class ConcurToInforRoutes extends RouteBuilder {
 
         from(webhookUri(services.config)).routeId(INTAKE)
                 .process(new StoreInInbox(services));
+
+        QuarantineSettings retention = services.config.quarantine();
+        from("timer:retention?delay=" + retention.retentionInterval().toMillis() + "&period="
+                + retention.retentionInterval().toMillis()).routeId("retention")
+                .process(new PurgeExpired(services));
 
         // synchronous: the next poll waits for the batch; otherwise the timer hands the batch to the async engine and
         // claims again, and two events for one document run side by side (two posts, two confirmations)
