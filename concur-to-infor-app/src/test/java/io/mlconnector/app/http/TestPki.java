@@ -34,13 +34,13 @@ import java.util.concurrent.atomic.AtomicLong;
  * Certificates made inside a test (BouncyCastle): a CA, and server or client certificates it issues for a host name
  * (as CN and DNS subject-alternative name). Keys exist only in memory and in the test's temporary folder.
  */
-final class TestPki {
+public final class TestPki {
     private static final AtomicLong SERIAL = new AtomicLong(System.nanoTime());
 
     /** A key pair and its certificate, with the chain up to (excluding) the root. */
-    record Issued(KeyPair keys, X509Certificate certificate, X509Certificate issuer) {
+    public record Issued(KeyPair keys, X509Certificate certificate, X509Certificate issuer) {
         /** Writes {@code <name>.crt} (leaf then issuer, PEM) and {@code <name>.key} (PKCS#8 PEM) into {@code dir}. */
-        Path[] writePem(Path dir, String name) {
+        public Path[] writePem(Path dir, String name) {
             Path crt = dir.resolve(name + ".crt");
             Path key = dir.resolve(name + ".key");
             write(crt, pem("CERTIFICATE", encoded(certificate)) + pem("CERTIFICATE", encoded(issuer)));
@@ -49,7 +49,7 @@ final class TestPki {
         }
 
         /** A PKCS#12 keystore with this key and chain. */
-        Path writePkcs12(Path file, char[] password) {
+        public Path writePkcs12(Path file, char[] password) {
             try {
                 KeyStore store = KeyStore.getInstance("PKCS12");
                 store.load(null, null);
@@ -64,7 +64,7 @@ final class TestPki {
         }
 
         /** A client SSL context presenting this certificate and trusting {@code serverCa}. */
-        SSLContext clientContext(X509Certificate serverCa) {
+        public SSLContext clientContext(X509Certificate serverCa) {
             try {
                 KeyStore own = KeyStore.getInstance("PKCS12");
                 own.load(null, null);
@@ -88,23 +88,23 @@ final class TestPki {
         this.ca = ca;
     }
 
-    static TestPki ca(String name) {
+    public static TestPki ca(String name) {
         KeyPair keys = rsa();
         X500Name subject = new X500Name("CN=" + name);
         return new TestPki(keys, sign(subject, subject, keys, keys, true, null));
     }
 
-    X509Certificate certificate() {
+    public X509Certificate certificate() {
         return ca;
     }
 
-    Path writeCaPem(Path file) {
+    public Path writeCaPem(Path file) {
         write(file, pem("CERTIFICATE", encoded(ca)));
         return file;
     }
 
     /** A certificate for {@code host} (CN, and a DNS or IP subject-alternative name) issued by this CA. */
-    Issued issue(String host) {
+    public Issued issue(String host) {
         KeyPair keys = rsa();
         X509Certificate certificate = sign(new X500Name("CN=" + host), new X500Name(ca.getSubjectX500Principal().getName()),
                 keys, caKeys, false, host);
@@ -112,7 +112,7 @@ final class TestPki {
     }
 
     /** A client SSL context that trusts this CA and presents no certificate. */
-    SSLContext trustingClient() {
+    public SSLContext trustingClient() {
         try {
             SSLContext context = SSLContext.getInstance("TLS");
             context.init(null, trusting(ca).getTrustManagers(), null);

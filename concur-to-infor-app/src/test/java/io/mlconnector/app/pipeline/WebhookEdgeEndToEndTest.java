@@ -1,5 +1,7 @@
 package io.mlconnector.app.pipeline;
 
+import io.mlconnector.app.http.TestPki;
+import io.mlconnector.app.http.TlsSettings;
 import io.mlconnector.app.store.Dialect;
 import io.mlconnector.concur.api.ConcurWebhookSource;
 import org.junit.jupiter.api.AfterEach;
@@ -29,6 +31,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.UnaryOperator;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
  * The webhook's port under the abuse the internet brings, against the running app on loopback: silent sockets,
@@ -121,6 +124,40 @@ class WebhookEdgeEndToEndTest {
         assertThat(sent.get(60, TimeUnit.SECONDS)).isLessThan(limit);
         assertThat(harness.store().quarantine().count()).isZero();
         assertThat(harness.store().inbox().countByState().values()).containsOnly(0L);
+    }
+
+    @Test
+    void threeConfigurationLinesPutTheWebhookBehindMutualTlsForConcursCertificate() throws Exception {
+        // given certificates: the webhook's own, and client certificates from Concur's CA and from another CA
+        TestPki serverCa = TestPki.ca("test server CA");
+        TestPki concurCa = TestPki.ca("test stand-in for Concur's CA");
+        Path[] server = serverCa.issue("127.0.0.1").writePem(tempDir, "webhook");
+        Path clientCas = concurCa.writeCaPem(tempDir.resolve("concur-ca.pem"));
+        // and the app started with the three lines the README gives
+        start(app -> app.config("webhook.tls.certificate", server[0].toString())
+                .config("webhook.tls.private-key", server[1].toString())
+                .config("webhook.tls.client-cas", clientCas.toString()));
+        String businessId = harness.concur.fis().businessId(harness.concur.fis().seedPublishedSamples().get(0));
+        byte[] body = event(businessId).getBytes(StandardCharsets.UTF_8);
+
+        // when Concur delivers with its client certificate, and an impostor with a look-alike from another CA
+        HttpClient concur = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+                .sslContext(concurCa.issue(TlsSettings.CONCUR_WEBHOOK_SUBJECT).clientContext(serverCa.certificate()))
+                .build();
+        HttpClient impostor = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+                .sslContext(TestPki.ca("other CA").issue(TlsSettings.CONCUR_WEBHOOK_SUBJECT)
+                        .clientContext(serverCa.certificate())).build();
+        HttpRequest delivery = HttpRequest.newBuilder(webhook()).timeout(Duration.ofSeconds(30))
+                .header(ConcurWebhookSource.SIGNATURE_HEADER, sign(body))
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body)).build();
+
+        // then the webhook is HTTPS, Concur's delivery is accepted, the impostor fails in the handshake
+        assertThat(webhook().getScheme()).isEqualTo("https");
+        assertThat(concur.send(delivery, HttpResponse.BodyHandlers.ofString()).statusCode()).isEqualTo(200);
+        assertThatThrownBy(() -> impostor.send(delivery, HttpResponse.BodyHandlers.ofString()))
+                .isInstanceOf(IOException.class);
+        assertThat(harness.store().inbox().countByState().values().stream().mapToLong(Long::longValue).sum())
+                .isEqualTo(1);
     }
 
     private void start(UnaryOperator<PipelineHarness.Builder> setup) {
