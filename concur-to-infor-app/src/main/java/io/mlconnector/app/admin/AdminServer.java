@@ -145,6 +145,7 @@ public final class AdminServer implements AutoCloseable {
         ObjectNode ledger = body.putObject("ledger");
         report.ledger().forEach((state, n) -> ledger.put(state.name(), n));
         body.put("chunksInDoubt", report.chunksInDoubt());
+        body.put("chunksAwaitingErp", report.chunksAwaitingErp());
         body.put("openExceptions", report.openExceptions());
         body.put("quarantined", report.quarantined());
         return body;

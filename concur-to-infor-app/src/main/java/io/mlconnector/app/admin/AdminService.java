@@ -5,22 +5,28 @@ import io.mlconnector.app.store.AuditKeys;
 import io.mlconnector.app.store.AuditStep;
 import io.mlconnector.app.store.InboxEntry;
 import io.mlconnector.app.store.InboxState;
+import io.mlconnector.app.store.PostingKind;
 import io.mlconnector.app.store.Store;
 
 import java.util.List;
+import java.util.Set;
 import java.util.Map;
 
 /** What an operator can ask, shared by the CLI and the admin HTTP API: status, audit trail, replay. */
 public final class AdminService {
     private final Store store;
+    private final Set<PostingKind> waitingForErp;
 
-    public AdminService(Store store) {
+    /** {@code waitingForErp}: the posting kinds whose chunks wait for the ERP's answer ({@code infor.confirm-after.*}). */
+    public AdminService(Store store, Set<PostingKind> waitingForErp) {
         this.store = store;
+        this.waitingForErp = Set.copyOf(waitingForErp);
     }
 
     public StatusReport status() {
         return new StatusReport(store.inbox().countByState(), store.ledger().countByState(),
-                store.exceptions().open().size(), store.quarantine().count(), store.ledger().inDoubt().size());
+                store.exceptions().open().size(), store.quarantine().count(), store.ledger().inDoubt().size(),
+                store.ledger().countAwaitingErp(waitingForErp));
     }
 
     /** The audit trail of the document {@code id} names (ESS event id, report id, FIS document id or messageId). */

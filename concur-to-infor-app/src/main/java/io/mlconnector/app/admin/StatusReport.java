@@ -5,7 +5,10 @@ import io.mlconnector.app.store.InboxState;
 
 import java.util.Map;
 
-/** Counts per state: inbox rows, ledger chunks, open exception records, quarantined deliveries. */
+/**
+ * Counts per state: inbox rows, ledger chunks, open exception records, quarantined deliveries; chunks ION accepted
+ * whose ERP acknowledgement Concur's confirmation waits for.
+ */
 public record StatusReport(Map<InboxState, Long> inbox, Map<ChunkState, Long> ledger, long openExceptions,
-                           long quarantined, long chunksInDoubt) {
+                           long quarantined, long chunksInDoubt, long chunksAwaitingErp) {
 }

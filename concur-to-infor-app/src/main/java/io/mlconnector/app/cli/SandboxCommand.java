@@ -12,6 +12,8 @@ import picocli.CommandLine.Option;
 
 import java.io.IOException;
 import java.io.PrintWriter;
+import java.net.ServerSocket;
+import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
@@ -48,8 +50,13 @@ final class SandboxCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         try (ConcurSandbox concur = ConcurSandbox.start(ConcurSandboxSettings.builder().basePort(concurBase).build());
              InforSandbox infor = InforSandbox.start(InforSandboxSettings.builder().port(port).build())) {
-            writeConfig(concur, infor);
+            URI ims = imsEndpoint(config);
+            // the ERP behind the simulated ION answers Process BODs at the app's IMS endpoint, once `run` listens
+            infor.erp().deliverTo(ims);
+            writeConfig(concur, infor, ims.getPort());
             print(out, concur, infor);
+            out.println("  ERP answers pushed to:   " + ims);
+            out.flush();
             awaitStop();
         }
         return MlConnectorCli.OK;
@@ -72,8 +79,9 @@ final class SandboxCommand implements Callable<Integer> {
     }
 
     // The credentials go to an owner-only file, not to the terminal: sandbox or not, secrets are not printed.
-    private void writeConfig(ConcurSandbox concur, InforSandbox infor) throws IOException {
-        Map<String, String> keys = SandboxKeys.of(concur, infor);
+    private void writeConfig(ConcurSandbox concur, InforSandbox infor, int imsPort) throws IOException {
+        Map<String, String> keys = new LinkedHashMap<>(SandboxKeys.of(concur, infor));
+        keys.put("ims.port", Integer.toString(imsPort));
         StringBuilder text = new StringBuilder("# written by `ml-connector sandbox`; valid while it runs\n");
         keys.forEach((k, v) -> text.append(k).append('=').append(v.replace("\\", "\\\\")).append('\n'));
         Path parentDir = configOut.toAbsolutePath().getParent();
@@ -85,6 +93,17 @@ final class SandboxCommand implements Callable<Integer> {
             Files.createFile(configOut);
         }
         Files.writeString(configOut, text);
+    }
+
+    /** The IMS endpoint `run` will listen on: {@code ims.port}, or a free port when that is 0. */
+    private static URI imsEndpoint(AppConfig config) throws IOException {
+        int port = config.port("ims.port");
+        if (port == 0) {
+            try (ServerSocket socket = new ServerSocket(0)) {
+                port = socket.getLocalPort();
+            }
+        }
+        return URI.create("http://127.0.0.1:" + port + config.string("ims.path"));
     }
 
     private static void awaitStop() {

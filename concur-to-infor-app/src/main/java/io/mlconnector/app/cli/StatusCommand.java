@@ -16,6 +16,7 @@ final class StatusCommand extends StoreCommand {
         out.println("posting ledger (chunks)");
         report.ledger().forEach((state, n) -> out.printf("  %-16s %8d%n", state, n));
         out.printf("chunks in doubt   %8d%n", report.chunksInDoubt());
+        out.printf("awaiting the ERP  %8d%n", report.chunksAwaitingErp());
         out.printf("open exceptions   %8d%n", report.openExceptions());
         out.printf("quarantined       %8d%n", report.quarantined());
         out.flush();

@@ -20,7 +20,7 @@ abstract class StoreCommand implements Callable<Integer> {
     public final Integer call() {
         AppConfig config = parent.config();
         try (Store store = Store.open(config.database(), config.worker().retryPolicy())) {
-            return run(new AdminService(store), spec.commandLine().getOut());
+            return run(new AdminService(store, config.erpAnswers().kindsWaitingForErp()), spec.commandLine().getOut());
         }
     }
 

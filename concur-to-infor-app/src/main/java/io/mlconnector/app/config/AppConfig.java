@@ -41,7 +41,7 @@ public final class AppConfig {
     private static final String DEFAULTS = "defaults.properties";
     private static final Set<String> SECRET_KEYS =
             Set.of("admin.token", "database.password", "concur.client-secret", "concur.request-token",
-                    "webhook.tls.keystore-password", "admin.tls.keystore-password");
+                    "webhook.tls.keystore-password", "admin.tls.keystore-password", "ims.consumer-secret");
     private static final Pattern SHORT_DURATION = Pattern.compile("(\\d+)\\s*(ms|s|m|h|d)");
 
     /** Where a value came from, for error messages and {@link #dump()}. */
@@ -126,6 +126,7 @@ public final class AppConfig {
         database();
         worker();
         infor();
+        erpAnswers();
         concur();
         port("webhook.port");
         port("admin.port");
@@ -399,6 +400,28 @@ public final class AppConfig {
         }
         return new InforSettings(path("infor.ionapi-file"), string("infor.from-logical-id"),
                 string("infor.to-logical-id"), mode, maxBytes, maxLines, validation, chart);
+    }
+
+    /** The inbound IMS endpoint and when Concur hears success: {@code ims.*}, {@code infor.confirm-after.*}. */
+    public ErpAnswerSettings erpAnswers() {
+        Duration timeout = duration("infor.erp-answer-timeout");
+        if (timeout.isNegative() || timeout.isZero()) {
+            throw invalid("infor.erp-answer-timeout", "must be positive");
+        }
+        if (!string("ims.path").startsWith("/")) {
+            throw invalid("ims.path", "must start with '/'");
+        }
+        return new ErpAnswerSettings(confirmAfter("infor.confirm-after.gl"), confirmAfter("infor.confirm-after.ap"),
+                timeout, string("ims.host"), port("ims.port"), string("ims.path"), string("ims.public-url"),
+                string("ims.consumer-key"), string("ims.consumer-secret"), duration("ims.apply-interval"));
+    }
+
+    private ConfirmAfter confirmAfter(String key) {
+        try {
+            return ConfirmAfter.valueOf(string(key).toUpperCase(Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            throw invalid(key, "must be ION_ACCEPTED or ERP_ACKNOWLEDGED");
+        }
     }
 
     public Path mappingFile() {

@@ -23,6 +23,10 @@ public final class SandboxKeys {
         keys.put("concur.signature-algorithm", concur.signatureAlgorithm());
         keys.put("infor.ionapi-file", infor.ionapiFile().toAbsolutePath().toString());
         keys.put("infor.from-logical-id", infor.connectionPointLogicalId());
+        keys.put("ims.consumer-key", infor.erp().consumerKey());
+        keys.put("ims.consumer-secret", infor.erp().consumerSecret());
+        keys.put("ims.host", "127.0.0.1");
+        keys.put("ims.port", "0");
         return keys;
     }
 

@@ -39,10 +39,19 @@ public final class HttpEdge implements AutoCloseable {
 
     /** Binds a new port now; fails when the address is taken or a TLS file cannot be read. */
     public Listener listen(ListenerSettings settings) {
+        return prepare(settings).start();
+    }
+
+    /**
+     * A new listener whose routes can be added before it binds ({@link Listener#start()}), so that no request is
+     * answered before the routes are there (a webhook that answered 404 while starting would lose Concur's event).
+     * Fails when a TLS file cannot be read.
+     */
+    public Listener prepare(ListenerSettings settings) {
         if (listeners.containsKey(settings.name())) {
             throw new IllegalArgumentException("a listener named " + settings.name() + " already exists");
         }
-        Listener listener = Listener.start(vertx, settings);
+        Listener listener = Listener.prepare(vertx, settings);
         listeners.put(settings.name(), listener);
         return listener;
     }

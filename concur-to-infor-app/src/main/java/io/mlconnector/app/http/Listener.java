@@ -49,20 +49,24 @@ public final class Listener implements AutoCloseable {
     private final Handler<RoutingContext> bodyHandler;
     private final ConnectionGuard guard;
     private final HttpServer server;
+    private final TlsFiles tlsFiles;
     private final AtomicBoolean reloading = new AtomicBoolean();
+    private boolean started;
     private Long reloadTimer;
 
     private Listener(ListenerSettings settings, Vertx vertx, Router router, Handler<RoutingContext> bodyHandler,
-                     ConnectionGuard guard, HttpServer server) {
+                     ConnectionGuard guard, HttpServer server, TlsFiles tlsFiles) {
         this.settings = settings;
         this.vertx = vertx;
         this.router = router;
         this.bodyHandler = bodyHandler;
         this.guard = guard;
         this.server = server;
+        this.tlsFiles = tlsFiles;
     }
 
-    static Listener start(Vertx vertx, ListenerSettings settings) {
+    /** A listener with its router and server made, not yet bound: add routes, then {@link #start()}. */
+    static Listener prepare(Vertx vertx, ListenerSettings settings) {
         Router router = Router.router(vertx);
         ConnectionGuard guard = new ConnectionGuard(vertx, settings.name(), settings.limits());
         Handler<RoutingContext> body = BodyHandler.create(false).setBodyLimit(settings.limits().maxBodyBytes());
@@ -80,14 +84,24 @@ public final class Listener implements AutoCloseable {
             }
         });
         HttpServer server = vertx.createHttpServer(options).connectionHandler(guard::onConnection).requestHandler(router);
+        return new Listener(settings, vertx, router, body, guard, server, tls.orElse(null));
+    }
+
+    /** Binds the port and starts serving (and watching the TLS files); fails when the address is taken. */
+    public synchronized Listener start() {
+        if (started) {
+            return this;
+        }
         await(server.listen(settings.port(), settings.host()), "bind " + settings.name() + " to " + settings.host()
                 + ":" + settings.port());
-        Listener listener = new Listener(settings, vertx, router, body, guard, server);
-        tls.ifPresent(listener::watch);
-        LOG.info("{} listening on {}://{}:{}{}", settings.name(), settings.scheme(), settings.host(), listener.port(),
+        started = true;
+        if (tlsFiles != null) {
+            watch(tlsFiles);
+        }
+        LOG.info("{} listening on {}://{}:{}{}", settings.name(), settings.scheme(), settings.host(), port(),
                 settings.tls().map(t -> t.mutual() ? " (mutual TLS, client subject " + t.clientSubject() + ")" : " (TLS)")
                         .orElse(""));
-        return listener;
+        return this;
     }
 
     private static HttpServerOptions options(ListenerSettings settings) {
@@ -181,12 +195,17 @@ public final class Listener implements AutoCloseable {
         camelRegistry.accept(componentName(), component);
     }
 
+    /** Stops accepting and closes the open connections (a request in progress is cut; its sender retries). */
     @Override
-    public void close() {
+    public synchronized void close() {
         if (reloadTimer != null) {
             vertx.cancelTimer(reloadTimer);
+            reloadTimer = null;
         }
-        await(server.close(), "close " + settings.name());
+        if (started) {
+            started = false;
+            await(server.close(), "close " + settings.name());
+        }
     }
 
     static <T> T await(Future<T> future, String what) {

@@ -86,6 +86,18 @@ public final class Metrics {
                 .publishPercentileHistogram().register(registry);
     }
 
+    /** {@code mlconnector_erp_answers_total{outcome}}: ERP answers applied (accepted, rejected, repeated, unmatched). */
+    public void erpAnswer(String outcome) {
+        Counter.builder("mlconnector.erp.answers").description("ERP answers (Acknowledge/ConfirmBOD) pushed by ION")
+                .tag("outcome", outcome).register(registry).increment();
+    }
+
+    /** {@code mlconnector_erp_no_answer_total}: chunks the ERP did not answer within infor.erp-answer-timeout. */
+    public void erpNoAnswer() {
+        Counter.builder("mlconnector.erp.no.answer").description("Chunks without an ERP answer in time")
+                .register(registry).increment();
+    }
+
     /** {@code mlconnector_ion_throttled_total}: HTTP 429 answers from the ION API gateway. */
     public void ionThrottled() {
         Counter.builder("mlconnector.ion.throttled").description("HTTP 429 answers from ION").register(registry).increment();

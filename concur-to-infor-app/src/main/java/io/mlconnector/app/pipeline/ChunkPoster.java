@@ -178,6 +178,7 @@ final class ChunkPoster {
                 return Optional.of(sender.stateWhenSent() == ChunkState.ERP_CONFIRMED ? confirmedByErp(entry) : entry);
             }
             case FAILED -> throw refused(chunk, entry.lastError());
+            case ERP_REJECTED -> throw rejectedByErp(chunk.id(), entry.lastError());
             case SENT -> {
                 requireSenderGone(entry);
                 Optional<String> found = sender.canFindExisting() ? sender.findExisting(outgoing) : Optional.empty();
@@ -283,6 +284,11 @@ final class ChunkPoster {
     private DocumentRejected refused(PostingChunk chunk, String why) {
         return new DocumentRejected("chunk-refused", List.of(chunk.id()),
                 List.of(sender.target() + " refused " + chunk.id() + ": " + why));
+    }
+
+    /** ION took the chunk, the ERP refused it: handled exactly as a refusal by ION (back out, error confirmation). */
+    static DocumentRejected rejectedByErp(String chunk, String why) {
+        return new DocumentRejected("erp-rejected", List.of(chunk), List.of("the ERP rejected " + chunk + ": " + why));
     }
 
     /** The ledger rows of this document that are posted and not yet backed out. */

@@ -4,8 +4,10 @@ import io.mlconnector.app.Application;
 import io.mlconnector.app.admin.AdminServer;
 import io.mlconnector.app.admin.AdminService;
 import io.mlconnector.app.config.AppConfig;
+import io.mlconnector.app.config.ErpAnswerSettings;
 import io.mlconnector.app.config.PostingMode;
 import io.mlconnector.app.http.HttpEdge;
+import io.mlconnector.app.http.JsonErrors;
 import io.mlconnector.app.http.Listener;
 import io.mlconnector.app.ops.HealthCheck;
 import io.mlconnector.app.ops.Readiness;
@@ -14,6 +16,8 @@ import io.mlconnector.concur.api.EventSubscriptionOperations;
 import io.mlconnector.concur.api.Subscription;
 import io.mlconnector.concur.camel.ConcurComponent;
 import io.mlconnector.concur.camel.ConcurConsumer;
+import io.mlconnector.infor.api.ImsInboundSettings;
+import io.mlconnector.infor.api.ImsInboundSource;
 import io.mlconnector.infor.camel.InforIonComponent;
 import io.mlconnector.infor.api.M3Operations;
 import io.mlconnector.infor.api.PingResult;
@@ -49,6 +53,7 @@ public final class ConcurToInforApplication implements Application {
     private Main camel;
     private HttpEdge http;
     private AdminServer admin;
+    private ImsInboundSource imsEndpoint;
 
     public ConcurToInforApplication(AppConfig config) {
         this.config = config;
@@ -56,6 +61,7 @@ public final class ConcurToInforApplication implements Application {
 
     @Override
     public synchronized void start() {
+        requireImsCredentialsWhenWaitingForTheErp();
         services = Services.open(config);
         AtomicInteger n = new AtomicInteger();
         workers = Executors.newFixedThreadPool(config.worker().count(), r -> new Thread(r, "inbox-worker-" + n.incrementAndGet()));
@@ -63,12 +69,18 @@ public final class ConcurToInforApplication implements Application {
         Listener webhook;
         Listener adminPort;
         try {
-            webhook = http.listen(config.webhookListener());
-            adminPort = http.listen(config.adminListener());
+            webhook = http.prepare(config.webhookListener());
+            adminPort = http.prepare(config.adminListener());
         } catch (RuntimeException e) {
             close();
             throw e;
         }
+        // While the intake route is not there (starting, stopping) a delivery gets 503, which ESS retries; a 404
+        // would be dropped (ESS does not retry 4xx other than 401/403/429).
+        webhook.router().post(config.webhookPath()).last().handler(c -> {
+            c.response().putHeader("Retry-After", "5");
+            JsonErrors.send(c, 503, "the webhook is not ready, deliver again");
+        });
         camel = new Main();
         camel.configure().withName("ml-connector").withShutdownTimeout(10);
         http.bindTo(camel::bind);
@@ -77,6 +89,7 @@ public final class ConcurToInforApplication implements Application {
         camel.bind("concur", concurComponent(services));
         camel.bind("infor-ion", inforIonComponent(services));
         camel.configure().addRoutesBuilder(new ConcurToInforRoutes(services, workers, workerId));
+        camel.configure().addRoutesBuilder(ConcurToInforRoutes.erpAnswers(services));
         try {
             camel.start();
         } catch (Exception e) {
@@ -84,10 +97,45 @@ public final class ConcurToInforApplication implements Application {
             throw new IllegalStateException("the Camel routes did not start: " + e.getMessage(), e);
         }
         services.metrics.inboxDepth(services.store.inbox(), inbox -> inbox.depth());
-        admin = AdminServer.on(adminPort, config.adminToken(), new AdminService(services.store), readiness(),
-                services.metrics);
-        LOG.info("ml-connector {} started: webhook on {}:{}{}, admin on {}:{}", workerId, config.webhookHost(),
-                webhook.port(), config.webhookPath(), config.adminHost(), adminPort.port());
+        try {
+            webhook.start();
+            adminPort.start();
+        } catch (RuntimeException e) {
+            close();
+            throw e;
+        }
+        startImsEndpoint();
+        admin = AdminServer.on(adminPort, config.adminToken(),
+                new AdminService(services.store, services.erp.kindsWaitingForErp()), readiness(), services.metrics);
+        LOG.info("ml-connector {} started: webhook on {}:{}{}, admin on {}:{}, IMS endpoint {}", workerId,
+                config.webhookHost(), webhook.port(), config.webhookPath(), config.adminHost(), adminPort.port(),
+                imsEndpoint.uri());
+    }
+
+    /**
+     * Concur hears success for a waiting posting kind only after the ERP's answer, which only ION can bring, and ION
+     * authenticates with the connection point's OAuth consumer: without it nothing would ever be confirmed.
+     */
+    private void requireImsCredentialsWhenWaitingForTheErp() {
+        ErpAnswerSettings erp = config.erpAnswers();
+        if (config.infor().postingMode() == PostingMode.BOD && erp.waitsForAnyErpAnswer() && !erp.hasCredentials()) {
+            throw new IllegalStateException("infor.confirm-after.* waits for the ERP's acknowledgement, which ION "
+                    + "pushes to the IMS endpoint: set ims.consumer-key and ims.consumer-secret to the OAuth consumer "
+                    + "of the IMS connection point (or set infor.confirm-after.ap=ION_ACCEPTED)");
+        }
+    }
+
+    private void startImsEndpoint() {
+        ErpAnswerSettings erp = services.erp;
+        imsEndpoint = new ImsInboundSource(ImsInboundSettings.of(erp.host(), erp.port(), erp.path(),
+                erp.consumerKey(), erp.consumerSecret(), erp.publicUrl()));
+        StoreErpAnswer store = new StoreErpAnswer(services);
+        imsEndpoint.start(store, store);
+    }
+
+    /** Where the IMS endpoint listens, ION's base URL for this application (the bound port when configured with 0). */
+    public URI imsUri() {
+        return imsEndpoint.uri();
     }
 
     private static ConcurComponent concurComponent(Services services) {
@@ -206,9 +254,18 @@ public final class ConcurToInforApplication implements Application {
 
     @Override
     public synchronized void close() {
+        if (imsEndpoint != null) {
+            imsEndpoint.close();
+            imsEndpoint = null;
+        }
         if (admin != null) {
             admin.close();
             admin = null;
+        }
+        if (http != null) {
+            // no new delivery while the routes stop: ESS retries what was not answered
+            http.close();
+            http = null;
         }
         if (camel != null) {
             try {
@@ -217,10 +274,6 @@ public final class ConcurToInforApplication implements Application {
                 LOG.warn("stopping Camel: {}", e.toString());
             }
             camel = null;
-        }
-        if (http != null) {
-            http.close();
-            http = null;
         }
         if (workers != null) {
             workers.shutdown();

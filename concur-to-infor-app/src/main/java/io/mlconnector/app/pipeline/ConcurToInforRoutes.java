@@ -130,6 +130,12 @@ final class ConcurToInforRoutes extends RouteBuilder {
                         .process(poster::sent)
                     .end()
                 .end()
+                .filter(ConcurToInforRoutes::isFisDocument)
+                    .process(new AwaitErpAnswers(services))
+                .end()
+                .filter(ConcurToInforRoutes::isAwaitingErp)
+                    .process(inbox::done).stop()
+                .end()
                 .choice()
                     .when(ConcurToInforRoutes::isFisDocument)
                         .process(confirm::request)
@@ -141,6 +147,19 @@ final class ConcurToInforRoutes extends RouteBuilder {
                         .process(new RecordPosting(services))
                 .end()
                 .process(inbox::done);
+    }
+
+    /** The ERP's answers, stored by the IMS endpoint, applied to the ledger; missing answers become exceptions. */
+    static RouteBuilder erpAnswers(Services services) {
+        long interval = services.erp.applyInterval().toMillis();
+        return new RouteBuilder() {
+            @Override
+            public void configure() {
+                from("timer:erp-answers?synchronous=true&delay=" + interval + "&period=" + interval)
+                        .routeId("erp-answers")
+                        .process(new ApplyErpAnswers(services));
+            }
+        };
     }
 
     static String webhookUri(AppConfig config) {
@@ -165,6 +184,10 @@ final class ConcurToInforRoutes extends RouteBuilder {
     private static boolean hasNothingToPost(Exchange exchange) {
         DocumentWork work = DocumentWork.of(exchange);
         return work.recalled || work.finished || work.nothingToPost;
+    }
+
+    private static boolean isAwaitingErp(Exchange exchange) {
+        return DocumentWork.of(exchange).awaitingErp;
     }
 
     private static boolean isExpenseReport(Exchange exchange) {

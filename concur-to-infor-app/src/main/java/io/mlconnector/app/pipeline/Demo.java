@@ -8,6 +8,7 @@ import io.mlconnector.app.config.SandboxKeys;
 import io.mlconnector.app.mapping.Mapping;
 import io.mlconnector.app.ops.Logging;
 import io.mlconnector.app.store.AuditEntry;
+import io.mlconnector.app.store.ChunkState;
 import io.mlconnector.app.store.LedgerEntry;
 import io.mlconnector.sandbox.concur.ConcurSandbox;
 import io.mlconnector.sandbox.concur.FisState;
@@ -52,6 +53,8 @@ final class Demo {
             AppConfig config = AppConfig.load(null, SandboxKeys.asEnvironment(demoKeys(concur, infor)));
             try (ConcurToInforApplication app = new ConcurToInforApplication(config)) {
                 app.start();
+                // the ERP behind ION answers each Process BOD shortly, some twice (ION delivers at least once)
+                infor.erp().deliverTo(app.imsUri()).delay(Duration.ofMillis(150)).duplicateRate(0.3);
                 ConcurToInforApplication.subscribe(app.services(), app.webhookUri(), out);
                 List<String> docIds = concur.fis().seedPublishedSamples();
                 String reportId = concur.reports().addPublishedSampleReport();
@@ -67,6 +70,7 @@ final class Demo {
                 printAuditTrail(out, app.services(), docIds.get(0));
                 boolean allPosted = docIds.stream().allMatch(id -> concur.fis().state(id) == FisState.POSTED);
                 boolean ok = allConfirmed && allPosted && reportPosted;
+                printErpAnswers(out, app.services(), infor);
                 out.printf("%n%d FIS documents and 1 expense report, %s, in %.1f s%n", docIds.size(),
                         ok ? "every one posted (FIS documents confirmed to Concur)" : "NOT all posted: see the table",
                         Duration.between(started, Instant.now()).toMillis() / 1000.0);
@@ -90,6 +94,7 @@ final class Demo {
         keys.put("admin.token", java.util.UUID.randomUUID().toString());
         keys.put("worker.poll-interval", "200ms");
         keys.put("worker.backoff-initial", "500ms");
+        keys.put("ims.apply-interval", "100ms");
         keys.put("logging.level", baseConfig.logLevel());
         return keys;
     }
@@ -167,6 +172,17 @@ final class Demo {
         for (LedgerEntry chunk : services.store.ledger().forDocument(documentId)) {
             out.printf("%34s   %s %s (%s)%n", "", chunk.plan().kind(), chunk.messageId(), chunk.state());
         }
+    }
+
+    /** The extra state: which chunks the ERP acknowledged (through the IMS endpoint) before Concur heard success. */
+    private static void printErpAnswers(PrintWriter out, Services services, InforSandbox infor) {
+        Map<ChunkState, Long> ledger = services.store.ledger().countByState();
+        long delivered = infor.erp().pushes().stream().filter(p -> p.status() == 202).count();
+        out.printf("%nThe ERP acknowledged %d invoice chunk(s) (ERP_CONFIRMED) through the IMS endpoint before Concur "
+                        + "heard success; %d answer(s) pushed by ION, %d stored (repeats counted once); %d GL chunk(s) "
+                        + "count on ION's acceptance (Sync BODs have no business reply).%n",
+                ledger.get(ChunkState.ERP_CONFIRMED), delivered, services.store.erpAnswers().all().size(),
+                ledger.get(ChunkState.ACCEPTED));
     }
 
     private static JsonNode auditDetail(Services services, String docId, String step) {

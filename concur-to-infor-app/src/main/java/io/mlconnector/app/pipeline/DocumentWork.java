@@ -36,6 +36,8 @@ final class DocumentWork {
     boolean nothingToPost;
     /** Already confirmed to Concur as error: nothing more may be posted for it. */
     boolean finished;
+    /** Posted, but a chunk waits for the ERP's answer before Concur may hear success. */
+    boolean awaitingErp;
     final List<String> postedMessageIds = new ArrayList<>();
 
     DocumentWork(InboxEntry entry, ConcurEvent event, String workerId) {

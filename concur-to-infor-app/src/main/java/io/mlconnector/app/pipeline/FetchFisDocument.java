@@ -48,6 +48,8 @@ final class FetchFisDocument {
         }
         work.fisDocument = document;
         work.keys = work.keys.withFisDocumentId(document.id()).withReportId(document.businessId());
+        // the ERP's answer names a chunk, hence the FIS document: this is how it finds the event to continue
+        services.store.inbox().recordFisDocumentId(work.entry.id(), document.id());
         Map<String, Object> detail = new LinkedHashMap<>();
         detail.put("docType", work.docType.value());
         detail.put("businessId", document.businessId());

@@ -48,6 +48,7 @@ final class NonFisDocuments {
     static void adopt(Services services, DocumentWork work, FisDocType docType, String documentId, String businessId,
                       ObjectNode document, String source) {
         work.keys = work.keys.withFisDocumentId(documentId).withReportId(businessId);
+        services.store.inbox().recordFisDocumentId(work.entry.id(), documentId); // found again by an ERP answer
         String sha256 = ContentHash.sha256(postingContent(document).toString());
         refuseIfChangedAfterPosting(services, work, documentId, sha256);
         ObjectNode item = document.objectNode();

@@ -42,6 +42,8 @@ final class Services implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(Services.class);
 
     final AppConfig config;
+    /** When Concur hears success, the ERP answer timeout, the inbound IMS endpoint. */
+    final io.mlconnector.app.config.ErpAnswerSettings erp;
     final Clock clock;
     final Store store;
     final Metrics metrics;
@@ -60,6 +62,7 @@ final class Services implements AutoCloseable {
     private Services(AppConfig config, Clock clock, Store store, Metrics metrics, MappingProvider mapping,
                      ConcurConnection concur, InforIonConnection infor, ValidationOperations validation) {
         this.config = config;
+        this.erp = config.erpAnswers();
         this.clock = clock;
         this.store = store;
         this.metrics = metrics;

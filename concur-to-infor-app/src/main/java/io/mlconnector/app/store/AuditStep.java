@@ -22,6 +22,14 @@ public final class AuditStep {
     public static final String CHUNK_ACCEPTED = "chunk accepted";
     public static final String CHUNK_CONFIRMED_BY_ERP = "chunk confirmed by the ERP";
     public static final String CHUNK_FAILED = "chunk failed";
+    public static final String CHUNK_REJECTED_BY_ERP = "chunk rejected by the ERP";
+    /** Every chunk is with ION; Concur hears success when the ERP acknowledged the ones that wait for it. */
+    public static final String AWAITING_ERP = "awaiting the ERP";
+    public static final String NO_ERP_ANSWER = "no answer from the ERP";
+    public static final String ERP_ANSWER_RECEIVED = "ERP answer received";
+    public static final String ERP_ANSWER_REPEATED = "ERP answer repeated, counted once";
+    public static final String ERP_ANSWER_UNMATCHED = "ERP answer for an unknown BODID, ignored";
+    public static final String ERP_ANSWER_QUARANTINED = "ERP answer quarantined";
     public static final String CHUNK_REVERSED = "chunk reversed";
     public static final String CONFIRMATION_SENT = "confirmation sent";
     public static final String ERROR_CONFIRMATION_SENT = "error confirmation sent";

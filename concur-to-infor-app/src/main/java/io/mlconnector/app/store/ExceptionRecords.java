@@ -41,6 +41,18 @@ public final class ExceptionRecords {
                 + "AND (ess_event_id = ? OR fis_document_id = ? OR report_id = ?)", clock.instant(), key, key, key);
     }
 
+    /** Resolves the document's open records of one {@code reason}; answers how many. */
+    public int resolveFor(String fisDocumentId, String reason) {
+        return jdbc.update("UPDATE exception_record SET state = 'RESOLVED', resolved_at = ? WHERE state = 'OPEN' "
+                + "AND fis_document_id = ? AND reason = ?", clock.instant(), fisDocumentId, reason);
+    }
+
+    /** True when the document has an open record of {@code reason}. */
+    public boolean isOpen(String fisDocumentId, String reason) {
+        return jdbc.queryOne("SELECT COUNT(*) FROM exception_record WHERE state = 'OPEN' AND fis_document_id = ? "
+                + "AND reason = ?", rs -> rs.getLong(1), fisDocumentId, reason).orElse(0L) > 0;
+    }
+
     public List<ExceptionRecord> open() {
         return jdbc.query("SELECT * FROM exception_record WHERE state = 'OPEN' ORDER BY id", ExceptionRecords::record);
     }

@@ -171,6 +171,18 @@ public final class Inbox {
                 now, now, key, key, key, key);
     }
 
+    /** Records which FIS document the row's event is about (known once fetched), so it can be found by that id. */
+    public void recordFisDocumentId(long id, String fisDocumentId) {
+        jdbc.update("UPDATE inbox SET fis_document_id = ? WHERE id = ? AND fis_document_id IS NULL", fisDocumentId, id);
+    }
+
+    /** The latest row about the FIS document, if any. */
+    public Optional<InboxEntry> latestForFisDocument(String fisDocumentId) {
+        List<InboxEntry> rows = jdbc.query("SELECT * FROM inbox WHERE fis_document_id = ? ORDER BY id DESC",
+                Inbox::entry, fisDocumentId);
+        return rows.stream().findFirst();
+    }
+
     public Optional<InboxEntry> find(long id) {
         return jdbc.queryOne("SELECT * FROM inbox WHERE id = ?", Inbox::entry, id);
     }

@@ -67,9 +67,48 @@ public final class PostingLedger {
                 + "updated_at = ? WHERE message_id = ? AND state = 'SENT'", inforReference, now, now, messageId) == 1;
     }
 
-    /** ACCEPTED → ERP_CONFIRMED (the ERP's Acknowledge/ConfirmBOD arrived). */
+    /**
+     * ACCEPTED → ERP_CONFIRMED (the ERP's Acknowledge arrived, or M3 answered). Also from SENT: an answer can overtake
+     * the recording of ION's 202, and it proves ION had the message.
+     */
     public boolean markErpConfirmed(String messageId) {
-        return transition(messageId, ChunkState.ACCEPTED, ChunkState.ERP_CONFIRMED, null);
+        return transition(messageId, ChunkState.ACCEPTED, ChunkState.ERP_CONFIRMED, null)
+                || transition(messageId, ChunkState.SENT, ChunkState.ERP_CONFIRMED, null);
+    }
+
+    /** ACCEPTED (or SENT, as above) → ERP_REJECTED with the ERP's reason. */
+    public boolean markErpRejected(String messageId, String reason) {
+        return transition(messageId, ChunkState.ACCEPTED, ChunkState.ERP_REJECTED, reason)
+                || transition(messageId, ChunkState.SENT, ChunkState.ERP_REJECTED, reason);
+    }
+
+    /**
+     * The chunk a BOD reference names: its BODID as sent, the same BODID with another verb (an answer repeats the
+     * original BODID with the verb changed), or its messageId.
+     */
+    public Optional<LedgerEntry> findByReference(String reference) {
+        Optional<LedgerEntry> exact = jdbc.queryOne("SELECT * FROM posting_ledger WHERE bod_id = ? OR message_id = ?",
+                PostingLedger::entry, reference, reference);
+        if (exact.isPresent() || !reference.contains("&verb=")) {
+            return exact;
+        }
+        String asProcess = reference.replaceAll("&verb=[A-Za-z]+", "&verb=Process");
+        String asSync = reference.replaceAll("&verb=[A-Za-z]+", "&verb=Sync");
+        return jdbc.queryOne("SELECT * FROM posting_ledger WHERE bod_id = ? OR bod_id = ?", PostingLedger::entry,
+                asProcess, asSync);
+    }
+
+    /** ACCEPTED chunks of {@code kinds}: ION has them, the ERP has not answered yet. */
+    public long countAwaitingErp(java.util.Collection<PostingKind> kinds) {
+        return kinds.stream().mapToLong(kind -> jdbc.queryOne("SELECT COUNT(*) FROM posting_ledger WHERE state = "
+                + "'ACCEPTED' AND kind = ?", rs -> rs.getLong(1), kind).orElse(0L)).sum();
+    }
+
+    /** ACCEPTED chunks of {@code kinds} that ION accepted before {@code acceptedBefore}: the ERP has not answered. */
+    public List<LedgerEntry> awaitingErp(java.util.Collection<PostingKind> kinds, Instant acceptedBefore) {
+        return kinds.stream().flatMap(kind -> jdbc.query("SELECT * FROM posting_ledger WHERE state = 'ACCEPTED' "
+                        + "AND kind = ? AND accepted_at < ? ORDER BY id", PostingLedger::entry, kind, acceptedBefore).stream())
+                .toList();
     }
 
     /** PENDING or SENT → FAILED (a permanent failure of this chunk). */

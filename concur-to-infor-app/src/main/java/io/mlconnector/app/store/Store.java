@@ -10,6 +10,7 @@ public final class Store implements AutoCloseable {
     private final PostingLedger ledger;
     private final AuditTrail audit;
     private final ExceptionRecords exceptions;
+    private final ErpAnswers erpAnswers;
 
     public Store(Database database, Clock clock, RetryPolicy retryPolicy) {
         this.database = database;
@@ -18,6 +19,7 @@ public final class Store implements AutoCloseable {
         this.ledger = new PostingLedger(database, clock);
         this.audit = new AuditTrail(database, clock);
         this.exceptions = new ExceptionRecords(database, clock);
+        this.erpAnswers = new ErpAnswers(database, audit, clock);
     }
 
     /** Opens (and migrates) the database and builds the repositories on the system UTC clock. */
@@ -47,6 +49,11 @@ public final class Store implements AutoCloseable {
 
     public ExceptionRecords exceptions() {
         return exceptions;
+    }
+
+    /** The ERP's answers (Acknowledge / ConfirmBOD) ION pushed to the IMS endpoint. */
+    public ErpAnswers erpAnswers() {
+        return erpAnswers;
     }
 
     @Override

@@ -32,7 +32,9 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Properties;
 import java.util.Random;
 import java.util.UUID;
@@ -55,6 +57,7 @@ final class CrashLab implements AutoCloseable {
     private final String databaseUrl;
     private final String pgSchema;
     private final List<AppProcess> apps = new ArrayList<>();
+    private final Map<String, Properties> configs = new HashMap<>();
     private boolean passed;
 
     private CrashLab(Path dir, ConcurSandbox concur, InforSandbox infor, DatabaseKind kind, String url, String schema) {
@@ -112,7 +115,16 @@ final class CrashLab implements AutoCloseable {
      * that outlives its lease stops, and its chunk in flight may be re-sent by the next owner).
      */
     AppProcess app(String name, Duration lease) throws IOException {
+        return app(name, lease, Map.of());
+    }
+
+    /**
+     * Like {@link #app(String, Duration)} with some keys overridden. Its IMS endpoint has a fixed port too, and the
+     * sandbox's ERP answers to it (the last instance made here when there are several, as ION has one endpoint URL).
+     */
+    AppProcess app(String name, Duration lease, Map<String, String> overrides) throws IOException {
         int port = freePort();
+        int imsPort = freePort();
         Properties p = new Properties();
         p.putAll(SandboxKeys.of(concur, infor));
         p.put("database.url", databaseUrl);
@@ -130,14 +142,41 @@ final class CrashLab implements AutoCloseable {
         p.put("worker.backoff-initial", "200ms");
         p.put("worker.backoff-max", "2s");
         p.put("logging.level", "INFO");
+        p.put("ims.host", "127.0.0.1");
+        p.put("ims.port", Integer.toString(imsPort));
+        p.put("ims.apply-interval", "100ms");
+        p.putAll(overrides);
         Path config = dir.resolve(name + ".properties");
-        try (Writer w = Files.newBufferedWriter(config, StandardCharsets.UTF_8)) {
-            p.store(w, "crash test instance " + name + " (holds sandbox credentials)");
-        }
+        write(config, p, name);
+        configs.put(name, p);
         concur.events().subscribe("crash-" + name, ConcurEvents.TOPIC_FIS, ".*", webhookUri(port));
+        infor.erp().deliverTo(URI.create("http://127.0.0.1:" + imsPort + "/ims/service"));
         AppProcess app = new AppProcess(name, config, dir.resolve(name + ".log"), port);
         apps.add(app);
         return app;
+    }
+
+    /** Changes keys of an instance's configuration; it reads them at its next start. */
+    void reconfigure(AppProcess app, Map<String, String> overrides) throws IOException {
+        Properties p = configs.get(app.name());
+        p.putAll(overrides);
+        write(dir.resolve(app.name() + ".properties"), p, app.name());
+    }
+
+    private static void write(Path config, Properties p, String name) throws IOException {
+        try (Writer w = Files.newBufferedWriter(config, StandardCharsets.UTF_8)) {
+            p.store(w, "crash test instance " + name + " (holds sandbox credentials)");
+        }
+    }
+
+    /** {@code count} generated FIS invoices (each posts one Process.SupplierInvoice the ERP answers), not approved. */
+    List<String> addInvoices(int count, long seed) {
+        ConcurDocumentGenerator generator = new ConcurDocumentGenerator(seed);
+        List<String> ids = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            ids.add(concur.fis().add("invoice", generator.invoice(1 + i % 3)));
+        }
+        return ids;
     }
 
     private Path mappingFile() throws IOException {

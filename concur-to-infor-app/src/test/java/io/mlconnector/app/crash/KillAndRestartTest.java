@@ -1,15 +1,18 @@
 package io.mlconnector.app.crash;
 
 import io.mlconnector.app.store.Store;
+import io.mlconnector.sandbox.infor.ErpSimulator;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Locale;
 import java.util.Random;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 /**
  * Kills the app — a real child JVM, {@code kill -9} — at random moments while documents flow, restarts it on the same
@@ -22,6 +25,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class KillAndRestartTest {
     private static final int DOCUMENTS = Integer.getInteger("crash.documents", 30);
     private static final int KILLS = Integer.getInteger("crash.kills", 3);
+    private static final int ERP_DOCUMENTS = 6;
     private static final long SEED = Long.getLong("crash.seed", 20261128L);
     private static final CrashLab.DatabaseKind DATABASE = CrashLab.DatabaseKind.valueOf(
             System.getProperty("crash.database", "postgresql").toUpperCase(Locale.ROOT));
@@ -76,6 +80,45 @@ class KillAndRestartTest {
                 lab.passed();
             }
         }
+    }
+
+    @Test
+    void anErpAnswerStoredButNotYetAppliedWhenTheAppIsKilledIsAppliedAfterTheRestart() throws Exception {
+        try (CrashLab lab = CrashLab.start("erpanswer", DATABASE)) {
+            // given: invoices, and an instance that stores the ERP's answers but does not apply them (its first
+            // application tick is an hour away), so the kill lands between storing an answer and applying it
+            List<String> docIds = lab.addInvoices(ERP_DOCUMENTS, SEED);
+            AppProcess app = lab.app("app", LEASE, Map.of("ims.apply-interval", "1h"));
+            app.start();
+
+            // when: every invoice is posted and the ERP's acknowledgement of each was answered 202 (stored) ...
+            docIds.forEach(lab.concur().fis()::approve);
+            await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(50))
+                    .until(() -> storedAnswers(lab) == docIds.size());
+            // ... and nothing was applied yet: Concur has heard nothing
+            assertThat(docIds).allSatisfy(id -> assertThat(lab.concur().fis().postingConfirmations(id)).isEmpty());
+            app.kill();
+            long pushesBeforeRestart = storedAnswers(lab);
+
+            // and the app comes back with its usual application interval
+            lab.reconfigure(app, Map.of("ims.apply-interval", "100ms"));
+            app.start();
+            Crash.awaitAllFinal(lab, docIds, Duration.ofSeconds(60));
+            app.stop();
+
+            // then: the stored answers completed every invoice, posted and confirmed once; the ERP sent nothing new
+            try (Store store = lab.openStore()) {
+                Crash.verify(lab, store, docIds);
+                assertThat(storedAnswers(lab)).as("answers the app took (202)").isEqualTo(pushesBeforeRestart);
+                lab.passed();
+            }
+        }
+    }
+
+    /** Distinct ERP answers the app answered 202, i.e. stored. */
+    private static long storedAnswers(CrashLab lab) {
+        return lab.infor().erp().pushes().stream().filter(p -> p.status() == 202).map(ErpSimulator.Push::messageId)
+                .distinct().count();
     }
 
     /** The documents in {@code n} consecutive waves of (nearly) equal size. */

@@ -105,9 +105,12 @@ final class PipelineHarness implements AutoCloseable {
                 keys.put("worker.lease", "30s");
                 keys.put("worker.backoff-initial", "100ms");
                 keys.put("worker.backoff-max", "500ms");
+                keys.put("ims.apply-interval", "50ms");
                 keys.putAll(config);
                 app = new ConcurToInforApplication(AppConfig.load(null, SandboxKeys.asEnvironment(keys)));
                 app.start();
+                // the ERP behind ION answers every Process BOD through the app's IMS endpoint
+                infor.erp().deliverTo(app.imsUri()).delay(Duration.ofMillis(20));
                 ConcurToInforApplication.subscribe(app.services(), app.webhookUri(), new PrintWriter(Writer.nullWriter()));
                 return new PipelineHarness(concur, infor, database, mapping, app);
             } catch (RuntimeException | Error e) {

@@ -56,6 +56,7 @@ final class ImsMessagingService {
     private final List<String> acceptedDocuments;
     private volatile boolean dataFlowActive;
     private volatile boolean connectionPointActive = true;
+    private volatile java.util.function.Consumer<ImsMessage> onAccepted = message -> { };
 
     ImsMessagingService(InforSandboxSettings settings, InforAuthorizationServer authorization) {
         this.settings = settings;
@@ -71,6 +72,11 @@ final class ImsMessagingService {
         // The logical id arrives raw (lid://x) or percent-encoded; the request path is already decoded.
         server.route("GET", base + "/v3/(.+)/acceptedDocuments", this::acceptedDocuments);
         server.route("POST", base + "/v3/multipartMessage", this::multipartMessage);
+    }
+
+    /** Told about every message ION accepted (the ERP behind ION receives it). */
+    void onAccepted(java.util.function.Consumer<ImsMessage> listener) {
+        this.onAccepted = listener;
     }
 
     List<ImsMessage> messages() {
@@ -176,7 +182,9 @@ final class ImsMessagingService {
             if (configuration.isPresent()) {
                 return configuration.get();
             }
-            messages.add(parameters.toMessage(payload));
+            ImsMessage message = parameters.toMessage(payload);
+            messages.add(message);
+            onAccepted.accept(message);
             // 202 only means ION accepted the message; ION never de-duplicates (reference notes §3.4, §6).
             return SimResponse.empty(202);
         } catch (InvalidMessage e) {

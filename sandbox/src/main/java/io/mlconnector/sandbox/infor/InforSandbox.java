@@ -29,6 +29,7 @@ public final class InforSandbox implements AutoCloseable {
     private final ImsMessagingService ims;
     private final ChartOfAccounts chart;
     private final M3Sandbox m3;
+    private final ErpSimulator erp;
     private final Path ionapiFile;
 
     private InforSandbox(InforSandboxSettings settings) {
@@ -37,6 +38,8 @@ public final class InforSandbox implements AutoCloseable {
         this.authorization = new InforAuthorizationServer(settings);
         this.ims = new ImsMessagingService(settings, authorization);
         this.m3 = new M3Sandbox(settings.tenant(), chart, authorization);
+        this.erp = new ErpSimulator(settings.tenant());
+        ims.onAccepted(erp::onAccepted);
         this.server = SimServer.start("infor-sandbox", settings.port());
         try {
             authorization.register(server);
@@ -223,6 +226,11 @@ public final class InforSandbox implements AutoCloseable {
         return m3;
     }
 
+    /** The ERP behind ION: answers Process BODs through the application's IMS endpoint once told where it is. */
+    public ErpSimulator erp() {
+        return erp;
+    }
+
     public Faults faults() {
         return server.faults();
     }
@@ -249,6 +257,7 @@ public final class InforSandbox implements AutoCloseable {
 
     @Override
     public void close() {
+        erp.close();
         server.close();
         try {
             Files.deleteIfExists(ionapiFile);

@@ -1,5 +1,6 @@
 package io.mlconnector.concur.camel;
 
+import io.mlconnector.concur.api.ConcurConnection;
 import io.mlconnector.concur.api.ConcurErrorType;
 import io.mlconnector.concur.api.ConcurException;
 import io.mlconnector.concur.api.ConcurWebhookSource;
@@ -18,22 +19,28 @@ import java.nio.file.Path;
 import java.util.Arrays;
 
 /**
- * One {@code concur:<operation>} URI. Producer operations: ping, fis-documents, fis-document, acknowledge,
- * confirm-posting, confirm-payment, expense-report, payment-request, topics, subscriptions, subscription,
- * save-subscription, delete-subscription. Consumer: webhook.
+ * Read SAP Concur financial documents, acknowledge them and confirm their posting (Financial Integration Service),
+ * read expense reports and payment requests, manage event subscriptions, and receive Concur's event webhooks.
  */
 @UriEndpoint(firstVersion = "0.1.0", scheme = "concur", title = "SAP Concur", syntax = "concur:operation",
         category = {Category.API}, headersClass = ConcurHeaders.class)
 public class ConcurEndpoint extends DefaultEndpoint {
-    @UriPath(description = "The operation: ping, fis-documents, fis-document, acknowledge, confirm-posting,"
-            + " confirm-payment, expense-report, payment-request, topics, subscriptions, subscription,"
-            + " save-subscription, delete-subscription, or webhook (consumer)")
+    /** The connector operation this endpoint calls, or webhook to receive Concur's events. */
+    @UriPath(enums = "ping,fis-documents,fis-document,acknowledge,confirm-posting,confirm-payment,expense-report,"
+            + "payment-request,topics,subscriptions,subscription,save-subscription,delete-subscription,webhook")
     @Metadata(required = true)
-    private final ConcurOperation operation;
+    private final String operation;
 
-    /** FIS docType (expense, invoice, cashadvance, …); header CamelConcurFisDocType overrides it. */
-    @UriParam(label = "producer", description = "FIS docType: expense, invoice, cashadvance, payroll,"
-            + " requestobligation, reportobligation")
+    private final ConcurOperation concurOperation;
+
+    @UriParam
+    private ConcurEndpointConfiguration configuration;
+
+    /**
+     * The FIS document type of fis-documents, fis-document, acknowledge and confirm-posting; the
+     * CamelConcurFisDocType header, or the docType of an event or FIS document body, wins.
+     */
+    @UriParam(label = "producer", enums = "expense,invoice,cashadvance,payroll,requestobligation,reportobligation")
     private String docType;
 
     /** fis-documents: page number from 0. */
@@ -43,10 +50,6 @@ public class ConcurEndpoint extends DefaultEndpoint {
     /** fis-documents: records per page; 0 = the configured fisPageSize (25). */
     @UriParam(label = "producer", description = "fis-documents: records per page (default: configured fisPageSize)")
     private int limit;
-
-    /** fis-documents: ERP systemId filter; default the configured systemId. */
-    @UriParam(label = "producer", description = "fis-documents: systemId filter (default: configured systemId)")
-    private String systemId;
 
     /** fis-document: return the document whatever its status (ignoreDocumentStatus=yes). */
     @UriParam(label = "producer", defaultValue = "false",
@@ -87,9 +90,17 @@ public class ConcurEndpoint extends DefaultEndpoint {
     @UriParam(label = "consumer", defaultValue = "/concur/events", description = "webhook: request path")
     private String path = "/concur/events";
 
-    public ConcurEndpoint(String uri, ConcurComponent component, ConcurOperation operation) {
+    public ConcurEndpoint(String uri, ConcurComponent component, String operation,
+                          ConcurEndpointConfiguration configuration) {
         super(uri, component);
         this.operation = operation;
+        this.concurOperation = ConcurOperation.of(operation);
+        this.configuration = configuration;
+    }
+
+    /** The company connection these endpoint settings use. */
+    ConcurConnection connection() {
+        return getComponent().connection(configuration);
     }
 
     @Override
@@ -99,7 +110,7 @@ public class ConcurEndpoint extends DefaultEndpoint {
 
     @Override
     public Producer createProducer() {
-        if (operation == ConcurOperation.WEBHOOK) {
+        if (concurOperation == ConcurOperation.WEBHOOK) {
             throw new ConcurException(ConcurErrorType.CONFIGURATION, "concur:webhook is a consumer endpoint");
         }
         return new ConcurProducer(this);
@@ -107,7 +118,7 @@ public class ConcurEndpoint extends DefaultEndpoint {
 
     @Override
     public Consumer createConsumer(Processor processor) throws Exception {
-        if (operation != ConcurOperation.WEBHOOK) {
+        if (concurOperation != ConcurOperation.WEBHOOK) {
             throw new ConcurException(ConcurErrorType.CONFIGURATION, "only concur:webhook can consume");
         }
         ConcurConsumer consumer = new ConcurConsumer(this, processor);
@@ -131,15 +142,15 @@ public class ConcurEndpoint extends DefaultEndpoint {
         return b.build();
     }
 
-    public ConcurOperation getOperation() { return operation; }
+    public ConcurOperation getOperation() { return concurOperation; }
+    public ConcurEndpointConfiguration getConfiguration() { return configuration; }
+    public void setConfiguration(ConcurEndpointConfiguration configuration) { this.configuration = configuration; }
     public String getDocType() { return docType; }
     public void setDocType(String docType) { this.docType = docType; }
     public int getPage() { return page; }
     public void setPage(int page) { this.page = page; }
     public int getLimit() { return limit; }
     public void setLimit(int limit) { this.limit = limit; }
-    public String getSystemId() { return systemId; }
-    public void setSystemId(String systemId) { this.systemId = systemId; }
     public boolean isIgnoreDocumentStatus() { return ignoreDocumentStatus; }
     public void setIgnoreDocumentStatus(boolean v) { this.ignoreDocumentStatus = v; }
     public String getSubscriptionId() { return subscriptionId; }

@@ -1,40 +1,59 @@
 package io.mlconnector.concur.camel;
 
-/** The headers the {@code concur:} component reads and sets. */
+import org.apache.camel.spi.Metadata;
+
+/** The headers the concur: component reads and sets. */
 public final class ConcurHeaders {
-    /** In/out: the FIS docType ({@code expense}, {@code invoice}, …); overrides the {@code docType} option. */
+    /** In/out: the FIS docType (expense, invoice, cashadvance and so on); overrides the docType option. */
+    @Metadata(label = "producer", javaType = "String")
     public static final String FIS_DOC_TYPE = "CamelConcurFisDocType";
-    /** In: the business id for {@code fis-document} (report/request/cash-advance id = event facts.documentId). */
+    /** In: the business id for fis-document (report/request/cash-advance id = event facts.documentId). */
+    @Metadata(label = "producer", javaType = "String")
     public static final String DOC_ID = "CamelConcurDocId";
-    /** In: the FIS document id for {@code acknowledge}; out: the id of the document read by {@code fis-document}. */
+    /** In: the FIS document id for acknowledge; out: the id of the document read by fis-document. */
+    @Metadata(label = "producer", javaType = "String")
     public static final String FIS_DOCUMENT_ID = "CamelConcurFisDocumentId";
-    /** Out: {@link io.mlconnector.concur.api.FisOutcome} of a single-item acknowledge/confirm call. */
+    /** Out: the outcome of a single-item acknowledge/confirm call. */
+    @Metadata(label = "producer", javaType = "io.mlconnector.concur.api.FisOutcome")
     public static final String FIS_OUTCOME = "CamelConcurFisOutcome";
-    /** Out: true when {@code fis-document} found the document. */
+    /** Out: true when fis-document found the document. */
+    @Metadata(label = "producer", javaType = "Boolean")
     public static final String FIS_DOCUMENT_FOUND = "CamelConcurFisDocumentFound";
-    /** Out: true when the next FIS page exists ({@code fis-documents}). */
+    /** Out: true when the next FIS page exists (fis-documents). */
+    @Metadata(label = "producer", javaType = "Boolean")
     public static final String FIS_HAS_NEXT_PAGE = "CamelConcurFisHasNextPage";
-    /** In: the FIS page number ({@code fis-documents}); overrides the {@code page} option. */
+    /** In: the FIS page number (fis-documents); overrides the page option. */
+    @Metadata(label = "producer", javaType = "Integer")
     public static final String FIS_PAGE = "CamelConcurFisPage";
-    /** In/out: the {@code concur-correlationid} to send (consumer: the delivery's, else the envelope's). */
+    /** In/out: the concur-correlationid to send (consumer: the delivery's, else the envelope's). */
+    @Metadata(javaType = "String")
     public static final String CORRELATION_ID = "CamelConcurCorrelationId";
-    /** Out (consumer): the ESS event id, the de-duplication key. */
+    /** Out: the ESS event id, the de-duplication key. */
+    @Metadata(label = "consumer", javaType = "String")
     public static final String EVENT_ID = "CamelConcurEventId";
-    /** Out (consumer): the event topic as sent. */
+    /** Out: the event topic as sent. */
+    @Metadata(label = "consumer", javaType = "String")
     public static final String EVENT_TOPIC = "CamelConcurEventTopic";
-    /** Out (consumer): the event type, e.g. {@code expense.readyForIntegration}. */
+    /** Out: the event type, e.g. expense.readyForIntegration. */
+    @Metadata(label = "consumer", javaType = "String")
     public static final String EVENT_TYPE = "CamelConcurEventType";
-    /** Out (consumer): the event timestamp ({@link java.time.Instant}). */
+    /** Out: the event timestamp. */
+    @Metadata(label = "consumer", javaType = "java.time.Instant")
     public static final String EVENT_TIMESTAMP = "CamelConcurEventTimestamp";
-    /** In/out: {@code facts.href} ({@code expense-report} reads it). */
+    /** In/out: facts.href (expense-report reads it). */
+    @Metadata(javaType = "String")
     public static final String HREF = "CamelConcurHref";
-    /** Out (consumer): {@code facts.companyId}. */
+    /** Out: facts.companyId. */
+    @Metadata(label = "consumer", javaType = "String")
     public static final String COMPANY_ID = "CamelConcurCompanyId";
-    /** In: the payment request id for {@code payment-request}. */
+    /** In: the payment request id for payment-request. */
+    @Metadata(label = "producer", javaType = "String")
     public static final String PAYMENT_REQUEST_ID = "CamelConcurPaymentRequestId";
-    /** In: the subscription id for {@code subscription} / {@code delete-subscription}. */
+    /** In: the subscription id for subscription / delete-subscription. */
+    @Metadata(label = "producer", javaType = "String")
     public static final String SUBSCRIPTION_ID = "CamelConcurSubscriptionId";
-    /** Out: the geolocation in use ({@code ping}). */
+    /** Out: the geolocation in use (ping). */
+    @Metadata(label = "producer", javaType = "String")
     public static final String GEOLOCATION = "CamelConcurGeolocation";
 
     private ConcurHeaders() {

@@ -39,7 +39,7 @@ public class ConcurProducer extends DefaultProducer {
     @Override
     public void process(Exchange exchange) {
         Message in = exchange.getMessage();
-        ConcurConnection connection = endpoint.getComponent().connection();
+        ConcurConnection connection = endpoint.connection();
         switch (endpoint.getOperation()) {
             case PING -> {
                 PingResult ping = new ConnectionOperations(connection).ping();
@@ -49,7 +49,7 @@ public class ConcurProducer extends DefaultProducer {
             case FIS_DOCUMENTS -> {
                 Integer page = in.getHeader(ConcurHeaders.FIS_PAGE, endpoint.getPage(), Integer.class);
                 FisDocumentPage result = fis(connection, in).getDocuments(docType(in), page,
-                        endpoint.getLimit() > 0 ? endpoint.getLimit() : null, endpoint.getSystemId());
+                        endpoint.getLimit() > 0 ? endpoint.getLimit() : null, null);
                 in.setHeader(ConcurHeaders.FIS_HAS_NEXT_PAGE, result.hasNext());
                 in.setBody(result);
             }

@@ -10,7 +10,6 @@ import io.mlconnector.concur.api.FisItemResult;
 import io.mlconnector.concur.api.FisOutcome;
 import io.mlconnector.concur.api.PingResult;
 import io.mlconnector.concur.api.PostingConfirmation;
-import io.mlconnector.concur.support.SandboxConfig;
 import io.mlconnector.sandbox.concur.ConcurDocumentGenerator;
 import io.mlconnector.sandbox.concur.ConcurSandbox;
 import io.mlconnector.sandbox.concur.ConcurSandboxSettings;
@@ -55,7 +54,21 @@ class ConcurComponentTest {
         server.setBindPort(0);
         camel.addService(new VertxPlatformHttpServer(server));
         // resolved through META-INF/services/org/apache/camel/component/concur
-        camel.getComponent("concur", ConcurComponent.class).setConfiguration(SandboxConfig.of(concur).build());
+        sandboxSettings(camel.getComponent("concur", ConcurComponent.class).getConfiguration(), concur);
+    }
+
+    /** The company of the sandbox, with short timeouts and backoffs so the tests stay fast. */
+    static void sandboxSettings(ConcurEndpointConfiguration settings, ConcurSandbox concur) {
+        settings.setClientId(concur.clientId());
+        settings.setClientSecret(concur.clientSecret());
+        settings.setCompanyId(concur.companyId());
+        settings.setRequestToken(concur.newCompanyRequestToken());
+        settings.setAuthBaseUri(concur.glzUri().toString());
+        settings.setSystemId("ML-CONNECTOR");
+        settings.setConnectTimeout(Duration.ofSeconds(2).toMillis());
+        settings.setReadTimeout(Duration.ofSeconds(5).toMillis());
+        settings.setInitialBackoff(Duration.ofMillis(20).toMillis());
+        settings.setMaxBackoff(Duration.ofMillis(100).toMillis());
     }
 
     @AfterEach

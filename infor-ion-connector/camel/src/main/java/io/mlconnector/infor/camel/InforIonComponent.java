@@ -29,7 +29,7 @@ import java.util.Map;
 public class InforIonComponent extends DefaultComponent {
     @Metadata(description = "Path of the .ionapi credentials file (used when no connection is set)")
     private String ionapiFile;
-    @Metadata(description = "Logical id of the IMS via API Gateway connection point (lid://infor.ims.<name>)")
+    @Metadata(description = "Logical id of the IMS via API Gateway connection point, e.g. lid://infor.ims.mlconnector")
     private String fromLogicalId;
     @Metadata(description = "Token grant", defaultValue = "PASSWORD")
     private GrantType grantType = GrantType.PASSWORD;
@@ -49,7 +49,7 @@ public class InforIonComponent extends DefaultComponent {
 
     @Override
     protected Endpoint createEndpoint(String uri, String remaining, Map<String, Object> parameters) throws Exception {
-        InforIonEndpoint endpoint = new InforIonEndpoint(uri, this, InforIonOperation.fromUri(remaining));
+        InforIonEndpoint endpoint = new InforIonEndpoint(uri, this, remaining);
         setProperties(endpoint, parameters);
         return endpoint;
     }

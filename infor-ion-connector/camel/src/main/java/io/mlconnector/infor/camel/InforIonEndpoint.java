@@ -12,15 +12,18 @@ import org.apache.camel.spi.UriPath;
 import org.apache.camel.support.DefaultEndpoint;
 
 /**
- * One {@code infor-ion:<operation>} URI, e.g. {@code infor-ion:post-bod?verb=Process}, {@code infor-ion:validate},
- * {@code infor-ion:ping}. Producer only.
+ * Post BODs to Infor ION through the ION API Gateway (journal entries, supplier invoices), build and measure them,
+ * validate GL accounts and cost centers, add M3 supplier invoices through APS450MI, and check the ION set-up.
  */
 @UriEndpoint(firstVersion = "0.1.0", scheme = "infor-ion", title = "Infor ION", syntax = "infor-ion:operation",
         producerOnly = true, category = {Category.CLOUD, Category.API}, headersClass = InforIonHeaders.class)
 public class InforIonEndpoint extends DefaultEndpoint {
-    @UriPath(description = "post-bod, build-bod, validate, ping, accepted-documents or m3-add-supplier-invoice")
+    /** The connector operation this endpoint calls. */
+    @UriPath(enums = "post-bod,build-bod,validate,ping,accepted-documents,m3-add-supplier-invoice")
     @Metadata(required = true)
-    private final InforIonOperation operation;
+    private final String operation;
+
+    private final InforIonOperation inforIonOperation;
 
     @UriParam(description = "BOD verb for a JournalEntry body (Sync or Process); the CamelInforIonVerb header wins",
             defaultValue = "SYNC")
@@ -34,9 +37,10 @@ public class InforIonEndpoint extends DefaultEndpoint {
             + "three this connector builds")
     private String requiredDocuments;
 
-    public InforIonEndpoint(String uri, InforIonComponent component, InforIonOperation operation) {
+    public InforIonEndpoint(String uri, InforIonComponent component, String operation) {
         super(uri, component);
         this.operation = operation;
+        this.inforIonOperation = InforIonOperation.fromUri(operation);
     }
 
     @Override
@@ -54,7 +58,7 @@ public class InforIonEndpoint extends DefaultEndpoint {
         return (InforIonComponent) super.getComponent();
     }
 
-    public InforIonOperation getOperation() { return operation; }
+    public InforIonOperation getOperation() { return inforIonOperation; }
     public BodVerb getVerb() { return verb; }
     public void setVerb(BodVerb verb) { this.verb = verb; }
     public boolean isFailOnUnknown() { return failOnUnknown; }
