@@ -7,6 +7,13 @@ import io.mlconnector.app.config.AppConfig;
 import io.mlconnector.app.http.HttpEdge;
 import io.mlconnector.app.http.JsonErrors;
 import io.mlconnector.app.http.Listener;
+import io.mlconnector.app.http.ListenerSettings;
+import io.mlconnector.app.console.WebHandler;
+import io.mlconnector.app.console.WebRequest;
+import io.mlconnector.app.console.WebResponse;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.http.HttpServerRequest;
+import io.vertx.core.http.HttpServerResponse;
 import io.mlconnector.app.ops.HealthCheck;
 import io.mlconnector.app.ops.Metrics;
 import io.mlconnector.app.ops.Readiness;
@@ -20,6 +27,9 @@ import org.slf4j.LoggerFactory;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Pattern;
@@ -52,9 +62,11 @@ public final class AdminServer implements AutoCloseable {
     private final AdminService admin;
     private final Readiness readiness;
     private final Metrics metrics;
+    private final List<WebHandler> handlers;
 
     private AdminServer(Listener listener, HttpEdge ownedEdge, String token, AdminService admin, Readiness readiness,
-                        Metrics metrics) {
+                        Metrics metrics, List<WebHandler> handlers) {
+        this.handlers = List.copyOf(handlers);
         this.listener = listener;
         this.ownedEdge = ownedEdge;
         this.token = (token == null ? "" : token).getBytes(StandardCharsets.UTF_8);
@@ -68,20 +80,50 @@ public final class AdminServer implements AutoCloseable {
      * {@code admin.token} and the {@code http.*} limits from the configuration, and starts serving.
      */
     public static AdminServer start(AppConfig config, AdminService admin, Readiness readiness, Metrics metrics) {
+        return start(config, config.adminListener(), admin, readiness, metrics, List.of());
+    }
+
+    /** Binds {@code host:port} ({@code 0} = ephemeral) with the default limits and starts serving. */
+    public static AdminServer start(String host, int port, String token, AdminService admin, Readiness readiness,
+                                    Metrics metrics) {
+        return start(host, port, token, admin, readiness, metrics, List.of());
+    }
+
+    /** Like {@link #start(String, int, String, AdminService, Readiness, Metrics)}, also serving {@code handlers}. */
+    public static AdminServer start(String host, int port, String token, AdminService admin, Readiness readiness,
+                                    Metrics metrics, List<WebHandler> handlers) {
+        AppConfig defaults = AppConfig.defaultsOnly();
+        ListenerSettings base = defaults.adminListener();
+        return start(defaults, new ListenerSettings(base.name(), host, port, base.limits(), base.tls()), token, admin,
+                readiness, metrics, handlers);
+    }
+
+    private static AdminServer start(AppConfig config, ListenerSettings settings, AdminService admin,
+                                     Readiness readiness, Metrics metrics, List<WebHandler> handlers) {
+        return start(config, settings, config.adminToken(), admin, readiness, metrics, handlers);
+    }
+
+    private static AdminServer start(AppConfig config, ListenerSettings settings, String token, AdminService admin,
+                                     Readiness readiness, Metrics metrics, List<WebHandler> handlers) {
         HttpEdge edge = HttpEdge.create(config.httpWorkerThreads());
         try {
-            Listener listener = edge.listen(config.adminListener());
-            return serve(new AdminServer(listener, edge, config.adminToken(), admin, readiness, metrics));
+            Listener listener = edge.prepare(settings);
+            AdminServer server = serve(new AdminServer(listener, edge, token, admin, readiness, metrics, handlers));
+            listener.start();
+            return server;
         } catch (RuntimeException e) {
             edge.close();
             throw e;
         }
     }
 
-    /** Serves the admin API on an existing listener (the app's admin port); closing it leaves the listener open. */
+    /**
+     * Serves the admin API, and {@code handlers} (the console, the admin API's lists) after it, on an existing
+     * listener (the app's admin port); closing it leaves the listener open.
+     */
     public static AdminServer on(Listener listener, String token, AdminService admin, Readiness readiness,
-                                 Metrics metrics) {
-        return serve(new AdminServer(listener, null, token, admin, readiness, metrics));
+                                 Metrics metrics, List<WebHandler> handlers) {
+        return serve(new AdminServer(listener, null, token, admin, readiness, metrics, handlers));
     }
 
     private static AdminServer serve(AdminServer server) {
@@ -89,10 +131,13 @@ public final class AdminServer implements AutoCloseable {
         router.get("/health/live").handler(c -> sendJson(c, 200, JSON.createObjectNode().put("status", "UP")));
         router.get("/health/ready").blockingHandler(server::ready, false);
         router.get("/metrics").blockingHandler(server::metrics, false);
-        router.route("/admin/*").handler(server::authorised);
-        router.get("/admin/status").blockingHandler(c -> sendJson(c, 200, server.status()), false);
-        router.get("/admin/audit").blockingHandler(server::audit, false);
-        router.post("/admin/replay/:id").blockingHandler(server::replay, false);
+        router.get("/admin/status").handler(server::authorised)
+                .blockingHandler(c -> sendJson(c, 200, server.status()), false);
+        router.get("/admin/audit").handler(server::authorised).blockingHandler(server::audit, false);
+        router.post("/admin/replay/:id").handler(server::authorised).blockingHandler(server::replay, false);
+        if (!server.handlers.isEmpty()) {
+            router.route().blockingHandler(server::delegated, false);
+        }
         if (server.token.length == 0) {
             LOG.warn("admin.token is empty: every /admin call will be refused with 401");
         }
@@ -193,6 +238,27 @@ public final class AdminServer implements AutoCloseable {
             body.put("error", "no DEAD or FAILED_RETRYING inbox row for " + id);
         }
         sendJson(c, result.replayedAny() ? 200 : 404, body);
+    }
+
+    /** Offers the request to the server-independent handlers; an unanswered one goes on to the 404. */
+    private void delegated(RoutingContext c) {
+        HttpServerRequest http = c.request();
+        Map<String, List<String>> headers = new LinkedHashMap<>();
+        http.headers().forEach(h -> headers.computeIfAbsent(h.getKey(), k -> new ArrayList<>()).add(h.getValue()));
+        byte[] body = c.body() == null || c.body().buffer() == null ? new byte[0] : c.body().buffer().getBytes();
+        int q = http.uri().indexOf('?');
+        WebRequest request = new WebRequest(http.method().name(), http.path(), q < 0 ? "" : http.uri().substring(q + 1),
+                headers, body, http.isSSL());
+        for (WebHandler handler : handlers) {
+            Optional<WebResponse> response = handler.handle(request);
+            if (response.isPresent()) {
+                HttpServerResponse out = c.response().setStatusCode(response.get().status());
+                response.get().headers().forEach((name, values) -> values.forEach(v -> out.headers().add(name, v)));
+                out.end("HEAD".equals(request.method()) ? Buffer.buffer() : Buffer.buffer(response.get().body()));
+                return;
+            }
+        }
+        c.next();
     }
 
     private static void sendJson(RoutingContext c, int status, ObjectNode body) {

@@ -4,8 +4,10 @@ import io.mlconnector.app.http.HttpLimits;
 import io.mlconnector.app.http.ListenerSettings;
 import io.mlconnector.app.http.TlsSettings;
 import io.mlconnector.app.store.DatabaseSettings;
+import io.mlconnector.app.store.JdbcUrls;
 import io.mlconnector.app.store.RetryPolicy;
 import io.mlconnector.app.store.SecretSanitizer;
+import io.mlconnector.concur.api.FisDocType;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -19,6 +21,7 @@ import java.time.Duration;
 import java.time.format.DateTimeParseException;
 import java.util.Arrays;
 import java.util.Collections;
+import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -41,7 +44,8 @@ public final class AppConfig {
     private static final String DEFAULTS = "defaults.properties";
     private static final Set<String> SECRET_KEYS =
             Set.of("admin.token", "database.password", "concur.client-secret", "concur.request-token",
-                    "webhook.tls.keystore-password", "admin.tls.keystore-password", "ims.consumer-secret");
+                    "webhook.tls.keystore-password", "admin.tls.keystore-password", "concur.token-key",
+                    "ims.consumer-secret");
     private static final Pattern SHORT_DURATION = Pattern.compile("(\\d+)\\s*(ms|s|m|h|d)");
 
     /** Where a value came from, for error messages and {@link #dump()}. */
@@ -355,8 +359,17 @@ public final class AppConfig {
         if (max.compareTo(initial) < 0) {
             throw invalid("worker.backoff-max", "must not be shorter than worker.backoff-initial");
         }
-        return new WorkerSettings(count, duration("worker.poll-interval"), duration("worker.lease"),
-                new RetryPolicy(maxAttempts, initial, max));
+        Duration lease = duration("worker.lease");
+        Duration heartbeat = duration("worker.heartbeat");
+        if (values.get("worker.heartbeat").source() == Source.DEFAULT && heartbeat.compareTo(lease) >= 0) {
+            heartbeat = lease.dividedBy(3); // a short lease chosen without a heartbeat: renew three times per lease
+        }
+        if (heartbeat.isZero() || heartbeat.compareTo(lease) >= 0) {
+            throw invalid("worker.heartbeat", "must be positive and shorter than worker.lease (" + lease.toSeconds()
+                    + " s); a third of it leaves two renewals before a slow worker could be overtaken");
+        }
+        return new WorkerSettings(count, duration("worker.poll-interval"), lease,
+                new RetryPolicy(maxAttempts, initial, max), heartbeat, duration("worker.stall-timeout"));
     }
 
     public ConcurSettings concur() {
@@ -366,10 +379,32 @@ public final class AppConfig {
         } catch (IllegalArgumentException e) {
             throw invalid("concur.auth-base-url", "is not a URL");
         }
+        String systemId = string("concur.system-id");
+        if (systemId.length() > 50) {
+            throw invalid("concur.system-id", "is longer than the 50 characters FIS takes");
+        }
         return new ConcurSettings(auth, string("concur.client-id"), string("concur.client-secret"),
                 string("concur.company-id"), string("concur.request-token"),
                 list("concur.webhook-public-keys").stream().map(Path::of).toList(),
-                string("concur.signature-algorithm"), list("concur.topics"), list("concur.approval-statuses"));
+                string("concur.signature-algorithm"), list("concur.topics"), list("concur.approval-statuses"),
+                rateLimit("concur.rate-limit"), fisDocTypes(), systemId, string("concur.token-key"));
+    }
+
+    private Set<FisDocType> fisDocTypes() {
+        Set<FisDocType> types = EnumSet.noneOf(FisDocType.class);
+        for (String value : list("concur.fis-doc-types")) {
+            FisDocType type = Arrays.stream(FisDocType.values()).filter(t -> t.value().equalsIgnoreCase(value))
+                    .findFirst().orElse(null);
+            if (type == null || !ConcurSettings.POSTABLE_DOC_TYPES.contains(type)) {
+                throw invalid("concur.fis-doc-types", "names '" + value + "'; the app posts only "
+                        + ConcurSettings.POSTABLE_DOC_TYPES.stream().map(FisDocType::value).sorted().toList());
+            }
+            types.add(type);
+        }
+        if (types.isEmpty()) {
+            throw invalid("concur.fis-doc-types", "must name at least one of expense, invoice, cashadvance");
+        }
+        return Collections.unmodifiableSet(types);
     }
 
     public InforSettings infor() {
@@ -399,7 +434,17 @@ public final class AppConfig {
                     + "infor.validation-source is CSV");
         }
         return new InforSettings(path("infor.ionapi-file"), string("infor.from-logical-id"),
-                string("infor.to-logical-id"), mode, maxBytes, maxLines, validation, chart);
+                string("infor.to-logical-id"), mode, maxBytes, maxLines, validation, chart,
+                rateLimit("infor.rate-limit"));
+    }
+
+    /** Calls per minute; 0 turns pacing off. */
+    private int rateLimit(String key) {
+        int perMinute = integer(key);
+        if (perMinute < 0) {
+            throw invalid(key, "must be 0 (no pacing) or a number of calls per minute");
+        }
+        return perMinute;
     }
 
     /** The inbound IMS endpoint and when Concur hears success: {@code ims.*}, {@code infor.confirm-after.*}. */
@@ -441,14 +486,14 @@ public final class AppConfig {
     /** Every key with its effective value (secrets masked) and where it came from. */
     public Map<String, String> dump() {
         Map<String, String> out = new LinkedHashMap<>();
-        values.forEach((k, v) -> out.put(k, (isSecret(k) ? mask(v.text()) : v.text()) + "  (" + v.source() + ")"));
+        values.forEach((k, v) -> out.put(k, shown(k, v.text()) + "  (" + v.source() + ")"));
         return out;
     }
 
     @Override
     public String toString() {
         Map<String, String> shown = new LinkedHashMap<>();
-        values.forEach((k, v) -> shown.put(k, isSecret(k) ? mask(v.text()) : v.text()));
+        values.forEach((k, v) -> shown.put(k, shown(k, v.text())));
         return "AppConfig" + shown;
     }
 
@@ -456,13 +501,23 @@ public final class AppConfig {
         return SECRET_KEYS.contains(key) || SecretSanitizer.isSecretKey(key.replace("-", "").replace(".", ""));
     }
 
+    /** A value as it may be printed: a secret key's value masked, a password inside a JDBC URL masked. */
+    private static String shown(String key, String value) {
+        return isSecret(key) ? mask(value) : JdbcUrls.maskedIn(value);
+    }
+
     static String mask(String secret) {
         return secret == null || secret.isEmpty() ? "" : "****";
     }
 
+    /** An error naming {@code key}, its value (masked when secret) and where the value came from. */
+    public ConfigException invalidValue(String key, String problem) {
+        return invalid(key, problem);
+    }
+
     private ConfigException invalid(String key, String problem) {
         Value v = values.get(key);
-        String value = isSecret(key) ? mask(v.text()) : v.text();
+        String value = shown(key, v.text());
         String from = switch (v.source()) {
             case ENVIRONMENT -> "environment variable " + environmentName(key);
             case FILE -> "the configuration file";

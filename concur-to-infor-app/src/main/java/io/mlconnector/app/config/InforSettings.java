@@ -13,8 +13,9 @@ import java.nio.file.Path;
  * @param maxLinesPerChunk  a chunk has at most this many lines
  * @param validationSource where GL accounts and cost centers are checked: M3 CRS630MI or a CSV snapshot
  * @param chartOfAccountsCsv the CSV snapshot ({@code accountingEntity,type,code,name}); null unless configured
+ * @param rateLimit         API Gateway calls per minute, shared by every instance on the database; 0 = unpaced
  */
 public record InforSettings(Path ionapiFile, String fromLogicalId, String toLogicalId, PostingMode postingMode,
                             long maxMessageBytes, int maxLinesPerChunk, ValidationSource validationSource,
-                            Path chartOfAccountsCsv) {
+                            Path chartOfAccountsCsv, int rateLimit) {
 }

@@ -58,6 +58,7 @@ final class DocumentMapper {
         private final Map<String, BigDecimal> owedByAccount = new LinkedHashMap<>();
         private final Map<List<String>, BigDecimal> distribution = new LinkedHashMap<>();
         private final Map<String, String> payableDescriptions = new HashMap<>();
+        private final Map<String, PersonalCharge> personalChargeClearing = new LinkedHashMap<>();
         private String currency;
         private Map<String, Object> docForExpressions;
         private final Map<JsonNode, Map<String, Object>> converted = new java.util.IdentityHashMap<>();
@@ -131,6 +132,7 @@ final class DocumentMapper {
                             entryIndex - 1, allocationIndex - 1));
                 }
             }
+            requireCancellingPersonalCharges();
             cashAdvanceApplications();
             String reportId = FisFields.text(report, "reportId");
             String description = "Concur expense report " + orElse(FisFields.text(report, "reportName"), "")
@@ -152,6 +154,7 @@ final class DocumentMapper {
                 }
             }
             String costCenter = null;
+            boolean costCenterLooked = false;
             int journalIndex = 0;
             for (JsonNode journal : FisFields.elements(scope.allocation, "journal")) {
                 journalIndex++;
@@ -161,18 +164,57 @@ final class DocumentMapper {
                 }
                 BigDecimal net = firstAmount(journal, scope.entryId, "amountNetOfReclaim", "amountNetOfTax");
                 net = net == null ? gross : net;
-                if (costCenter == null) {
-                    costCenter = costCenter(scope);
-                }
                 String journalCode = FisFields.text(journal, "journalAccountCode");
                 LineContext context = new LineContext(scope, journal, journalIndex - 1);
-                String glAccount = glAccount(scope.expenseType, journalCode, context, scope.entryId);
                 String text = lineDescription(context, expenseText(scope.entry));
+                String payer = Party.code(journal, "journalPayer");
+                String payee = Party.code(journal, "journalPayee");
+                if (journalCode == null && (isPersonal(scope.entry)
+                        || findGlAccount(scope.expenseType, null, context, scope.entryId) == null)) {
+                    personalChargeRow(payer, payee, gross, text, scope.entryId, allocationId, groupKey);
+                    continue;
+                }
+                if (!costCenterLooked) {
+                    costCenter = costCenter(scope);
+                    costCenterLooked = true;
+                }
+                String glAccount = glAccount(scope.expenseType, journalCode, context, scope.entryId);
                 add(glAccount, costCenter, net, LineRole.EXPENSE, text, scope.entryId, allocationId, groupKey, false);
                 taxLines(journal, taxRows, scope.entryId, allocationId, groupKey);
-                creditSide(FisFields.text(journal, "journalPayer"), FisFields.text(journal, "journalPayee"),
-                        gross.negate(), text, scope.entryId, allocationId, groupKey);
+                creditSide(payer, payee, gross.negate(), text, scope.entryId, allocationId, groupKey);
             }
+        }
+
+        /**
+         * A journal row without an account code on a personal entry: the personal part of a company-paid card
+         * charge, a pair of rows saying who owes whom. SAP's posting records for these use cases put it on party
+         * accounts only (employee vendor, card clearing, card vendor; "CBCP Corporate Card Charge for Entirely
+         * Personal Expense" on
+         * https://developer.concur.com/api-reference/financial-integration/v4.financial-integration-service-use-cases.html):
+         * the payer/payee's creditSide account, and the clearing account for the row's own side.
+         */
+        private void personalChargeRow(String payer, String payee, BigDecimal gross, String text, String entryId,
+                                       String allocationId, String groupKey) {
+            creditSide(payer, payee, gross.negate(), text, entryId, allocationId, groupKey);
+            String clearing = rules.personalCharges().clearingAccount();
+            if (clearing != null) {
+                add(clearing, null, gross, LineRole.CREDIT_SIDE, text, entryId, allocationId, groupKey, false);
+                return;
+            }
+            // without a clearing account the pair's two clearing lines, which cancel, are left out
+            personalChargeClearing.computeIfAbsent(groupKey, k -> new PersonalCharge(entryId))
+                    .add(gross);
+        }
+
+        /** The clearing sides left out must cancel per allocation; otherwise the mapping has to name the account. */
+        private void requireCancellingPersonalCharges() {
+            personalChargeClearing.forEach((groupKey, charge) -> {
+                if (charge.balance.signum() != 0) {
+                    problem(Kind.UNKNOWN_PAYER_PAYEE, "personalCharges.clearingAccount", "journal rows without an "
+                            + "account code do not net to zero (" + charge.balance.toPlainString()
+                            + "); set personalCharges.clearingAccount", charge.entryId);
+                }
+            });
         }
 
         private void taxLines(JsonNode journal, Map<String, JsonNode> taxRows, String entryId, String allocationId,
@@ -257,6 +299,7 @@ final class DocumentMapper {
             String allocationKey = FisFields.text(scope.allocation, "allocationKey");
             String groupKey = scope.entryId + "/" + orElse(allocationKey, "allocation-" + (scope.allocationIndex + 1));
             String costCenter = null;
+            boolean costCenterLooked = false;
             int journalIndex = 0;
             for (JsonNode journal : FisFields.elements(scope.allocation, "journal")) {
                 journalIndex++;
@@ -270,8 +313,9 @@ final class DocumentMapper {
                 if (gross.signum() == 0 && net.signum() == 0) {
                     continue;
                 }
-                if (costCenter == null) {
+                if (!costCenterLooked) {
                     costCenter = costCenter(scope);
+                    costCenterLooked = true;
                 }
                 String accountCode = orElse(FisFields.text(journal, "accountCode"),
                         FisFields.text(scope.allocation, "allocationAccountCode"));
@@ -353,6 +397,19 @@ final class DocumentMapper {
         }
 
         private String glAccount(String expenseType, String journalCode, LineContext context, String lineItemId) {
+            String account = findGlAccount(expenseType, journalCode, context, lineItemId);
+            if (account != null) {
+                return account;
+            }
+            String code = orElse(expenseType, "(none)");
+            problem(Kind.UNKNOWN_EXPENSE_TYPE, code, "no GL account for expense type " + code
+                    + " (journal account code " + orElse(journalCode, "none")
+                    + "); add it under glAccount.byExpenseType", lineItemId);
+            return "?";
+        }
+
+        /** The GL account the mapping gives a journal row; null when none of its look-ups does. */
+        private String findGlAccount(String expenseType, String journalCode, LineContext context, String lineItemId) {
             var r = rules.glAccount();
             if (r.expression() != null) {
                 String value = evaluate(r.expression(), context.asMap(), "glAccount.expression", lineItemId);
@@ -369,14 +426,7 @@ final class DocumentMapper {
                     return account;
                 }
             }
-            if (r.defaultAccount() != null) {
-                return r.defaultAccount();
-            }
-            String code = orElse(expenseType, "(none)");
-            problem(Kind.UNKNOWN_EXPENSE_TYPE, code, "no GL account for expense type " + code
-                    + " (journal account code " + orElse(journalCode, "none")
-                    + "); add it under glAccount.byExpenseType", lineItemId);
-            return "?";
+            return r.defaultAccount();
         }
 
         private String costCenter(Scope scope) {
@@ -407,12 +457,16 @@ final class DocumentMapper {
                     }
                 };
             }
-            if (r.defaultCostCenter() == null) {
+            if (r.defaultCostCenter() != null) {
+                return r.defaultCostCenter();
+            }
+            if (r.required()) {
                 problem(Kind.UNKNOWN_COST_CENTER, "(none)", "no cost center: none of costCenter.sources "
-                        + r.sources() + " has a value and costCenter.default is not set", scope.entryId);
+                        + r.sources() + " has a value, costCenter.default is not set and costCenter.required is "
+                        + "true", scope.entryId);
                 return "?";
             }
-            return r.defaultCostCenter();
+            return null; // many documents carry no cost object; the line posts without a cost center
         }
 
         private void creditSide(String payer, String payee, BigDecimal signedDebit, String text, String lineItemId,
@@ -630,6 +684,52 @@ final class DocumentMapper {
                 return context;
             }
         }
+    }
+
+    /** The clearing sides of one allocation's personal-charge rows, left out when they cancel. */
+    private static final class PersonalCharge {
+        private final String entryId;
+        private BigDecimal balance = BigDecimal.ZERO;
+
+        PersonalCharge(String entryId) {
+            this.entryId = entryId;
+        }
+
+        void add(BigDecimal amount) {
+            balance = balance.add(amount);
+        }
+    }
+
+    /** Who pays whom on a journal row: the payment code, else its payment type name read as a code. */
+    private static final class Party {
+        private Party() {
+        }
+
+        /**
+         * {@code journalPayer}/{@code journalPayee} carry codes (COMP, EMPL, CBCP …); where only the
+         * {@code …PaymentTypeName} is given, its Standard Accounting Extract spelling (COMPANY, EMPLOYEE, CBCP CORP …)
+         * is read as the code.
+         */
+        static String code(JsonNode journal, String field) {
+            String code = FisFields.text(journal, field);
+            if (code != null) {
+                return code;
+            }
+            String name = FisFields.text(journal, field + "PaymentTypeName");
+            if (name == null) {
+                return null;
+            }
+            String upper = name.trim().toUpperCase(java.util.Locale.ROOT);
+            return switch (upper) {
+                case "COMPANY" -> "COMP";
+                case "EMPLOYEE" -> "EMPL";
+                default -> upper.split("\\s+")[0];
+            };
+        }
+    }
+
+    private static boolean isPersonal(JsonNode entry) {
+        return "Y".equalsIgnoreCase(FisFields.text(entry, "entryIsPersonal"));
     }
 
     /** Where a journal row sits: header (report/requestHeader), employee, entry (or line item) and allocation. */

@@ -3,6 +3,7 @@ package io.mlconnector.app.mapping;
 import io.mlconnector.app.mapping.MappingConfigException.Problem;
 import io.mlconnector.app.mapping.MappingRules.CashAdvanceRules;
 import io.mlconnector.app.mapping.MappingRules.CostCenterRules;
+import io.mlconnector.app.mapping.MappingRules.PersonalChargeRules;
 import io.mlconnector.app.mapping.MappingRules.CreditRule;
 import io.mlconnector.app.mapping.MappingRules.DescriptionRules;
 import io.mlconnector.app.mapping.MappingRules.EntityRules;
@@ -49,8 +50,8 @@ final class MappingParser {
         if (!isMap(root, "")) {
             return null;
         }
-        keys(root, "", "version", "accountingEntity", "glAccount", "costCenter", "creditSide", "cashAdvance",
-                "invoice", "tax", "payable", "descriptions");
+        keys(root, "", "version", "accountingEntity", "glAccount", "costCenter", "creditSide", "personalCharges",
+                "cashAdvance", "invoice", "tax", "payable", "descriptions");
         YamlNode version = root.get("version");
         if (version == null) {
             problems.add(new Problem(root.line(), "version", "missing 'version: 1' at the top of the file"));
@@ -59,7 +60,7 @@ final class MappingParser {
         }
         return new MappingRules(entity(section(root, "accountingEntity")), gl(section(root, "glAccount")),
                 costCenter(section(root, "costCenter")), creditSide(root.get("creditSide")),
-                cashAdvance(section(root, "cashAdvance")), invoice(section(root, "invoice")),
+                personalCharges(section(root, "personalCharges")), cashAdvance(section(root, "cashAdvance")), invoice(section(root, "invoice")),
                 tax(section(root, "tax")), payable(section(root, "payable")),
                 descriptions(section(root, "descriptions")));
     }
@@ -95,7 +96,7 @@ final class MappingParser {
 
     private CostCenterRules costCenter(YamlNode node) {
         String p = "costCenter";
-        keys(node, p, "sources", "map", "whenUnmapped", "default", "expression");
+        keys(node, p, "sources", "map", "whenUnmapped", "default", "expression", "required");
         List<CostCenterRules.Source> sources = new ArrayList<>();
         YamlNode sourcesNode = node.get("sources");
         if (sourcesNode != null && isList(sourcesNode, p + ".sources")) {
@@ -127,7 +128,13 @@ final class MappingParser {
             problems.add(new Problem(when.line(), p + ".whenUnmapped", "'default' needs costCenter.default"));
         }
         return new CostCenterRules(List.copyOf(sources), codeMap(node, p, "map"), whenUnmapped, defaultCostCenter,
-                expression(node, p, "expression", null));
+                expression(node, p, "expression", null), bool(node, p, "required", false));
+    }
+
+    private PersonalChargeRules personalCharges(YamlNode node) {
+        String p = "personalCharges";
+        keys(node, p, "clearingAccount");
+        return new PersonalChargeRules(code(node, p, "clearingAccount"));
     }
 
     private List<CreditRule> creditSide(YamlNode node) {

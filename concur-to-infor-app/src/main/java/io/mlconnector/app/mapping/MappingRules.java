@@ -5,8 +5,8 @@ import java.util.Map;
 
 /** The validated content of a mapping file; every key is documented in README-mapping.md. */
 record MappingRules(EntityRules accountingEntity, GlRules glAccount, CostCenterRules costCenter,
-                    List<CreditRule> creditSide, CashAdvanceRules cashAdvance, InvoiceRules invoice, TaxRules tax,
-                    PayableRules payable, DescriptionRules descriptions) {
+                    List<CreditRule> creditSide, PersonalChargeRules personalCharges, CashAdvanceRules cashAdvance,
+                    InvoiceRules invoice, TaxRules tax, PayableRules payable, DescriptionRules descriptions) {
 
     record EntityRules(Map<String, String> byConcurEntity, Map<String, String> byLedger, Expression expression,
                        String defaultEntity) {
@@ -20,9 +20,13 @@ record MappingRules(EntityRules accountingEntity, GlRules glAccount, CostCenterR
 
     enum WhenUnmapped { DEFAULT, KEEP, ERROR }
 
-    /** @param sources {@code scope.field} pairs, scope one of allocation, entry, employee, header */
+    /**
+     * @param sources  {@code scope.field} pairs, scope one of allocation, entry, employee, header
+     * @param required true: a line no source gives a cost center (and no default) stops the document; false: it
+     *                 posts without one
+     */
     record CostCenterRules(List<Source> sources, Map<String, String> map, WhenUnmapped whenUnmapped,
-                           String defaultCostCenter, Expression expression) {
+                           String defaultCostCenter, Expression expression, boolean required) {
         record Source(String scope, String field) {
             @Override
             public String toString() {
@@ -36,6 +40,16 @@ record MappingRules(EntityRules accountingEntity, GlRules glAccount, CostCenterR
         boolean matches(String actualPayer, String actualPayee) {
             return ("*".equals(payer) || payer.equals(actualPayer)) && ("*".equals(payee) || payee.equals(actualPayee));
         }
+    }
+
+    /**
+     * Journal rows without a {@code journalAccountCode} on a personal entry (the personal part of a company-paid card
+     * charge) post only on party accounts.
+     *
+     * @param clearingAccount the account of each row's own side (card clearing); null: the rows of an allocation
+     *                        must net to zero there, and those clearing lines are left out
+     */
+    record PersonalChargeRules(String clearingAccount) {
     }
 
     record CashAdvanceRules(String account, Map<String, String> byClearingAccountCode, String settlementAccount,

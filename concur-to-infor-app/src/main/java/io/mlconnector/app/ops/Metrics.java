@@ -103,6 +103,12 @@ public final class Metrics {
         Counter.builder("mlconnector.ion.throttled").description("HTTP 429 answers from ION").register(registry).increment();
     }
 
+    /** HTTP 429 answers from ION counted since start (0 before the first). */
+    public double ionThrottledCount() {
+        var counter = registry.find("mlconnector.ion.throttled").counter();
+        return counter == null ? 0 : counter.count();
+    }
+
     /**
      * {@code mlconnector_inbox_depth}: unfinished inbox rows, read from {@code source} at each scrape (NaN when the
      * database cannot answer).

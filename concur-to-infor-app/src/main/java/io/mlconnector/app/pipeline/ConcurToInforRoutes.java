@@ -3,13 +3,13 @@ package io.mlconnector.app.pipeline;
 import io.mlconnector.app.config.AppConfig;
 import io.mlconnector.app.config.QuarantineSettings;
 import io.mlconnector.concur.api.ConcurEvent;
+import io.mlconnector.app.ops.WorkerHealth;
 import io.mlconnector.infor.api.InforIonException;
 import org.apache.camel.Exchange;
 import org.apache.camel.ProducerTemplate;
 import org.apache.camel.builder.RouteBuilder;
 
 import java.nio.file.Path;
-import java.util.concurrent.ExecutorService;
 import java.util.stream.Collectors;
 
 /**
@@ -21,9 +21,11 @@ import java.util.stream.Collectors;
  *
  * <p>Every call to Concur or Infor that is a step of the flow goes through the connectors' Camel endpoints, the way
  * any other Camel route would use them: {@code concur:fis-document}, {@code concur:acknowledge}, one
- * {@code infor-ion:post-bod} (or {@code infor-ion:m3-add-supplier-invoice}) per chunk and
- * {@code concur:confirm-posting}. The exactly-once ledger stays around them: each step's {@code request} side decides
- * in the ledger whether the call is due and what it carries, its answer side records what came back.
+ * {@code infor-ion:post-bod} (or {@code infor-ion:m3-add-supplier-invoice}) per chunk,
+ * {@code concur:confirm-posting}, and {@code concur:payment-request} for a payment request event. The exactly-once
+ * ledger stays around them: each step's {@code request} side decides in the ledger whether the call is due and what it
+ * carries, its answer side records what came back. (The Expense v4 read of a report and its expenses stays one
+ * processor: the component has an operation for the report, not for its expenses.)
  *
  * <p>Error handling is declared once, on the {@code event} route: a rejected document is backed out and confirmed as
  * an error; a transient failure (throttling, timeouts, 5xx) is redelivered a few times at once, and otherwise every
@@ -34,48 +36,49 @@ final class ConcurToInforRoutes extends RouteBuilder {
     static final String INTAKE = "intake";
     /** The platform-http component of the webhook's listener on the app's HTTP edge. */
     static final String WEBHOOK_HTTP = "webhook-http";
+    /** Where {@link InboxWorkers} hand each claimed inbox row. */
+    static final String INBOX = "direct:inbox";
 
     private final Services services;
-    private final ExecutorService workers;
+    private final InboxWorkers workers;
     private final String workerId;
     private final InboxWorker inbox;
 
-    ConcurToInforRoutes(Services services, ExecutorService workers, String workerId) {
+    ConcurToInforRoutes(Services services, InboxWorkers workers, String workerId, WorkerHealth health) {
         this.services = services;
         this.workers = workers;
         this.workerId = workerId;
-        this.inbox = new InboxWorker(services, workerId);
+        this.inbox = new InboxWorker(services, workerId, health);
     }
 
     @Override
     public void configure() {
+        // an Error (OutOfMemoryError, StackOverflowError...) is not a failed attempt: the process ends
+        onException(Error.class).handled(true)
+                .process(inbox::fatal);
+
         // backing a document out happens in its error handler, outside the steps below: its reversals and error
         // confirmation go through the same concur: and infor-ion: endpoints
         ProducerTemplate connectors = getContext().createProducerTemplate();
         ChunkPoster poster = new ChunkPoster(services, workerId, connectors);
         FetchFisDocument fetch = new FetchFisDocument(services);
+        FetchPaymentRequest paymentRequest = new FetchPaymentRequest(services);
         AcknowledgeDocument acknowledge = new AcknowledgeDocument(services);
         PostChunks chunks = new PostChunks(services);
         ConfirmPosting confirm = new ConfirmPosting(services);
 
         from(webhookUri(services.config)).routeId(INTAKE)
-                .process(new StoreInInbox(services));
+                .process(new StoreInInbox(services, workers::eventStored));
 
         QuarantineSettings retention = services.config.quarantine();
         from("timer:retention?delay=" + retention.retentionInterval().toMillis() + "&period="
                 + retention.retentionInterval().toMillis()).routeId("retention")
                 .process(new PurgeExpired(services));
 
-        // synchronous: the next poll waits for the batch; otherwise the timer hands the batch to the async engine and
-        // claims again, and two events for one document run side by side (two posts, two confirmations)
-        from("timer:inbox?delay=0&synchronous=true&period=" + services.config.worker().pollInterval().toMillis())
-                .routeId("inbox")
-                .process(inbox::claim)
-                .split(body()).parallelProcessing().executorService(workers)
-                    .split(body())
-                        .to("direct:event")
-                    .end()
-                .end();
+        // each inbox worker claims one event when it is free and runs it here to its end (InboxWorkers)
+        from(INBOX).routeId("inbox")
+                .process(inbox::work)
+                .to("direct:event");
 
         // the body is what each step sends to Concur or Infor and what they answer; the event's work travels beside it
         from("direct:event").routeId("event")
@@ -105,7 +108,9 @@ final class ConcurToInforRoutes extends RouteBuilder {
                     .when(ConcurToInforRoutes::isExpenseReport)
                         .process(new FetchExpenseReport(services))
                     .when(ConcurToInforRoutes::isPaymentRequest)
-                        .process(new FetchPaymentRequest(services))
+                        .process(paymentRequest::request)
+                        .to(FetchPaymentRequest.ENDPOINT)
+                        .process(paymentRequest::fetched)
                     .otherwise()
                         .process(fetch::request)
                         .to(FetchFisDocument.ENDPOINT)

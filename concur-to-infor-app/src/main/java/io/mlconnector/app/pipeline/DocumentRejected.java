@@ -18,12 +18,22 @@ final class DocumentRejected extends RuntimeException {
     private final String reason;
     private final List<String> codes;
     private final List<String> messages;
+    private final List<List<String>> lineItemIds;
 
     DocumentRejected(String reason, List<String> codes, List<String> messages) {
+        this(reason, codes, messages, messages.stream().map(m -> List.<String>of()).toList());
+    }
+
+    /** @param lineItemIds per message, the Concur entry / line item ids it is about (may be empty) */
+    DocumentRejected(String reason, List<String> codes, List<String> messages, List<List<String>> lineItemIds) {
         super(reason + ": " + String.join("; ", messages));
+        if (lineItemIds.size() != messages.size()) {
+            throw new IllegalArgumentException("one list of line item ids per message");
+        }
         this.reason = reason;
         this.codes = List.copyOf(codes);
         this.messages = List.copyOf(messages);
+        this.lineItemIds = lineItemIds.stream().map(List::copyOf).toList();
     }
 
     /** The rejection the route is handling. */
@@ -45,5 +55,10 @@ final class DocumentRejected extends RuntimeException {
     /** One human-readable message per problem, as Concur shows them on the report's audit trail. */
     List<String> messages() {
         return messages;
+    }
+
+    /** The Concur line items message {@code index} is about, for the confirmation's concurTransactionLineItemId. */
+    List<String> lineItemIds(int index) {
+        return lineItemIds.get(index);
     }
 }

@@ -5,8 +5,8 @@ import io.mlconnector.app.nonfis.NonFisDocumentException;
 import io.mlconnector.app.nonfis.PaymentRequestAdapter;
 import io.mlconnector.concur.api.FisDocType;
 import io.mlconnector.concur.api.PaymentRequest;
+import io.mlconnector.concur.camel.ConcurHeaders;
 import org.apache.camel.Exchange;
-import org.apache.camel.Processor;
 
 import java.net.URI;
 import java.util.List;
@@ -16,18 +16,26 @@ import java.util.List;
  * (concur-api.md §6.3) and turns it into the FIS invoice document shape. That topic is the product brief's; Concur's
  * docs document only FIS {@code invoice.readyForIntegration} for invoices (§3.2).
  */
-final class FetchPaymentRequest implements Processor {
+final class FetchPaymentRequest {
+    /** The route's call: the {@code concur:} component reads the payment request by its id. */
+    static final String ENDPOINT = "concur:payment-request";
+
     private final Services services;
 
     FetchPaymentRequest(Services services) {
         this.services = services;
     }
 
-    @Override
-    public void process(Exchange exchange) throws Exception {
-        DocumentWork work = exchange.getMessage().getMandatoryBody(DocumentWork.class);
-        String requestId = requestId(work);
-        PaymentRequest request = services.invoices.getPaymentRequest(requestId);
+    /** The request: the payment request id the event names. */
+    void request(Exchange exchange) {
+        exchange.getMessage().setHeader(ConcurHeaders.PAYMENT_REQUEST_ID, requestId(DocumentWork.of(exchange)));
+    }
+
+    /** Concur's answer, in the FIS document shape the mapping reads. */
+    void fetched(Exchange exchange) {
+        PaymentRequest request = exchange.getMessage().getBody(PaymentRequest.class);
+        String requestId = exchange.getMessage().getHeader(ConcurHeaders.PAYMENT_REQUEST_ID, String.class);
+        DocumentWork work = DocumentWork.resume(exchange);
         String documentId = NonFisDocuments.paymentRequestDocumentId(requestId);
         ObjectNode document;
         try {

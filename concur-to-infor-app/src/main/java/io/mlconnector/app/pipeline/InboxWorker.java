@@ -1,56 +1,46 @@
 package io.mlconnector.app.pipeline;
 
+import io.mlconnector.app.ops.WorkerHealth;
 import io.mlconnector.app.store.AuditStep;
 import io.mlconnector.app.store.InboxEntry;
 import io.mlconnector.app.store.InboxState;
 import io.mlconnector.concur.api.ConcurEvent;
+import io.mlconnector.concur.api.FisDocType;
 import org.apache.camel.Exchange;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
- * Claims inbox rows for this instance (several instances on one PostgreSQL never claim the same row) and records how
- * each attempt ended: done, ignored, retry later with backoff, or dead-lettered after the configured attempts.
+ * The route's side of an inbox row {@link InboxWorkers} claimed for this instance (several instances on one PostgreSQL
+ * never claim the same row): what the event is, whether it is handled, and how the attempt ended: done, ignored,
+ * retry later with backoff, or dead-lettered after the configured attempts.
  */
 final class InboxWorker {
     private static final Logger LOG = LoggerFactory.getLogger(InboxWorker.class);
 
     private final Services services;
     private final String workerId;
+    private final WorkerHealth health;
 
-    InboxWorker(Services services, String workerId) {
+    InboxWorker(Services services, String workerId, WorkerHealth health) {
         this.services = services;
         this.workerId = workerId;
+        this.health = health;
     }
 
-    /**
-     * Body: the claimed rows as {@link DocumentWork}, grouped by the document they are about (in claim order). Groups
-     * run in parallel, the events of one group one after the other: two events for one document (Concur approving it
-     * twice, a replay beside a late delivery) must not post and confirm it side by side, which sent Concur two posting
-     * confirmations. A batch is the only concurrency of one instance (the timer waits for it).
-     */
-    void claim(Exchange exchange) {
-        List<InboxEntry> claimed = services.store.inbox().claim(services.config.worker().count(), workerId,
-                services.config.worker().lease());
-        Map<String, List<DocumentWork>> byDocument = new LinkedHashMap<>();
-        for (InboxEntry entry : claimed) {
-            DocumentWork work = work(entry);
-            String document = work.businessId() != null ? work.businessId() : "event:" + entry.essEventId();
-            byDocument.computeIfAbsent(document, d -> new ArrayList<>()).add(work);
-        }
-        exchange.getMessage().setBody(List.copyOf(byDocument.values()));
+    /** Body: a claimed inbox row, replaced by the {@link DocumentWork} the route's steps fill in. */
+    void work(Exchange exchange) {
+        exchange.getMessage().setBody(work(exchange.getMessage().getBody(InboxEntry.class)));
     }
 
     private DocumentWork work(InboxEntry entry) {
         ConcurEvent event = ConcurEvent.parse(entry.event().body().getBytes(StandardCharsets.UTF_8), null);
-        return new DocumentWork(entry, event, workerId);
+        return new DocumentWork(entry, event, workerId, health::progressed);
     }
 
     /**
@@ -76,7 +66,15 @@ final class InboxWorker {
         if (ConcurEvent.TOPIC_INVOICE_PAYMENT_REQUEST.equals(topic)) {
             return event.fact("requestId").or(event::href).isPresent() ? null : what + " names no payment request";
         }
-        return event.isReadyForIntegration() && event.fisDocType().isPresent() ? null : what + " is not handled";
+        if (!event.isReadyForIntegration() || event.fisDocType().isEmpty()) {
+            return what + " is not handled";
+        }
+        // e.g. funds reservations (requestObligation, reportObligation) share the topic: another system handles them,
+        // so they are neither acknowledged nor confirmed here
+        Set<FisDocType> handled = services.config.concur().fisDocTypes();
+        return handled.contains(event.fisDocType().get()) ? null
+                : "docType not handled: " + event.fisDocType().get().value() + " is not one of concur.fis-doc-types "
+                + handled.stream().map(FisDocType::value).sorted().toList();
     }
 
     private String whyNotAnApproval(ConcurEvent event, String what) {
@@ -93,25 +91,50 @@ final class InboxWorker {
 
     void done(Exchange exchange) {
         DocumentWork work = DocumentWork.of(exchange);
-        services.store.inbox().complete(work.entry.id(), workerId);
+        try {
+            services.store.inbox().complete(work.entry.id(), workerId);
+        } finally {
+            ended(work);
+        }
+    }
+
+    /** The attempt ended, however: the workers progressed. */
+    private void ended(DocumentWork work) {
+        health.progressed();
     }
 
     /** An event this app does not handle: answered long ago with 2xx, now audited and set aside. */
     void ignore(Exchange exchange) {
         DocumentWork work = DocumentWork.of(exchange);
-        String why = whyNotHandled(work);
-        services.store.inbox().ignore(work.entry.id(), workerId, why);
-        services.store.audit().append(work.keys, AuditStep.IGNORED, Map.of("reason", why));
+        try {
+            String why = whyNotHandled(work);
+            services.store.inbox().ignore(work.entry.id(), workerId, why);
+            services.store.audit().append(work.keys, AuditStep.IGNORED, Map.of("reason", why));
+        } finally {
+            ended(work);
+        }
     }
 
     /** The attempt failed: back off and try again, or dead-letter when the attempts are used up. */
     void retryLater(Exchange exchange) {
         DocumentWork work = DocumentWork.of(exchange);
-        Exception failure = exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Exception.class);
-        String error = failure == null ? "unknown failure" : Failures.describe(failure);
-        Optional<InboxState> state = services.store.inbox().failRetryable(work.entry.id(), workerId, error);
-        String step = state.orElse(null) == InboxState.DEAD ? AuditStep.DEAD_LETTERED : AuditStep.RETRY_SCHEDULED;
-        LOG.warn("event {} (document {}): {}: {}", work.entry.essEventId(), work.businessId(), step, error);
-        services.store.audit().append(work.keys, step, Map.of("attempt", work.entry.attempts(), "error", error));
+        try {
+            Exception failure = exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Exception.class);
+            String error = failure == null ? "unknown failure" : Failures.describe(failure);
+            Optional<InboxState> state = services.store.inbox().failRetryable(work.entry.id(), workerId, error);
+            String step = state.orElse(null) == InboxState.DEAD ? AuditStep.DEAD_LETTERED : AuditStep.RETRY_SCHEDULED;
+            LOG.warn("event {} (document {}): {}: {}", work.entry.essEventId(), work.businessId(), step, error);
+            services.store.audit().append(work.keys, step, Map.of("attempt", work.entry.attempts(), "error", error));
+        } finally {
+            ended(work);
+        }
+    }
+
+    /** An {@link Error} reached the route (an OutOfMemoryError above all): the process ends (see {@link WorkerHealth}). */
+    void fatal(Exchange exchange) {
+        Throwable error = exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Throwable.class);
+        DocumentWork work = exchange.getProperty(DocumentWork.PROPERTY, DocumentWork.class);
+        String where = work != null ? "the worker on event " + work.entry.essEventId() : "the inbox claim loop";
+        health.fatal(where, error == null ? new Error("unknown error") : error);
     }
 }

@@ -32,7 +32,8 @@ final class MapDocument implements Processor {
                     fis.entityId(), fis.companyId()));
         } catch (MappingException e) {
             throw new DocumentRejected("unmapped", e.problems().stream().map(MappingException.Problem::code).toList(),
-                    e.problems().stream().map(MappingException.Problem::message).toList());
+                    e.problems().stream().map(MappingException.Problem::message).toList(),
+                    e.problems().stream().map(p -> p.lineItemIds().stream().sorted().toList()).toList());
         }
         work.accounting = accounting;
         Map<String, Object> detail = new LinkedHashMap<>();

@@ -4,6 +4,7 @@ import io.mlconnector.app.store.AuditStep;
 import io.mlconnector.app.posting.PostingChunk;
 import io.mlconnector.app.store.ConfirmationRecord;
 import io.mlconnector.app.store.LedgerEntry;
+import io.mlconnector.concur.api.FisDocType;
 import io.mlconnector.concur.api.FisItemResult;
 import io.mlconnector.concur.api.PostingConfirmation;
 import io.mlconnector.concur.camel.ConcurHeaders;
@@ -11,6 +12,8 @@ import org.apache.camel.CamelExecutionException;
 import org.apache.camel.Exchange;
 import org.apache.camel.Processor;
 import org.apache.camel.ProducerTemplate;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -25,6 +28,10 @@ import java.util.Optional;
  * Concur an {@code error} posting confirmation naming each problem.
  */
 final class RejectDocument implements Processor {
+    private static final Logger LOG = LoggerFactory.getLogger(RejectDocument.class);
+    /** FIS takes at most 1,300 characters of messageShortText (concur-api.md §4.4). */
+    private static final int MAX_SHORT_TEXT = 1300;
+
     private final Services services;
     private final ChunkPoster poster;
     private final ProducerTemplate concur;
@@ -47,6 +54,9 @@ final class RejectDocument implements Processor {
         detail.put("reason", rejection.reason());
         detail.put("codes", rejection.codes());
         detail.put("messages", rejection.messages());
+        // a rejected document is a finance user's problem to fix: visible in the log, not only in the audit trail
+        LOG.warn("document not posted: report {} (FIS document {}): {}: {}", work.businessId(), work.fisDocumentId(),
+                rejection.reason(), String.join("; ", rejection.messages()));
         services.store.exceptions().open(work.keys, rejection.reason(), rejection.codes(),
                 String.join("; ", rejection.messages()));
         services.store.audit().append(work.keys, AuditStep.REJECTED, detail);
@@ -91,12 +101,21 @@ final class RejectDocument implements Processor {
                     Map.of("docStatus", work.fisDocument.docStatus()));
             return;
         }
+        String messageId = "ML-CONNECTOR-" + rejection.reason().toUpperCase(java.util.Locale.ROOT);
         List<PostingConfirmation.SystemMessage> messages = new ArrayList<>();
-        messages.add(PostingConfirmation.SystemMessage.of("ML-CONNECTOR-" + rejection.reason().toUpperCase(),
-                "Report " + work.fisDocument.businessId() + " could not be posted to Infor."));
-        for (String message : rejection.messages()) {
-            messages.add(PostingConfirmation.SystemMessage.of("ML-CONNECTOR-" + rejection.reason().toUpperCase(),
-                    message.length() > 1300 ? message.substring(0, 1300) : message));
+        messages.add(PostingConfirmation.SystemMessage.of(messageId,
+                documentKind(work.docType) + " " + work.fisDocument.businessId() + " could not be posted to Infor."));
+        for (int i = 0; i < rejection.messages().size(); i++) {
+            String message = rejection.messages().get(i);
+            String text = message.length() > MAX_SHORT_TEXT ? message.substring(0, MAX_SHORT_TEXT) : message;
+            List<String> lines = rejection.lineItemIds(i);
+            if (lines.isEmpty()) {
+                messages.add(PostingConfirmation.SystemMessage.of(messageId, text));
+            }
+            // one message per failing line, so Concur's audit trail points at the line to fix (§4.4)
+            for (String line : lines) {
+                messages.add(new PostingConfirmation.SystemMessage(line, messageId, "EN", text, ""));
+            }
         }
         FisItemResult result = confirmError(work, PostingConfirmation.error(work.fisDocumentId(), messages));
         if (!result.isDone()) {
@@ -118,5 +137,17 @@ final class RejectDocument implements Processor {
         } catch (CamelExecutionException e) {
             throw e.getCause() instanceof RuntimeException cause ? cause : e;
         }
+    }
+
+    /** The document's kind as Concur's users know it, for the first line of the error confirmation. */
+    private static String documentKind(FisDocType docType) {
+        return switch (docType) {
+            case EXPENSE -> "Expense report";
+            case INVOICE -> "Invoice";
+            case CASHADVANCE -> "Cash advance";
+            case PAYROLL -> "Payroll document";
+            case REQUESTOBLIGATION -> "Request obligation";
+            case REPORTOBLIGATION -> "Report obligation";
+        };
     }
 }

@@ -5,11 +5,11 @@ import io.mlconnector.app.config.ConcurSettings;
 import io.mlconnector.app.config.InforSettings;
 import io.mlconnector.app.config.PostingMode;
 import io.mlconnector.app.config.ValidationSource;
-import io.mlconnector.app.mapping.Mapping;
 import io.mlconnector.app.mapping.MappingProvider;
 import io.mlconnector.app.ops.Metrics;
 import io.mlconnector.app.posting.ChunkLimits;
 import io.mlconnector.app.posting.ChunkPlanner;
+import io.mlconnector.app.store.SharedCallPacer;
 import io.mlconnector.app.store.Store;
 import io.mlconnector.concur.api.ConcurConfiguration;
 import io.mlconnector.concur.api.ConcurConnection;
@@ -18,6 +18,9 @@ import io.mlconnector.concur.api.ExpenseOperations;
 import io.mlconnector.concur.api.FisOperations;
 import io.mlconnector.concur.api.InvoiceOperations;
 import io.mlconnector.concur.api.JdbcTokenStore;
+import io.mlconnector.concur.api.ConcurException;
+import io.mlconnector.concur.api.TokenEncryption;
+import io.mlconnector.app.config.ConfigException;
 import io.mlconnector.infor.api.BodOperations;
 import io.mlconnector.infor.api.ChartOfAccountsSource;
 import io.mlconnector.infor.api.InforIonConnection;
@@ -29,10 +32,7 @@ import io.mlconnector.infor.api.ValidationOperations;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Clock;
-import java.time.Duration;
 
 /**
  * What the route's steps share, built once from the configuration: the store, both connectors' connections and
@@ -84,12 +84,13 @@ final class Services implements AutoCloseable {
 
     static Services open(AppConfig config) {
         Clock clock = Clock.systemUTC();
+        StartupCheck.requireConnections(config);
+        MappingProvider mapping = StartupCheck.mapping(config, clock);
         Store store = Store.open(config.database(), config.worker().retryPolicy());
         try {
-            MappingProvider mapping = mappingProvider(config.mappingFile(), clock);
             ConcurConnection concur = new ConcurConnectionProvider(concurConfiguration(config.concur(),
-                    new JdbcTokenStore(store.database().dataSource()))).connect();
-            InforIonConnection infor = inforConnection(config.infor());
+                    tokenStore(config.concur(), store), store, clock)).connect();
+            InforIonConnection infor = inforConnection(config.infor(), store, clock);
             return new Services(config, clock, store, Metrics.prometheus(), mapping, concur, infor,
                     new ValidationOperations(chartOfAccounts(config.infor(), infor)));
         } catch (RuntimeException e) {
@@ -98,40 +99,79 @@ final class Services implements AutoCloseable {
         }
     }
 
+    /**
+     * The Concur token store, encrypted with {@code concur.token-key}. Checks at once that the stored tokens decrypt
+     * with the key (a wrong or missing key is a start-up error, not a 108 at the first call) and encrypts tokens an
+     * older version stored in clear.
+     */
+    static JdbcTokenStore tokenStore(ConcurSettings settings, Store store) {
+        if (settings.tokenKey().isBlank()) {
+            throw new ConfigException("concur.token-key is not set: the Concur refresh and access tokens are stored "
+                    + "encrypted with it (AES-GCM). Generate one with `openssl rand -base64 32` and keep it with the "
+                    + "other secrets; a restart needs the same key");
+        }
+        TokenEncryption encryption;
+        try {
+            encryption = TokenEncryption.withKey(settings.tokenKey());
+        } catch (ConcurException e) {
+            throw new ConfigException("concur.token-key: " + e.getMessage());
+        }
+        JdbcTokenStore tokens = new JdbcTokenStore(store.database().dataSource(), encryption);
+        try {
+            int encrypted = tokens.encryptStoredTokens();
+            if (encrypted > 0) {
+                LOG.info("encrypted the Concur tokens of {} principal(s) stored in clear by an older version", encrypted);
+            }
+        } catch (ConcurException e) {
+            throw new ConfigException("concur.token-key: " + e.getMessage()
+                    + " (set the key they were stored with; to start over, delete the rows of concur_token_state and "
+                    + "set a new concur.request-token)");
+        }
+        return tokens;
+    }
+
     /** Where validation checks GL accounts and cost centers: {@code infor.validation-source}. */
     private static ChartOfAccountsSource chartOfAccounts(InforSettings settings, InforIonConnection infor) {
         return settings.validationSource() == ValidationSource.CSV
                 ? ChartOfAccountsSource.csv(settings.chartOfAccountsCsv()) : ChartOfAccountsSource.m3(infor);
     }
 
-    static ConcurConfiguration concurConfiguration(ConcurSettings settings, JdbcTokenStore tokenStore) {
-        return ConcurConfiguration.builder()
+    /** Concur calls are paced at {@code concur.rate-limit} for all instances on the database together. */
+    static ConcurConfiguration concurConfiguration(ConcurSettings settings, JdbcTokenStore tokenStore, Store store,
+                                                   Clock clock) {
+        ConcurConfiguration.Builder concur = ConcurConfiguration.builder()
                 .authBaseUri(settings.authBaseUrl())
                 .clientId(settings.clientId())
                 .clientSecret(settings.clientSecret())
                 .companyId(settings.companyId())
                 .requestToken(settings.requestToken().isBlank() ? null : settings.requestToken())
+                .systemId(settings.systemId())
                 .tokenStore(tokenStore)
-                .build();
+                .callsPerMinute(settings.rateLimit());
+        if (settings.rateLimit() > 0) {
+            concur.callPacer(new SharedCallPacer(store.database(), clock, "concur:" + settings.companyId(),
+                    settings.rateLimit()));
+        }
+        return concur.build();
     }
 
-    private static InforIonConnection inforConnection(InforSettings settings) {
+    /**
+     * ION API Gateway calls (IMS and M3 alike) are paced at {@code infor.rate-limit}: the gateway counts the tenant's
+     * calls, so every instance on the database takes its calls from one shared pace (README-posting.md).
+     */
+    private static InforIonConnection inforConnection(InforSettings settings, Store store, Clock clock) {
         InforIonSettings ion = InforIonSettings.builder()
                 .fromLogicalId(settings.fromLogicalId())
                 .toLogicalId(settings.toLogicalId())
                 .maxMessageBytes(settings.maxMessageBytes())
+                .callsPerMinute(settings.rateLimit())
                 .build();
-        return InforIonConnectionProvider.fromIonapiFile(settings.ionapiFile(), ion).connect();
-    }
-
-    /** The customer's mapping file, re-read when it changes; the built-in default when there is none yet. */
-    private static MappingProvider mappingProvider(Path file, Clock clock) {
-        if (Files.isRegularFile(file)) {
-            return MappingProvider.fromFile(file, Duration.ofSeconds(2), clock);
+        InforIonConnectionProvider provider = InforIonConnectionProvider.fromIonapiFile(settings.ionapiFile(), ion);
+        if (settings.rateLimit() > 0) {
+            provider = provider.withCallPacer(new SharedCallPacer(store.database(), clock,
+                    "ion:" + provider.credentials().tenant(), settings.rateLimit()));
         }
-        LOG.warn("mapping file {} not found: using the built-in default mapping ({})", file.toAbsolutePath(),
-                Mapping.DEFAULT_RESOURCE);
-        return MappingProvider.fixed(Mapping.defaultMapping());
+        return provider.connect();
     }
 
     @Override

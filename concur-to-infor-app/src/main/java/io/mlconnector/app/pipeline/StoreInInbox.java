@@ -15,10 +15,13 @@ import org.apache.camel.Processor;
 final class StoreInInbox implements Processor {
     private final Services services;
     private final Intake intake;
+    private final Runnable eventStored;
 
-    StoreInInbox(Services services) {
+    /** @param eventStored told after each new event is stored, so an idle worker takes it at once */
+    StoreInInbox(Services services, Runnable eventStored) {
         this.services = services;
         this.intake = new Intake(services.store);
+        this.eventStored = eventStored;
     }
 
     @Override
@@ -30,6 +33,8 @@ final class StoreInInbox implements Processor {
         services.metrics.eventReceived(event.normalizedTopic());
         if (outcome.isDuplicate()) {
             services.metrics.duplicateDelivery();
+        } else {
+            eventStored.run();
         }
     }
 }

@@ -9,6 +9,7 @@ import org.apache.camel.Exchange;
 import org.apache.camel.Processor;
 
 import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
@@ -36,7 +37,8 @@ final class ValidateAccounts implements Processor {
         }
         if (!result.valid()) {
             throw new DocumentRejected("unknown-account", result.unknown().stream().map(AccountCode::code).toList(),
-                    result.unknown().stream().map(c -> describe(c, accounting.accountingEntity())).toList());
+                    result.unknown().stream().map(c -> describe(c, accounting.accountingEntity())).toList(),
+                    result.unknown().stream().map(c -> lineItemsUsing(c, accounting)).toList());
         }
         services.store.audit().append(work.keys, AuditStep.VALIDATED, Map.of("accountingEntity", accounting.accountingEntity(),
                 "codesChecked", result.checked().size()));
@@ -52,6 +54,16 @@ final class ValidateAccounts implements Processor {
         }
         accounting.payable().ifPresent(p -> p.lines().forEach(l -> codes.add(AccountCode.glAccount(l.glAccount()))));
         return codes;
+    }
+
+    /** The Concur lines whose GL line carries the code, so Concur can show the error on them. */
+    private static List<String> lineItemsUsing(AccountCode code, AccountingDocument accounting) {
+        return accounting.glLines().stream()
+                .filter(l -> switch (code.type()) {
+                    case GL_ACCOUNT -> code.code().equals(l.glAccount());
+                    case COST_CENTER -> code.code().equals(l.costCenter());
+                })
+                .map(GlLine::sourceEntryId).filter(java.util.Objects::nonNull).distinct().toList();
     }
 
     private static String describe(AccountCode code, String accountingEntity) {

@@ -8,16 +8,19 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.EnumMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * The inbox: every verified ESS event, stored within the webhook request, worked off by claiming workers.
  *
- * <p>Claiming is safe across app instances on one PostgreSQL ({@code UPDATE ... WHERE id IN (SELECT ... FOR UPDATE
- * SKIP LOCKED) RETURNING}); H2 2.x also skips locked rows but has no RETURNING, so there the rows are locked, updated
- * and read back in one transaction (the embedded H2 file database serves one instance). A claim is a lease: when
+ * <p>Claiming is safe across app instances on one PostgreSQL: candidate rows are locked with {@code FOR UPDATE SKIP
+ * LOCKED} (two claims never wait for each other), a document being claimed is locked for the claim's transaction, and
+ * each claimed row is updated only while it is still claimable. The embedded H2 database serves one instance; there
+ * claims take turns on one lock row. A claim is a lease: when
  * {@code claimedUntil} passes, the row can be claimed again, and the old worker's release is refused.
  */
 public final class Inbox {
@@ -25,6 +28,9 @@ public final class Inbox {
             "((state IN ('NEW', 'FAILED_RETRYING') AND next_attempt_at <= ?) OR (state = 'IN_PROGRESS' AND claimed_until < ?))";
     private static final String CLAIM_SET =
             "SET state = 'IN_PROGRESS', claimed_by = ?, claimed_until = ?, attempts = attempts + 1, updated_at = ? ";
+
+    /** The first key of the advisory locks on documents being claimed (PostgreSQL), so they meet no other lock. */
+    private static final int DOCUMENT_LOCK_SPACE = 16_016;
 
     private final Jdbc jdbc;
     private final Dialect dialect;
@@ -67,7 +73,9 @@ public final class Inbox {
 
     /**
      * Claims up to {@code max} due rows for {@code workerId} until now + {@code lease}. Each claim counts as an attempt.
-     * Rows are handed out oldest-due first; no row is claimed by two workers while its lease runs.
+     * Rows are handed out oldest-due first; no row is claimed by two workers while its lease runs, and no row while
+     * another row of the same document (report id) is held under a live lease, nor two rows of one document at once:
+     * one document's events never run side by side, on any instance.
      */
     public List<InboxEntry> claim(int max, String workerId, Duration lease) {
         if (max < 1) {
@@ -75,31 +83,71 @@ public final class Inbox {
         }
         Instant now = clock.instant();
         Instant until = now.plus(lease);
-        return dialect == Dialect.POSTGRESQL ? claimSkipLocked(max, workerId, now, until) : claimLockThenUpdate(max, workerId, now, until);
-    }
-
-    private List<InboxEntry> claimSkipLocked(int max, String workerId, Instant now, Instant until) {
-        return jdbc.query("UPDATE inbox " + CLAIM_SET + "WHERE id IN (SELECT id FROM inbox WHERE " + CLAIMABLE
-                        + " ORDER BY next_attempt_at, id LIMIT ? FOR UPDATE SKIP LOCKED) RETURNING *",
-                Inbox::entry, workerId, until, now, now, now, max);
-    }
-
-    // H2 2.x has FOR UPDATE SKIP LOCKED but no UPDATE ... RETURNING: lock, update and read back in one transaction.
-    // The conditional update re-checks claimability, so a row is never taken twice even if the lock were not held.
-    private List<InboxEntry> claimLockThenUpdate(int max, String workerId, Instant now, Instant until) {
-        return jdbc.inTransaction(c -> {
-            List<Long> candidates = Jdbc.query(c, "SELECT id FROM inbox WHERE " + CLAIMABLE
-                    + " ORDER BY next_attempt_at, id LIMIT ? FOR UPDATE SKIP LOCKED", rs -> rs.getLong(1), now, now, max);
-            List<InboxEntry> claimed = new ArrayList<>();
-            for (long id : candidates) {
-                int updated = Jdbc.update(c, "UPDATE inbox " + CLAIM_SET + "WHERE id = ? AND " + CLAIMABLE,
-                        workerId, until, now, id, now, now);
-                if (updated == 1) {
-                    claimed.addAll(Jdbc.query(c, "SELECT * FROM inbox WHERE id = ?", Inbox::entry, id));
-                }
-            }
-            return claimed;
+        return jdbc.inTransaction(c -> switch (dialect) {
+            case POSTGRESQL -> claimSkippingLocked(c, max, workerId, now, until);
+            case H2 -> claimInTurn(c, max, workerId, now, until);
         });
+    }
+
+    // Rows another claim holds are skipped; a document another claim is taking right now too (a transaction-scoped
+    // advisory lock on its report id). Once that lock is held, the sibling check is repeated: this statement sees
+    // every claim committed before the lock was granted.
+    private List<InboxEntry> claimSkippingLocked(Connection c, int max, String workerId, Instant now, Instant until)
+            throws SQLException {
+        List<InboxEntry> claimed = new ArrayList<>();
+        for (Candidate candidate : candidates(c, max, now, " FOR UPDATE SKIP LOCKED")) {
+            if (candidate.document() == null || (lockDocument(c, candidate.document())
+                    && !siblingInProgress(c, candidate, now))) {
+                claimed.addAll(claimRow(c, candidate.id(), workerId, now, until));
+            }
+        }
+        return claimed;
+    }
+
+    private static boolean lockDocument(Connection c, String document) throws SQLException {
+        return Jdbc.query(c, "SELECT pg_try_advisory_xact_lock(" + DOCUMENT_LOCK_SPACE + ", hashtext(?))",
+                rs -> rs.getBoolean(1), document).get(0);
+    }
+
+    private static boolean siblingInProgress(Connection c, Candidate candidate, Instant now) throws SQLException {
+        return !Jdbc.query(c, "SELECT 1 FROM inbox WHERE report_id = ? AND id <> ? AND state = 'IN_PROGRESS' "
+                + "AND claimed_until >= ?", rs -> 1, candidate.document(), candidate.id(), now).isEmpty();
+    }
+
+    // H2 (one instance on its embedded file): claims take turns on the one row of inbox_claim_lock, so the sibling
+    // check cannot race with another claim.
+    private List<InboxEntry> claimInTurn(Connection c, int max, String workerId, Instant now, Instant until)
+            throws SQLException {
+        Jdbc.query(c, "SELECT id FROM inbox_claim_lock WHERE id = 1 FOR UPDATE", rs -> rs.getInt(1));
+        List<InboxEntry> claimed = new ArrayList<>();
+        for (Candidate candidate : candidates(c, max, now, "")) {
+            claimed.addAll(claimRow(c, candidate.id(), workerId, now, until));
+        }
+        return claimed;
+    }
+
+    /** Due rows whose document has no other row in progress, oldest first, at most one per document. */
+    private static List<Candidate> candidates(Connection c, int max, Instant now, String locking) throws SQLException {
+        List<Candidate> due = Jdbc.query(c, "SELECT id, report_id FROM inbox i WHERE " + CLAIMABLE
+                + " AND NOT EXISTS (SELECT 1 FROM inbox s WHERE s.report_id = i.report_id AND s.id <> i.id"
+                + " AND s.state = 'IN_PROGRESS' AND s.claimed_until >= ?) ORDER BY next_attempt_at, id LIMIT ?"
+                + locking, rs -> new Candidate(rs.getLong("id"), rs.getString("report_id")), now, now, now, max);
+        Set<String> documents = new HashSet<>();
+        return due.stream().filter(d -> d.document() == null || documents.add(d.document())).toList();
+    }
+
+    private record Candidate(long id, String document) {
+    }
+
+    // The conditional update re-checks claimability; H2 has no UPDATE ... RETURNING, so there the row is read back.
+    private List<InboxEntry> claimRow(Connection c, long id, String workerId, Instant now, Instant until)
+            throws SQLException {
+        String update = "UPDATE inbox " + CLAIM_SET + "WHERE id = ? AND " + CLAIMABLE;
+        return switch (dialect) {
+            case POSTGRESQL -> Jdbc.query(c, update + " RETURNING *", Inbox::entry, workerId, until, now, id, now, now);
+            case H2 -> Jdbc.update(c, update, workerId, until, now, id, now, now) == 1
+                    ? Jdbc.query(c, "SELECT * FROM inbox WHERE id = ?", Inbox::entry, id) : List.of();
+        };
     }
 
     /**
@@ -208,6 +256,12 @@ public final class Inbox {
         return counts;
     }
 
+    /** Rows a worker could claim now: due NEW and FAILED_RETRYING rows, and IN_PROGRESS rows whose lease ran out. */
+    public long dueCount() {
+        Instant now = clock.instant();
+        return jdbc.queryOne("SELECT COUNT(*) FROM inbox WHERE " + CLAIMABLE, rs -> rs.getLong(1), now, now).orElse(0L);
+    }
+
     /** Work not yet finished: NEW, IN_PROGRESS and FAILED_RETRYING rows (the inbox depth gauge). */
     public long depth() {
         return jdbc.queryOne("SELECT COUNT(*) FROM inbox WHERE state IN ('NEW', 'IN_PROGRESS', 'FAILED_RETRYING')",
@@ -225,5 +279,23 @@ public final class Inbox {
 
     static String truncate(String text) {
         return text == null || text.length() <= 4000 ? text : text.substring(0, 4000);
+    }
+
+    /** One page of the rows in {@code state}, newest first. */
+    public Page<InboxEntry> page(InboxState state, int offset, int limit) {
+        long total = jdbc.queryOne("SELECT COUNT(*) FROM inbox WHERE state = ?", rs -> rs.getLong(1), state).orElse(0L);
+        return new Page<>(jdbc.query("SELECT * FROM inbox WHERE state = ? ORDER BY updated_at DESC, id DESC "
+                + "LIMIT ? OFFSET ?", Inbox::entry, state, limit, offset), offset, limit, total);
+    }
+
+    /**
+     * Puts the finished (DONE) or failed row of {@code essEventId} back to NEW with a fresh attempt count: the replay of
+     * a document a finance user fixed after it was rejected. True when this call re-queued it.
+     */
+    public boolean requeue(String essEventId) {
+        Instant now = clock.instant();
+        return jdbc.update("UPDATE inbox SET state = 'NEW', attempts = 0, next_attempt_at = ?, last_error = NULL, "
+                + "claimed_by = NULL, claimed_until = NULL, updated_at = ? WHERE ess_event_id = ? "
+                + "AND state IN ('DONE', 'DEAD', 'FAILED_RETRYING')", now, now, essEventId) == 1;
     }
 }

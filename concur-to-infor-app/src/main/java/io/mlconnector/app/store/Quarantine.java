@@ -98,4 +98,10 @@ public final class Quarantine {
                 rs.getBytes("body"), rs.wasNull() ? null : bodyBytes, rs.getString("body_sha256"),
                 rs.getString("client_address"));
     }
+
+    /** One page of the quarantined deliveries, newest first. */
+    public Page<Delivery> page(int offset, int limit) {
+        return new Page<>(jdbc.query("SELECT * FROM quarantine ORDER BY id DESC LIMIT ? OFFSET ?", Quarantine::delivery,
+                limit, offset), offset, limit, count());
+    }
 }

@@ -89,6 +89,92 @@ class MappingRulesTest {
     }
 
     @Test
+    void lineWithoutAnyCostObjectPostsWithoutACostCenter() {
+        // given use case 3.1 with no cost object anywhere, and a mapping without costCenter.default
+        FisDocument fis = withoutCostObjects(sample(ITEMIZED));
+        Mapping mapping = edited("  default: CC900        # unassigned\n", "");
+
+        // when
+        AccountingDocument mapped = mapping.map(fis);
+
+        // then every expense line posts, none with a cost center
+        assertThat(mapped.glLines()).filteredOn(l -> l.role() == LineRole.EXPENSE).hasSize(3)
+                .extracting(GlLine::costCenter).containsOnlyNulls();
+    }
+
+    @Test
+    void lineWithoutAnyCostObjectIsRefusedWhenTheMappingRequiresACostCenter() {
+        // given
+        FisDocument fis = withoutCostObjects(sample(ITEMIZED));
+        Mapping mapping = edited("  default: CC900        # unassigned\n", "  required: true\n");
+
+        // when
+        MappingException e = catchThrowableOfType(MappingException.class, () -> mapping.map(fis));
+
+        // then
+        assertThat(e.codes(Kind.UNKNOWN_COST_CENTER)).containsExactly("(none)");
+        assertThat(e.getMessage()).contains("costCenter.required");
+    }
+
+    @Test
+    void personalCardChargeWithoutAccountCodePostsOnThePartyAccountsOnly() {
+        // given use case 6.2.3's pair for a 300 personal dinner on the company card, no journal account code:
+        // the employee owes the company 300, the company owes the card issuer 300
+        FisDocument fis = modified(sample(ITEMIZED), doc -> {
+            ObjectNode entry = (ObjectNode) doc.path("expenseEntry").get(0);
+            entry.put("expenseTypeCode", "UNMAP").put("entryIsPersonal", "Y");
+            com.fasterxml.jackson.databind.node.ArrayNode journal =
+                    ((ObjectNode) entry.path("allocation").get(0)).putArray("journal");
+            journal.addObject().put("journalAccountCode", "").putNull("journalPayer").putNull("journalPayee")
+                    .put("journalPayerPaymentTypeName", "EMPLOYEE").put("journalPayeePaymentTypeName", "COMPANY")
+                    .put("amountGross", new BigDecimal("-300")).putArray("taxGuid");
+            journal.addObject().put("journalAccountCode", "").put("journalPayer", "COMP").put("journalPayee", "CBCP")
+                    .put("amountGross", new BigDecimal("300")).putArray("taxGuid");
+            ((com.fasterxml.jackson.databind.node.ArrayNode) doc.path("expenseEntry")).remove(2);
+            ((com.fasterxml.jackson.databind.node.ArrayNode) doc.path("expenseEntry")).remove(1);
+        });
+
+        // when
+        AccountingDocument mapped = Mapping.defaultMapping().map(fis);
+
+        // then: employee vendor debited 300, card vendor (clearing 2110 under the default creditSide) credited 300;
+        // the two clearing sides cancel and are left out; no expense account is touched
+        assertThat(mapped.glLines()).extracting(GlLine::glAccount, GlLine::side, l -> l.amount().toPlainString())
+                .containsExactlyInAnyOrder(org.assertj.core.groups.Tuple.tuple("2100", DebitCredit.DEBIT, "300"),
+                        org.assertj.core.groups.Tuple.tuple("2110", DebitCredit.CREDIT, "300"));
+        assertThat(mapped.payable()).get().extracting(Payable::amount)
+                .satisfies(a -> assertThat(a).isEqualByComparingTo("-300"));
+    }
+
+    @Test
+    void personalCardChargePostsEachClearingSideWhenTheMappingNamesTheClearingAccount() {
+        // given the same pair and personalCharges.clearingAccount 2120
+        FisDocument fis = modified(sample(ITEMIZED), doc -> {
+            ObjectNode entry = (ObjectNode) doc.path("expenseEntry").get(0);
+            entry.put("entryIsPersonal", "Y");
+            com.fasterxml.jackson.databind.node.ArrayNode journal =
+                    ((ObjectNode) entry.path("allocation").get(0)).putArray("journal");
+            journal.addObject().put("journalPayer", "EMPL").put("journalPayee", "COMP")
+                    .put("amountGross", new BigDecimal("-300")).putArray("taxGuid");
+            journal.addObject().put("journalPayer", "COMP").put("journalPayee", "CBCP")
+                    .put("amountGross", new BigDecimal("300")).putArray("taxGuid");
+        });
+        Mapping mapping = edited("personalCharges: {}", "personalCharges:\n  clearingAccount: \"2120\"");
+
+        // when
+        AccountingDocument mapped = mapping.map(fis);
+
+        // then SAP's posting record: Dr employee / Cr clearing, Dr clearing / Cr card vendor
+        assertThat(mapped.glLines()).filteredOn(l -> l.sourceEntryId().equals(
+                        fis.document().path("expenseEntry").get(0).path("entryId").asText()))
+                .extracting(GlLine::glAccount, GlLine::side, l -> l.amount().toPlainString())
+                .containsExactlyInAnyOrder(org.assertj.core.groups.Tuple.tuple("2100", DebitCredit.DEBIT, "300"),
+                        org.assertj.core.groups.Tuple.tuple("2120", DebitCredit.CREDIT, "300"),
+                        org.assertj.core.groups.Tuple.tuple("2120", DebitCredit.DEBIT, "300"),
+                        org.assertj.core.groups.Tuple.tuple("2110", DebitCredit.CREDIT, "300"));
+    }
+
+    @Test
     void unmappedCostCenterValueIsReportedWithItsLineItem() {
         // given an allocation whose cost object the mapping does not know
         FisDocument fis = modified(sample(ITEMIZED), doc -> ((ObjectNode) doc.path("expenseEntry").get(0)
@@ -311,6 +397,24 @@ class MappingRulesTest {
 
     private static FisDocument sample(String file) {
         return FisSamples.named(file).fis();
+    }
+
+    /** No org unit, custom field or allocation value anywhere: nothing a cost center could come from. */
+    private static FisDocument withoutCostObjects(FisDocument fis) {
+        return modified(fis, doc -> {
+            stripCostObjects(doc.path("employee"));
+            doc.path("expenseEntry").forEach(e -> {
+                stripCostObjects(e);
+                e.path("allocation").forEach(MappingRulesTest::stripCostObjects);
+            });
+        });
+    }
+
+    private static void stripCostObjects(JsonNode node) {
+        java.util.List<String> fields = new java.util.ArrayList<>();
+        node.fieldNames().forEachRemaining(fields::add);
+        fields.stream().filter(f -> f.contains("OrgUnit") || f.contains("Custom"))
+                .forEach(f -> ((ObjectNode) node).putNull(f));
     }
 
     private static FisDocument modified(FisDocument fis, Consumer<JsonNode> change) {

@@ -68,8 +68,11 @@ class ExpenseReportAdapterTest {
         // when the v4 report is adapted and mapped
         AccountingDocument v4 = map(ExpenseReportAdapter.toFisDocument(report, expenses));
 
-        // then the GL lines are the FIS document's: accounts, cost centers, sides and amounts
-        assertThat(comparable(v4)).containsExactlyInAnyOrderElementsOf(comparable(fis));
+        // then the GL lines are the FIS document's: accounts, cost centers, sides and amounts; except that v4 has no
+        // account code for the personal charge, whose pair then posts on the party accounts only (without FIS's
+        // cancelling 6190 debit and credit), so the two agree on every account's balance
+        assertThat(comparable(v4)).containsAll(comparable(fis).stream().filter(l -> !l.startsWith("6190/")).toList());
+        assertThat(balances(v4)).isEqualTo(balances(fis));
         assertThat(v4.accountingEntity()).isEqualTo(fis.accountingEntity());
         assertThat(v4.payable().orElseThrow().amount()).isEqualByComparingTo(fis.payable().orElseThrow().amount());
     }
@@ -190,6 +193,16 @@ class ExpenseReportAdapterTest {
     }
 
     /** Lines with amounts compared by value, not scale (FIS sends 35, v4 35.00000000). */
+    /** Each account and cost center's balance (debit positive), zero balances left out. */
+    private static java.util.Map<String, java.math.BigDecimal> balances(AccountingDocument document) {
+        java.util.Map<String, java.math.BigDecimal> balances = new java.util.TreeMap<>();
+        document.glLines().forEach(l -> balances.merge(l.glAccount() + "/" + l.costCenter(), l.signedAmount(),
+                java.math.BigDecimal::add));
+        balances.values().removeIf(b -> b.signum() == 0);
+        balances.replaceAll((k, b) -> b.stripTrailingZeros());
+        return balances;
+    }
+
     private static List<String> comparable(AccountingDocument document) {
         return document.glLines().stream().map(l -> l.glAccount() + "/" + l.costCenter() + " " + l.side() + " "
                 + l.amount().stripTrailingZeros().toPlainString()).toList();

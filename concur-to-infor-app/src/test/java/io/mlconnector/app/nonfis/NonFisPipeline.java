@@ -46,7 +46,7 @@ final class NonFisPipeline implements AutoCloseable {
         Map<String, String> keys = new LinkedHashMap<>(SandboxKeys.of(concur, infor));
         keys.put("database.url", "jdbc:h2:mem:nonfis_" + UUID.randomUUID().toString().replace("-", "")
                 + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;DB_CLOSE_DELAY=-1");
-        keys.put("mapping.file", "./does-not-exist/mapping.yaml"); // the shipped default mapping
+        keys.put("mapping.file", defaultMappingFile().toString());
         keys.put("webhook.host", "127.0.0.1");
         keys.put("webhook.port", "0");
         keys.put("admin.port", "0");
@@ -138,5 +138,16 @@ final class NonFisPipeline implements AutoCloseable {
         store.close();
         infor.close();
         concur.close();
+    }
+
+    /** The shipped default mapping, written to a file as a customer would have it. */
+    private static java.nio.file.Path defaultMappingFile() {
+        try {
+            java.nio.file.Path file = java.nio.file.Files.createTempFile("nonfis-mapping", ".yaml");
+            file.toFile().deleteOnExit();
+            return java.nio.file.Files.writeString(file, io.mlconnector.app.mapping.Mapping.defaultMappingText());
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 }

@@ -4,10 +4,10 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.mlconnector.app.mapping.FisDocument;
+import io.mlconnector.sandbox.concur.PublishedSamples;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -17,9 +17,8 @@ final class V4Fixtures {
     }
 
     static JsonNode sample(String file) {
-        String dir = System.getProperty("ml.reference.dir", "/work/shared/reference");
         try {
-            return FisDocument.JSON.readTree(Path.of(dir, "concur-samples", file).toFile());
+            return FisDocument.JSON.readTree(PublishedSamples.bytes(file));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -25,6 +25,7 @@ import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.IntConsumer;
 
 /**
  * The whole product on one machine: both sandboxes over real HTTP, the real {@link ConcurToInforApplication} (Camel
@@ -40,14 +41,25 @@ final class PipelineHarness implements AutoCloseable {
     final ConcurToInforApplication app;
     final Path mappingFile;
     private final E2eDatabase database;
+    private final AppConfig config;
+    private final List<ConcurToInforApplication> otherInstances = new java.util.ArrayList<>();
 
     private PipelineHarness(ConcurSandbox concur, InforSandbox infor, E2eDatabase database, Path mappingFile,
-                            ConcurToInforApplication app) {
+                            ConcurToInforApplication app, AppConfig config) {
         this.concur = concur;
         this.infor = infor;
         this.database = database;
         this.mappingFile = mappingFile;
         this.app = app;
+        this.config = config;
+    }
+
+    /** Starts one more app instance on the same database and sandboxes (its inbox workers share the inbox). */
+    ConcurToInforApplication startAnotherInstance() {
+        ConcurToInforApplication other = new ConcurToInforApplication(config);
+        otherInstances.add(other);
+        other.start();
+        return other;
     }
 
     static Builder on(Dialect dialect, Path tempDir) {
@@ -60,6 +72,10 @@ final class PipelineHarness implements AutoCloseable {
         private ConcurSandboxSettings concurSettings = ConcurSandboxSettings.defaults();
         private InforSandboxSettings inforSettings = InforSandboxSettings.defaults();
         private final Map<String, String> config = new LinkedHashMap<>();
+        private String mappingYaml = Mapping.defaultMappingText();
+        private IntConsumer exit = status -> {
+            throw new AssertionError("the app tried to end the process with status " + status);
+        };
 
         private Builder(Dialect dialect, Path tempDir) {
             this.dialect = dialect;
@@ -76,9 +92,21 @@ final class PipelineHarness implements AutoCloseable {
             return this;
         }
 
+        /** The customer's mapping file (default: the shipped mapping). */
+        Builder mapping(String yaml) {
+            this.mappingYaml = yaml;
+            return this;
+        }
+
         /** Overrides one configuration key of the app (e.g. {@code infor.max-lines-per-chunk}). */
         Builder config(String key, String value) {
             config.put(key, value);
+            return this;
+        }
+
+        /** What ends the process after an Error in a worker (default: fail the test). */
+        Builder exit(IntConsumer exit) {
+            this.exit = exit;
             return this;
         }
 
@@ -90,7 +118,7 @@ final class PipelineHarness implements AutoCloseable {
             try {
                 concur = ConcurSandbox.start(concurSettings);
                 infor = InforSandbox.start(inforSettings);
-                Path mapping = writeDefaultMapping(tempDir);
+                Path mapping = writeMapping(tempDir, mappingYaml);
                 Map<String, String> keys = new LinkedHashMap<>(SandboxKeys.of(concur, infor));
                 keys.put("database.url", database.url());
                 keys.put("database.pool-size", "6");
@@ -107,12 +135,13 @@ final class PipelineHarness implements AutoCloseable {
                 keys.put("worker.backoff-max", "500ms");
                 keys.put("ims.apply-interval", "50ms");
                 keys.putAll(config);
-                app = new ConcurToInforApplication(AppConfig.load(null, SandboxKeys.asEnvironment(keys)));
+                AppConfig appConfig = AppConfig.load(null, SandboxKeys.asEnvironment(keys));
+                app = new ConcurToInforApplication(appConfig, exit);
                 app.start();
                 // the ERP behind ION answers every Process BOD through the app's IMS endpoint
                 infor.erp().deliverTo(app.imsUri()).delay(Duration.ofMillis(20));
                 ConcurToInforApplication.subscribe(app.services(), app.webhookUri(), new PrintWriter(Writer.nullWriter()));
-                return new PipelineHarness(concur, infor, database, mapping, app);
+                return new PipelineHarness(concur, infor, database, mapping, app, appConfig);
             } catch (RuntimeException | Error e) {
                 closeAll(app, concur, infor, database);
                 throw e;
@@ -120,9 +149,9 @@ final class PipelineHarness implements AutoCloseable {
         }
     }
 
-    private static Path writeDefaultMapping(Path dir) {
+    private static Path writeMapping(Path dir, String yaml) {
         try {
-            return Files.writeString(dir.resolve("mapping.yaml"), Mapping.defaultMappingText());
+            return Files.writeString(dir.resolve("mapping.yaml"), yaml);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -169,6 +198,7 @@ final class PipelineHarness implements AutoCloseable {
 
     @Override
     public void close() {
+        otherInstances.forEach(ConcurToInforApplication::close);
         closeAll(app, concur, infor, database);
     }
 

@@ -368,6 +368,116 @@ public final class ConcurDocumentGenerator {
                 2, new String[]{costCenter, "Cost Center " + costCenter}));
     }
 
+    // ---- documents the published six use cases do not cover -------------------------------------------------------
+
+    /**
+     * An expense report without any cost object: every org unit and custom field of the employee, report, entries
+     * and allocations is null, as in many real documents (SAP's use-case examples often carry none).
+     */
+    public JsonNode expenseReportWithoutCostObjects(int entries) {
+        JsonNode document = expenseReport(entries);
+        clearCostObjects(document.get("employee"));
+        clearCostObjects(document.get("report"));
+        for (JsonNode entry : document.get("expenseEntry")) {
+            clearCostObjects(entry);
+            entry.get("allocation").forEach(ConcurDocumentGenerator::clearCostObjects);
+        }
+        return document;
+    }
+
+    /**
+     * An expense report whose last entry is a dinner charged to the company card (CBCP) and marked entirely personal,
+     * sent as a pair of journal rows with an empty {@code journalAccountCode}: the employee owes the company
+     * (EMPL → COMP, negative) and the company owes the card (COMP → CBCP, positive); the payment type names say the
+     * same in the Standard Accounting Extract's words. Use case "CBCP Corporate Card Charge for Entirely Personal
+     * Expense (Net Due Company With Verbose Extract)". The entry's approved amount is 0, so the totals do not change.
+     */
+    public JsonNode expenseReportWithPersonalCardCharge(int businessEntries) {
+        ObjectNode document = (ObjectNode) expenseReport(businessEntries);
+        String currency = document.get("report").get("employeeCurrencyAlphaCode").asText();
+        LocalDate day = LocalDate.parse(document.get("report").get("reportStartDate").asText().substring(0, 10));
+        String cardTxn = cardTxn(Payer.CBCP);
+        ExpenseType dinner = SINGLE_TYPES.stream().filter(t -> t.code().equals("DINNR")).findFirst().orElseThrow();
+        BigDecimal charge = amount(dinner.min(), dinner.max(), currency);
+        String[] city = CITIES[random.nextInt(CITIES.length)].split("\\|");
+        ObjectNode entry = baseEntry(dinner, Payer.CBCP, currency, charge, BigDecimal.ZERO.setScale(2), BigDecimal.ONE,
+                day, city, cardTxn, true);
+        ObjectNode allocation = F.objectNode();
+        allocation.put("allocationId", hex(32));
+        allocation.put("allocationPercentage", 100);
+        customFields(allocation, "allocationCustom", 20, Map.of());
+        ArrayNode journal = allocation.putArray("journal");
+        journal.add(partyRow("EMPL", "EMPLOYEE", "COMP", "COMPANY", charge.negate(), null));
+        journal.add(partyRow("COMP", "COMPANY", "CBCP", "CBCP CORP", charge, cardTxn));
+        allocation.putArray("tax");
+        entry.putArray("allocation").add(allocation);
+        ((ArrayNode) document.get("expenseEntry")).add(entry);
+        return document;
+    }
+
+    private ObjectNode partyRow(String payer, String payerName, String payee, String payeeName, BigDecimal gross,
+                                String cardTxn) {
+        ObjectNode row = journal(null, payee, payer, gross, BigDecimal.ZERO, BigDecimal.ZERO, cardTxn, List.of());
+        row.put("journalAccountCode", "");
+        row.put("journalPayerPaymentTypeName", payerName);
+        row.put("journalPayeePaymentTypeName", payeeName);
+        return row;
+    }
+
+    /**
+     * A request obligation (funds reservation) with instruction {@code obligate}, the shape of SAP's published
+     * FI-API-FundsReservation-RequestID examples: {@code instruction}, {@code employee}, {@code requestHeader} (with
+     * the request id FIS fetches it by) and {@code requestEntry}. FIS offers it as docType {@code requestobligation}
+     * on the same topic as expense reports.
+     */
+    public JsonNode requestObligation() {
+        String[] person = {pick(FIRST), pick(LAST)};
+        String employeeId = "E" + (10000 + random.nextInt(90000));
+        LocalDate start = LocalDate.of(2026, 1, 5).plusDays(random.nextInt(300));
+        ObjectNode document = F.objectNode();
+        document.putObject("instruction").put("instruction", "obligate");
+        document.set("employee", employee(person, employeeId, "100", pick(COST_CENTERS)));
+        ObjectNode header = document.putObject("requestHeader");
+        header.put("requestName", "Trip " + start);
+        header.put("requestId", hex(32).toUpperCase(java.util.Locale.ROOT));
+        header.put("requestKey", String.valueOf(3000 + random.nextInt(1000)));
+        header.put("fgiRefId", java.util.UUID.nameUUIDFromBytes(hex(16).getBytes()).toString());
+        header.putNull("commitmentReference");
+        header.put("revisionNumber", 1);
+        header.put("versionId", 4);
+        header.put("totalApprovedAmount", amount(200, 2000, "USD"));
+        header.put("requestApprovalStatusCode", "SUBMITTED");
+        header.put("requestStartDate", start.toString());
+        header.put("requestEndDate", start.plusDays(5).toString());
+        header.put("requestSubmitDate", start.minusDays(10) + "T11:16:24.000Z");
+        document.putArray("requestEntry");
+        document.putArray("previousRevisionRequestEntry");
+        return document;
+    }
+
+    /**
+     * A report obligation (funds reservation on an expense report), the shape of SAP's published
+     * FI-API-FundsReservation-ReportID examples: an expense report's fields plus {@code instruction} and
+     * {@code report.fgiRefId}. It looks like an expense report but reserves funds: it must never post a GL entry.
+     */
+    public JsonNode reportObligation(int entries) {
+        ObjectNode document = (ObjectNode) expenseReport(entries);
+        document.putObject("instruction").put("instruction", "obligate");
+        ((ObjectNode) document.get("report")).put("fgiRefId",
+                java.util.UUID.nameUUIDFromBytes(hex(16).getBytes()).toString());
+        return document;
+    }
+
+    private static void clearCostObjects(JsonNode node) {
+        List<String> fields = new ArrayList<>();
+        node.fieldNames().forEachRemaining(fields::add);
+        for (String field : fields) {
+            if (field.contains("OrgUnit") || field.contains("Custom")) {
+                ((ObjectNode) node).putNull(field);
+            }
+        }
+    }
+
     // ---- invoice ---------------------------------------------------------------------------------------------------
 
     /** An invoice (payment request) FIS document with exactly {@code lines} line items. */

@@ -147,7 +147,7 @@ public final class ConcurFis {
         facts.put("documentId", doc.businessId);
         facts.put("href", home.get() + BASE + doc.docType + "/transactions?docId=" + doc.businessId);
         facts.put("entityId", entityId);
-        return events.publish(ConcurEvents.TOPIC_FIS, doc.docType + ".readyForIntegration", facts);
+        return events.publish(ConcurEvents.TOPIC_FIS, eventTypePrefix(doc.docType) + ".readyForIntegration", facts);
     }
 
     /** The processor pulls the document back; only possible before acknowledgement (§4.1). */
@@ -355,7 +355,9 @@ public final class ConcurFis {
             String docId = item.path("docId").asText("");
             FisDocument doc = documents.get(docId);
             if (doc != null) {
-                doc.postingConfirmations.add(item.deepCopy());
+                // recorded with the request's systemId, which FIS keeps per confirmation (§4.4)
+                doc.postingConfirmations.add(item.deepCopy() instanceof ObjectNode copy
+                        ? copy.put("systemId", systemId) : item.deepCopy());
             }
             Outcome outcome = postingOutcome(doc, docType, systemId, item);
             if (outcome.code == 0) {
@@ -553,10 +555,19 @@ public final class ConcurFis {
         }
     }
 
+    /** The event types spell the funds reservation docTypes in camel case (§3.2). */
+    private static String eventTypePrefix(String docType) {
+        return switch (docType) {
+            case "requestobligation" -> "requestObligation";
+            case "reportobligation" -> "reportObligation";
+            default -> docType;
+        };
+    }
+
     static String businessId(String docType, JsonNode document) {
         JsonNode id = switch (docType) {
-            case "expense" -> document.path("report").path("reportId");
-            case "invoice" -> document.path("requestHeader").path("requestId");
+            case "expense", "reportobligation" -> document.path("report").path("reportId");
+            case "invoice", "requestobligation" -> document.path("requestHeader").path("requestId");
             case "cashadvance" -> document.path("cashAdvanceData").path("cashAdvanceId");
             default -> document.path("id");
         };

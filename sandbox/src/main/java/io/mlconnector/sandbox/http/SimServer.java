@@ -33,6 +33,7 @@ public final class SimServer implements AutoCloseable {
     private final List<Route> routes = new CopyOnWriteArrayList<>();
     private final List<SimRequest> requests = new CopyOnWriteArrayList<>();
     private final Faults faults = new Faults();
+    private final List<Gate> gates = new CopyOnWriteArrayList<>();
 
     private SimServer(String name, HttpServer server, ExecutorService executor) {
         this.name = name;
@@ -62,6 +63,12 @@ public final class SimServer implements AutoCloseable {
     /** Registers a handler for a method and a path regular expression (groups reach the handler). */
     public SimServer route(String method, String pathRegex, Handler handler) {
         routes.add(new Route(method, Pattern.compile(pathRegex), handler));
+        return this;
+    }
+
+    /** Adds a gate every request passes after the fault plan and before its handler (e.g. a rate limit). */
+    public SimServer gate(Gate gate) {
+        gates.add(gate);
         return this;
     }
 
@@ -104,6 +111,13 @@ public final class SimServer implements AutoCloseable {
             Optional<Fault> fault = faults.take(request);
             if (fault.isPresent() && fault.get().apply(exchange)) {
                 return;
+            }
+            for (Gate gate : gates) {
+                Optional<SimResponse> refused = gate.admit(request);
+                if (refused.isPresent()) {
+                    write(exchange, refused.get());
+                    return;
+                }
             }
             write(exchange, handle(request));
         } catch (RuntimeException e) {
@@ -151,6 +165,12 @@ public final class SimServer implements AutoCloseable {
     @FunctionalInterface
     public interface Handler {
         SimResponse handle(SimRequest request) throws Exception;
+    }
+
+    /** Lets a request through to its handler (empty) or answers it instead. */
+    @FunctionalInterface
+    public interface Gate {
+        Optional<SimResponse> admit(SimRequest request);
     }
 
     private record Route(String method, Pattern pattern, Handler handler) {

@@ -5,7 +5,6 @@ import io.mlconnector.sandbox.http.SimRequest;
 import io.mlconnector.sandbox.http.SimResponse;
 import io.mlconnector.sandbox.http.SimServer;
 
-import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.KeyPair;
@@ -245,9 +244,11 @@ final class InforAuthorizationServer {
             if (colon < 0) {
                 return new ClientAuthentication(false);
             }
-            // RFC 6749 §2.3.1: id and secret are form-urlencoded before Basic encoding.
-            id = URLDecoder.decode(decoded.substring(0, colon), StandardCharsets.UTF_8);
-            secret = URLDecoder.decode(decoded.substring(colon + 1), StandardCharsets.UTF_8);
+            // Infor documents Basic as base64(client_id:client_secret) with the .ionapi values as they are
+            // (https://github.com/infor-cloud/ion-api-sdk/blob/master/JavaWebClientOAuth2/README.md), not the
+            // form-urlencoded pair of RFC 6749 §2.3.1: a client id whose '~' arrives as %7E is another client.
+            id = decoded.substring(0, colon);
+            secret = decoded.substring(colon + 1);
         }
         return new ClientAuthentication(clientId.equals(id) && clientSecret.equals(secret));
     }

@@ -31,6 +31,7 @@ public final class InforSandbox implements AutoCloseable {
     private final M3Sandbox m3;
     private final ErpSimulator erp;
     private final Path ionapiFile;
+    private final GatewayThrottle throttle;
 
     private InforSandbox(InforSandboxSettings settings) {
         this.settings = settings;
@@ -41,7 +42,9 @@ public final class InforSandbox implements AutoCloseable {
         this.erp = new ErpSimulator(settings.tenant());
         ims.onAccepted(erp::onAccepted);
         this.server = SimServer.start("infor-sandbox", settings.port());
+        this.throttle = new GatewayThrottle(ionPathRegex(), m3PathRegex());
         try {
+            server.gate(throttle);
             authorization.register(server);
             ims.register(server);
             m3.register(server);
@@ -233,6 +236,14 @@ public final class InforSandbox implements AutoCloseable {
 
     public Faults faults() {
         return server.faults();
+    }
+
+    /**
+     * The gateway's quota: {@code gatewayThrottle().limit(5)} answers ION and M3 calls above 5 per second with 429
+     * and a Retry-After (the token endpoint is not counted); off by default.
+     */
+    public GatewayThrottle gatewayThrottle() {
+        return throttle;
     }
 
     /** Every request the server received (token endpoint included), in arrival order. */

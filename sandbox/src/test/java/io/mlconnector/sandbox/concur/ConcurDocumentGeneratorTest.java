@@ -27,6 +27,57 @@ class ConcurDocumentGeneratorTest {
     }
 
     @Test
+    void reportWithoutCostObjectsHasNoOrgUnitOrCustomValueAnywhere() {
+        JsonNode report = new ConcurDocumentGenerator(8).expenseReportWithoutCostObjects(6);
+
+        assertThat(report.get("expenseEntry")).hasSize(6);
+        List<JsonNode> scopes = new java.util.ArrayList<>(List.of(report.get("employee"), report.get("report")));
+        report.get("expenseEntry").forEach(e -> {
+            scopes.add(e);
+            e.get("allocation").forEach(scopes::add);
+        });
+        for (JsonNode scope : scopes) {
+            scope.fields().forEachRemaining(f -> {
+                if (f.getKey().contains("OrgUnit") || f.getKey().contains("Custom")) {
+                    assertThat(f.getValue().isNull()).as(f.getKey()).isTrue();
+                }
+            });
+        }
+    }
+
+    @Test
+    void personalCardChargeIsAPairOfRowsWithoutAccountCodeThatNetsToZero() {
+        JsonNode report = new ConcurDocumentGenerator(8).expenseReportWithPersonalCardCharge(3);
+
+        JsonNode personal = report.get("expenseEntry").get(3);
+        assertThat(personal.get("entryIsPersonal").asText()).isEqualTo("Y");
+        assertThat(personal.get("reportEntryPatKey").asText()).isEqualTo("CBCP");
+        JsonNode rows = personal.get("allocation").get(0).get("journal");
+        assertThat(rows).hasSize(2).allSatisfy(r -> assertThat(r.get("journalAccountCode").asText()).isEmpty());
+        assertThat(rows.get(0).get("journalPayer").asText() + ">" + rows.get(0).get("journalPayee").asText()
+                + " " + rows.get(0).get("journalPayerPaymentTypeName").asText()).isEqualTo("EMPL>COMP EMPLOYEE");
+        assertThat(rows.get(1).get("journalPayer").asText() + ">" + rows.get(1).get("journalPayee").asText())
+                .isEqualTo("COMP>CBCP");
+        assertThat(rows.get(0).get("amountGross").decimalValue().add(rows.get(1).get("amountGross").decimalValue()))
+                .isZero();
+        assertThat(rows.get(1).get("amountGross").decimalValue()).isPositive();
+    }
+
+    @Test
+    void fundsReservationsCarryTheirInstructionAndBusinessId() {
+        ConcurDocumentGenerator generator = new ConcurDocumentGenerator(8);
+        JsonNode request = generator.requestObligation();
+        JsonNode report = generator.reportObligation(2);
+
+        assertThat(request.get("instruction").get("instruction").asText()).isEqualTo("obligate");
+        assertThat(ConcurFis.businessId("requestobligation", request))
+                .isEqualTo(request.get("requestHeader").get("requestId").asText());
+        assertThat(report.get("instruction").get("instruction").asText()).isEqualTo("obligate");
+        assertThat(ConcurFis.businessId("reportobligation", report))
+                .isEqualTo(report.get("report").get("reportId").asText());
+    }
+
+    @Test
     void expenseReportHasTheRequestedEntriesAndBalances() {
         for (long seed = 1; seed <= 40; seed++) {
             // given a generated report

@@ -423,12 +423,9 @@ class ImsMessagingServiceTest {
 
     @Test
     void publishedEpimSamplePartsAreAcceptedOnceTheirDocumentAndLogicalIdAreConfigured() throws Exception {
-        // given: the verbatim public ParameterRequest / MessagePayload pair (reference notes §9)
-        java.nio.file.Path samples = java.nio.file.Path.of(System.getProperty("ml.reference.dir"), "infor-samples");
-        byte[] parameters = java.nio.file.Files.readAllBytes(samples.resolve(
-                "ims-multipart-ParameterRequest-epim-api.json"));
-        byte[] payload = java.nio.file.Files.readAllBytes(samples.resolve(
-                "ims-multipart-MessagePayload-ProcessWooCustomer-epim-api.xml"));
+        // given: the verbatim public ParameterRequest / MessagePayload pair (samples/SOURCES.md says where from)
+        byte[] parameters = sample("ims-multipart-ParameterRequest-epim-api.json");
+        byte[] payload = sample("ims-multipart-MessagePayload-ProcessWooCustomer-epim-api.xml");
         JsonNode sampleParameters = InforHttp.JSON.readTree(parameters);
         start(InforSandboxSettings.builder()
                 .connectionPointLogicalId(sampleParameters.get("fromLogicalId").asText())
@@ -445,6 +442,13 @@ class ImsMessagingServiceTest {
             assertThat(m.variationId()).isEqualTo(1L);
             assertThat(m.payload()).isEqualTo(payload);
         });
+    }
+
+    private static byte[] sample(String file) throws java.io.IOException {
+        try (java.io.InputStream in = ImsMessagingServiceTest.class.getResourceAsStream("samples/" + file)) {
+            assertThat(in).as(file).isNotNull();
+            return in.readAllBytes();
+        }
     }
 
     private static Map<String, Object> nullField(String field) {

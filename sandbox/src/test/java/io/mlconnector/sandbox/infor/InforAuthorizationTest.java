@@ -254,6 +254,25 @@ class InforAuthorizationTest {
     }
 
     @Test
+    void refreshGrantWithAUrlEncodedClientIdInBasicIsRefusedAsInvalidClient() {
+        // given a refresh token, and the client id in the Basic pair form-urlencoded ('~' as %7E), which is not the
+        // base64(ci:cs) Infor documents
+        InforHttp http = http(InforSandboxSettings.defaults());
+        String refreshToken = json(http.passwordGrant()).get("refresh_token").asText();
+        String encodedId = java.net.URLEncoder.encode(sandbox.clientId(), StandardCharsets.UTF_8);
+        assertThat(encodedId).contains("%7E");
+
+        // when
+        HttpResponse<String> refused = http.tokenWithBasic(Map.of("grant_type", "refresh_token",
+                "refresh_token", refreshToken), encodedId, sandbox.clientSecret());
+
+        // then
+        assertThat(refused.statusCode()).isEqualTo(401);
+        assertThat(json(refused).get("error").asText()).isEqualTo("invalid_client");
+        assertThat(sandbox.loginCount("refresh_token")).isZero();
+    }
+
+    @Test
     void revokingTheRefreshTokenRevokesItsAccessTokens() {
         // given
         InforHttp http = http(InforSandboxSettings.defaults());

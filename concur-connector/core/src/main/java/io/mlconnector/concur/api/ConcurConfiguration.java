@@ -33,6 +33,9 @@ public final class ConcurConfiguration {
     private final Duration maxRetryAfter;
     private final int fisPageSize;
     private final Clock clock;
+    private final int callsPerMinute;
+    private final CallPacer callPacer;
+    private final CallPacer suppliedCallPacer;
 
     private ConcurConfiguration(Builder b) {
         this.clientId = require(b.clientId, "clientId");
@@ -61,6 +64,12 @@ public final class ConcurConfiguration {
         }
         this.fisPageSize = b.fisPageSize;
         this.clock = Objects.requireNonNull(b.clock);
+        if (b.callsPerMinute < 0) {
+            throw new ConcurException(ConcurErrorType.CONFIGURATION, "callsPerMinute must not be negative");
+        }
+        this.callsPerMinute = b.callsPerMinute;
+        this.suppliedCallPacer = b.callPacer;
+        this.callPacer = b.callPacer != null ? b.callPacer : CallPacer.perMinute(b.callsPerMinute);
         if (systemId.length() > 50) {
             throw new ConcurException(ConcurErrorType.CONFIGURATION, "systemId is longer than 50 characters");
         }
@@ -79,7 +88,7 @@ public final class ConcurConfiguration {
                 .accessTokenRefreshMargin(accessTokenRefreshMargin)
                 .refreshTokenWarningPeriod(refreshTokenWarningPeriod).maxAttempts(maxAttempts)
                 .initialBackoff(initialBackoff).maxBackoff(maxBackoff).maxRetryAfter(maxRetryAfter)
-                .fisPageSize(fisPageSize).clock(clock);
+                .fisPageSize(fisPageSize).clock(clock).callsPerMinute(callsPerMinute).callPacer(suppliedCallPacer);
     }
 
     public String clientId() { return clientId; }
@@ -102,6 +111,9 @@ public final class ConcurConfiguration {
     public Duration maxRetryAfter() { return maxRetryAfter; }
     public int fisPageSize() { return fisPageSize; }
     public Clock clock() { return clock; }
+    public int callsPerMinute() { return callsPerMinute; }
+    /** Paces every call of connections built from this configuration (shared by all of them). */
+    public CallPacer callPacer() { return callPacer; }
 
     /** The token-store key of the company token. */
     public String companyTokenKey() {
@@ -158,6 +170,8 @@ public final class ConcurConfiguration {
         private Duration maxRetryAfter = Duration.ofMinutes(5);
         private int fisPageSize = 25;
         private Clock clock = Clock.systemUTC();
+        private int callsPerMinute = CallPacer.DEFAULT_CALLS_PER_MINUTE;
+        private CallPacer callPacer;
 
         /** App client id (UUID from App Management). Required. */
         public Builder clientId(String v) { this.clientId = v; return this; }
@@ -201,6 +215,12 @@ public final class ConcurConfiguration {
         public Builder fisPageSize(int v) { this.fisPageSize = v; return this; }
         /** Clock for token expiry (tests). Default system UTC. */
         public Builder clock(Clock v) { this.clock = v; return this; }
+        /** Calls per minute to Concur (token calls included); 0 = no pacing. Default 10,000
+         *  ({@link CallPacer#DEFAULT_CALLS_PER_MINUTE}). */
+        public Builder callsPerMinute(int v) { this.callsPerMinute = v; return this; }
+        /** The pacer of every call instead of one of this configuration's own at {@link #callsPerMinute(int)}: a host
+         *  running several instances supplies one whose state they share. Default: this process's own. */
+        public Builder callPacer(CallPacer v) { this.callPacer = v; return this; }
 
         public ConcurConfiguration build() {
             return new ConcurConfiguration(this);

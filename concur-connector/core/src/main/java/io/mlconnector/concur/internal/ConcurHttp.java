@@ -24,7 +24,8 @@ import java.util.UUID;
 
 /**
  * java.net.http with Concur's transport rules: every call sends (and logs) a {@code concur-correlationid}
- * (notes §7.3), 429 and 503 are retried with backoff honouring {@code Retry-After} (notes §7.1), connect and read
+ * (notes §7.3), waits its turn at the configuration's {@link io.mlconnector.concur.api.CallPacer} (a 429 slows it for
+ * every caller), 429 and 503 are retried with backoff honouring {@code Retry-After} (notes §7.1), connect and read
  * timeouts come from the configuration. Bodies are never logged (token calls carry secrets).
  */
 public final class ConcurHttp implements AutoCloseable {
@@ -83,6 +84,7 @@ public final class ConcurHttp implements AutoCloseable {
             long started = System.nanoTime();
             HttpResponse<byte[]> raw;
             try {
+                config.callPacer().awaitTurn();
                 raw = client.send(request(call, correlationId), HttpResponse.BodyHandlers.ofByteArray());
             } catch (IOException e) {
                 ConcurException failure = transportFailure(call, correlationId, e);
@@ -108,6 +110,9 @@ public final class ConcurHttp implements AutoCloseable {
             if (raw.statusCode() == 429 || raw.statusCode() == 503) {
                 Optional<Duration> retryAfter = retryAfter(raw.headers());
                 Duration wait = retryAfter.orElse(backoff(attempt));
+                if (raw.statusCode() == 429) {
+                    config.callPacer().throttled(wait); // every caller waits, not only this one
+                }
                 ConcurErrorType type = raw.statusCode() == 429 ? ConcurErrorType.THROTTLED
                         : ConcurErrorType.SERVICE_UNAVAILABLE;
                 if (attempt >= config.maxAttempts() || wait.compareTo(config.maxRetryAfter()) > 0) {

@@ -2,6 +2,7 @@ package io.mlconnector.concur.support;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.mlconnector.concur.internal.ConcurJson;
+import io.mlconnector.sandbox.concur.PublishedSamples;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -9,32 +10,40 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.stream.Stream;
 
-/** The published Concur samples in {@code ${ml.reference.dir}/concur-samples/}. */
+/**
+ * The published Concur samples, read from the copies the sandbox jar ships byte for byte (its
+ * {@code samples/SOURCES.tsv} names the public page of each).
+ */
 public final class Samples {
+    private static Path copies;
+
     private Samples() {
     }
 
-    public static Path dir() {
-        String ref = System.getProperty("ml.reference.dir");
-        Path base = ref == null || ref.isBlank() ? Path.of("../../shared/reference") : Path.of(ref);
-        return base.resolve("concur-samples");
-    }
-
-    public static Path file(String name) {
-        return dir().resolve(name);
-    }
-
-    public static byte[] bytes(String name) {
+    /** The sample as a file, for code that reads key files by path. */
+    public static synchronized Path file(String name) {
         try {
-            return Files.readAllBytes(file(name));
+            if (copies == null) {
+                copies = Files.createTempDirectory("concur-samples");
+                copies.toFile().deleteOnExit();
+            }
+            Path file = copies.resolve(name);
+            if (!Files.exists(file)) {
+                PublishedSamples.copyTo(copies, name).toFile().deleteOnExit();
+            }
+            return file;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
     }
 
+    public static byte[] bytes(String name) {
+        return PublishedSamples.bytes(name);
+    }
+
     public static JsonNode json(String name) {
         try {
-            return ConcurJson.MAPPER.readTree(file(name).toFile());
+            return ConcurJson.MAPPER.readTree(PublishedSamples.bytes(name));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -42,11 +51,6 @@ public final class Samples {
 
     /** Sample file names starting with the prefix, sorted. */
     public static Stream<String> named(String prefix) {
-        try (Stream<Path> files = Files.list(dir())) {
-            return files.map(p -> p.getFileName().toString()).filter(n -> n.startsWith(prefix)).sorted().toList()
-                    .stream();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return PublishedSamples.named(prefix).stream();
     }
 }

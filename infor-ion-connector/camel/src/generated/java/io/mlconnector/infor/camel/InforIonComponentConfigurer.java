@@ -38,7 +38,11 @@ public class InforIonComponentConfigurer extends PropertyConfigurerSupport imple
         case "ionapiFile": target.setIonapiFile(property(camelContext, java.lang.String.class, value)); return true;
         case "lazystartproducer":
         case "lazyStartProducer": target.setLazyStartProducer(property(camelContext, boolean.class, value)); return true;
+        case "maxmessagebytes":
+        case "maxMessageBytes": target.setMaxMessageBytes(property(camelContext, long.class, value)); return true;
         case "settings": target.setSettings(property(camelContext, io.mlconnector.infor.api.InforIonSettings.class, value)); return true;
+        case "tologicalid":
+        case "toLogicalId": target.setToLogicalId(property(camelContext, java.lang.String.class, value)); return true;
         case "validationcachettl":
         case "validationCacheTtl": target.setValidationCacheTtl(property(camelContext, java.time.Duration.class, value)); return true;
         default: return false;
@@ -63,7 +67,11 @@ public class InforIonComponentConfigurer extends PropertyConfigurerSupport imple
         case "ionapiFile": return java.lang.String.class;
         case "lazystartproducer":
         case "lazyStartProducer": return boolean.class;
+        case "maxmessagebytes":
+        case "maxMessageBytes": return long.class;
         case "settings": return io.mlconnector.infor.api.InforIonSettings.class;
+        case "tologicalid":
+        case "toLogicalId": return java.lang.String.class;
         case "validationcachettl":
         case "validationCacheTtl": return java.time.Duration.class;
         default: return null;
@@ -89,7 +97,11 @@ public class InforIonComponentConfigurer extends PropertyConfigurerSupport imple
         case "ionapiFile": return target.getIonapiFile();
         case "lazystartproducer":
         case "lazyStartProducer": return target.isLazyStartProducer();
+        case "maxmessagebytes":
+        case "maxMessageBytes": return target.getMaxMessageBytes();
         case "settings": return target.getSettings();
+        case "tologicalid":
+        case "toLogicalId": return target.getToLogicalId();
         case "validationcachettl":
         case "validationCacheTtl": return target.getValidationCacheTtl();
         default: return null;

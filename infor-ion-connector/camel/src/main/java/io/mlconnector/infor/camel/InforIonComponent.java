@@ -33,7 +33,13 @@ public class InforIonComponent extends DefaultComponent {
     private String fromLogicalId;
     @Metadata(description = "Token grant", defaultValue = "PASSWORD")
     private GrantType grantType = GrantType.PASSWORD;
-    @Metadata(description = "Complete connection settings; overrides fromLogicalId and grantType")
+    @Metadata(description = "Logical id the BODs are addressed to (ToLogicalID)", defaultValue = "lid://default")
+    private String toLogicalId = "lid://default";
+    @Metadata(description = "Largest message ION takes; a larger BOD is refused before it is sent",
+            defaultValue = "" + InforIonSettings.DEFAULT_MAX_MESSAGE_BYTES)
+    private long maxMessageBytes = InforIonSettings.DEFAULT_MAX_MESSAGE_BYTES;
+    @Metadata(description = "Complete connection settings; overrides fromLogicalId, toLogicalId, maxMessageBytes and"
+            + " grantType")
     private InforIonSettings settings;
     @Metadata(description = "An existing connection to share (the component then does not close it)")
     private InforIonConnection connection;
@@ -68,7 +74,8 @@ public class InforIonComponent extends DefaultComponent {
 
     private InforIonSettings effectiveSettings() {
         return settings != null ? settings
-                : InforIonSettings.builder().fromLogicalId(fromLogicalId).grantType(grantType).build();
+                : InforIonSettings.builder().fromLogicalId(fromLogicalId).toLogicalId(toLogicalId)
+                        .maxMessageBytes(maxMessageBytes).grantType(grantType).build();
     }
 
     MessagingOperations messaging() {
@@ -115,6 +122,10 @@ public class InforIonComponent extends DefaultComponent {
     public void setFromLogicalId(String fromLogicalId) { this.fromLogicalId = fromLogicalId; }
     public GrantType getGrantType() { return grantType; }
     public void setGrantType(GrantType grantType) { this.grantType = grantType; }
+    public String getToLogicalId() { return toLogicalId; }
+    public void setToLogicalId(String toLogicalId) { this.toLogicalId = toLogicalId; }
+    public long getMaxMessageBytes() { return maxMessageBytes; }
+    public void setMaxMessageBytes(long maxMessageBytes) { this.maxMessageBytes = maxMessageBytes; }
     public InforIonSettings getSettings() { return settings; }
     public void setSettings(InforIonSettings settings) { this.settings = settings; }
     public InforIonConnection getConnection() { return connection; }

@@ -5,6 +5,7 @@ import org.apache.camel.ResolveEndpointFailedException;
 import org.apache.camel.catalog.EndpointValidationResult;
 import org.apache.camel.catalog.RuntimeCamelCatalog;
 import org.apache.camel.impl.DefaultCamelContext;
+import org.apache.camel.main.Main;
 import org.apache.camel.support.PluginHelper;
 import org.apache.camel.util.json.JsonObject;
 import org.apache.camel.util.json.Jsoner;
@@ -13,6 +14,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import java.util.Collection;
+import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -60,5 +62,26 @@ class InforIonCatalogTest {
                 .contains("ionapiFile", "fromLogicalId", "connection", "chartOfAccountsCsv");
         assertThat(((JsonObject) schema.get("headers")).keySet())
                 .contains(InforIonHeaders.BOD_ID, InforIonHeaders.MESSAGE_ID, InforIonHeaders.VERB);
+    }
+
+    @Test
+    void componentSettingsComeFromApplicationProperties() throws Exception {
+        // given camel-main configured only by properties, as in an application.properties
+        Main main = new Main();
+        Map.of("camel.component.infor-ion.ionapi-file", "/secure/tenant.ionapi",
+                "camel.component.infor-ion.from-logical-id", "lid://infor.ims.mlconnector",
+                "camel.component.infor-ion.to-logical-id", "lid://infor.m3.m3",
+                "camel.component.infor-ion.max-message-bytes", "262144").forEach(main::addInitialProperty);
+        main.start();
+        try {
+            // then the component holds them
+            InforIonComponent component = main.getCamelContext().getComponent("infor-ion", InforIonComponent.class);
+            assertThat(component.getIonapiFile()).isEqualTo("/secure/tenant.ionapi");
+            assertThat(component.getFromLogicalId()).isEqualTo("lid://infor.ims.mlconnector");
+            assertThat(component.getToLogicalId()).isEqualTo("lid://infor.m3.m3");
+            assertThat(component.getMaxMessageBytes()).isEqualTo(262_144L);
+        } finally {
+            main.stop();
+        }
     }
 }

@@ -19,14 +19,14 @@ public final class InforIonConnection implements AutoCloseable {
     private final TokenHolder tokens;
     private final GatewayClient gateway;
 
-    InforIonConnection(IonApiCredentials credentials, InforIonSettings settings, Clock clock) {
+    InforIonConnection(IonApiCredentials credentials, InforIonSettings settings, Clock clock, CallPacer pacer) {
         this.credentials = credentials;
         this.settings = settings;
         this.clock = clock;
         HttpClient http = HttpClient.newBuilder().connectTimeout(settings.connectTimeout())
                 .followRedirects(HttpClient.Redirect.NEVER).build();
         this.tokens = new TokenHolder(http, credentials, settings, clock);
-        this.gateway = new GatewayClient(http, tokens, settings, clock);
+        this.gateway = new GatewayClient(http, tokens, settings, clock, pacer);
     }
 
     public IonApiCredentials credentials() {

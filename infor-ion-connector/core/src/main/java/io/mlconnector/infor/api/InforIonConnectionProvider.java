@@ -11,6 +11,7 @@ public final class InforIonConnectionProvider {
     private final IonApiCredentials credentials;
     private final InforIonSettings settings;
     private final Clock clock;
+    private final CallPacer pacer;
 
     public InforIonConnectionProvider(IonApiCredentials credentials, InforIonSettings settings) {
         this(credentials, settings, Clock.systemUTC());
@@ -18,9 +19,25 @@ public final class InforIonConnectionProvider {
 
     /** @param clock decides when the token is due for renewal (tests move it forward) */
     public InforIonConnectionProvider(IonApiCredentials credentials, InforIonSettings settings, Clock clock) {
+        this(credentials, settings, clock,
+                CallPacer.perMinute(Objects.requireNonNull(settings, "settings").callsPerMinute()));
+    }
+
+    private InforIonConnectionProvider(IonApiCredentials credentials, InforIonSettings settings, Clock clock,
+                                       CallPacer pacer) {
         this.credentials = Objects.requireNonNull(credentials, "credentials");
         this.settings = Objects.requireNonNull(settings, "settings");
         this.clock = Objects.requireNonNull(clock, "clock");
+        this.pacer = Objects.requireNonNull(pacer, "pacer");
+    }
+
+    /**
+     * The same provider, its connections pacing their gateway calls with {@code pacer} instead of a pacer of their
+     * own at {@link InforIonSettings#callsPerMinute()}. Every connection of this provider shares it; a host running
+     * several instances for one tenant supplies one whose state they share.
+     */
+    public InforIonConnectionProvider withCallPacer(CallPacer pacer) {
+        return new InforIonConnectionProvider(credentials, settings, clock, pacer);
     }
 
     /** Reads the .ionapi file; see {@link IonApiCredentials#load(Path)}. */
@@ -37,7 +54,7 @@ public final class InforIonConnectionProvider {
         if (settings.grantType() == GrantType.PASSWORD) {
             credentials.requireServiceAccount();
         }
-        return new InforIonConnection(credentials, settings, clock);
+        return new InforIonConnection(credentials, settings, clock, pacer);
     }
 
     /** Token + IMS ping + acceptedDocuments; see {@link MessagingOperations#ping()}. */

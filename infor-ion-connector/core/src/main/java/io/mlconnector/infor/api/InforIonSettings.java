@@ -25,13 +25,16 @@ import java.util.Objects;
  * @param scope              optional OAuth scope; default none
  * @param loginFailureCooldown after a refused login (bad credentials, quota), callers fail fast for this long
  *                           instead of each spending a login; default 30 s
+ * @param callsPerMinute     the tenant's API Gateway quota the connection's {@link CallPacer} keeps to; 0 = no
+ *                           pacing; default 3,000 (Essentials tier). A pacer supplied to
+ *                           {@link InforIonConnectionProvider#withCallPacer(CallPacer)} carries its own rate instead
  */
 public record InforIonSettings(GrantType grantType, String fromLogicalId, String toLogicalId, String senderComponentId,
                                String confirmationCode, String bodVersionId, long maxMessageBytes,
                                Duration tokenRefreshMargin, Duration defaultTokenLifetime, int maxAttempts,
                                Duration initialBackoff, Duration maxBackoff, Duration maxRetryAfter,
                                Duration connectTimeout, Duration requestTimeout, boolean revokeOnClose, String scope,
-                               Duration loginFailureCooldown) {
+                               Duration loginFailureCooldown, int callsPerMinute) {
 
     public static final long DEFAULT_MAX_MESSAGE_BYTES = 5_242_880L;
 
@@ -39,6 +42,9 @@ public record InforIonSettings(GrantType grantType, String fromLogicalId, String
         Objects.requireNonNull(grantType, "grantType");
         if (maxMessageBytes <= 0 || maxAttempts < 1) {
             throw new InforIonException(InforIonErrorType.CONFIGURATION, "maxMessageBytes and maxAttempts must be positive");
+        }
+        if (callsPerMinute < 0) {
+            throw new InforIonException(InforIonErrorType.CONFIGURATION, "callsPerMinute must not be negative");
         }
     }
 
@@ -54,7 +60,7 @@ public record InforIonSettings(GrantType grantType, String fromLogicalId, String
         b.defaultTokenLifetime = defaultTokenLifetime; b.maxAttempts = maxAttempts; b.initialBackoff = initialBackoff;
         b.maxBackoff = maxBackoff; b.maxRetryAfter = maxRetryAfter; b.connectTimeout = connectTimeout;
         b.requestTimeout = requestTimeout; b.revokeOnClose = revokeOnClose; b.scope = scope;
-        b.loginFailureCooldown = loginFailureCooldown;
+        b.loginFailureCooldown = loginFailureCooldown; b.callsPerMinute = callsPerMinute;
         return b;
     }
 
@@ -78,6 +84,7 @@ public record InforIonSettings(GrantType grantType, String fromLogicalId, String
         private boolean revokeOnClose = true;
         private String scope;
         private Duration loginFailureCooldown = Duration.ofSeconds(30);
+        private int callsPerMinute = CallPacer.ESSENTIALS_CALLS_PER_MINUTE;
 
         public Builder grantType(GrantType v) { grantType = v; return this; }
         public Builder fromLogicalId(String v) { fromLogicalId = v; return this; }
@@ -97,12 +104,13 @@ public record InforIonSettings(GrantType grantType, String fromLogicalId, String
         public Builder revokeOnClose(boolean v) { revokeOnClose = v; return this; }
         public Builder scope(String v) { scope = v; return this; }
         public Builder loginFailureCooldown(Duration v) { loginFailureCooldown = v; return this; }
+        public Builder callsPerMinute(int v) { callsPerMinute = v; return this; }
 
         public InforIonSettings build() {
             return new InforIonSettings(grantType, fromLogicalId, toLogicalId, senderComponentId, confirmationCode,
                     bodVersionId, maxMessageBytes, tokenRefreshMargin, defaultTokenLifetime, maxAttempts,
                     initialBackoff, maxBackoff, maxRetryAfter, connectTimeout, requestTimeout, revokeOnClose, scope,
-                    loginFailureCooldown);
+                    loginFailureCooldown, callsPerMinute);
         }
     }
 }

@@ -1,5 +1,6 @@
 package io.mlconnector.infor.internal;
 
+import io.mlconnector.infor.api.CallPacer;
 import io.mlconnector.infor.api.InforIonErrorType;
 import io.mlconnector.infor.api.InforIonException;
 import io.mlconnector.infor.api.InforIonSettings;
@@ -17,9 +18,11 @@ import java.util.Optional;
 import java.util.function.UnaryOperator;
 
 /**
- * Sends requests through the ION API Gateway with the connection's bearer token. A 401 renews the token once and
- * repeats the request; transient failures are retried per {@link Retry} with {@link Backoff}. Every other answer is
- * returned for the operation to interpret.
+ * Sends requests through the ION API Gateway with the connection's bearer token. Every attempt first waits its turn
+ * at the {@link CallPacer}, so the tenant's quota is kept rather than discovered. A 401 renews the token once and
+ * repeats the request; a 429 tells the pacer (every caller then waits out the Retry-After, not just this one) and is
+ * retried per {@link Retry}; other transient failures are retried with {@link Backoff}. Every other answer is returned
+ * for the operation to interpret.
  */
 public final class GatewayClient {
     private static final Logger LOG = LoggerFactory.getLogger(GatewayClient.class);
@@ -39,13 +42,15 @@ public final class GatewayClient {
     private final InforIonSettings settings;
     private final Clock clock;
     private final Backoff backoff;
+    private final CallPacer pacer;
 
-    public GatewayClient(HttpClient http, TokenHolder tokens, InforIonSettings settings, Clock clock) {
+    public GatewayClient(HttpClient http, TokenHolder tokens, InforIonSettings settings, Clock clock, CallPacer pacer) {
         this.http = http;
         this.tokens = tokens;
         this.settings = settings;
         this.clock = clock;
         this.backoff = new Backoff(settings.initialBackoff(), settings.maxBackoff());
+        this.pacer = pacer;
     }
 
     /**
@@ -63,6 +68,7 @@ public final class GatewayClient {
                     .header("Authorization", "Bearer " + token).build();
             HttpResponse<byte[]> response;
             try {
+                pacer.awaitTurn();
                 response = http.send(built, HttpResponse.BodyHandlers.ofByteArray());
             } catch (IOException e) {
                 if (retry == Retry.TRANSIENT && attempt < settings.maxAttempts()) {
@@ -84,10 +90,14 @@ public final class GatewayClient {
                 attempt--;
                 continue;
             }
+            Optional<Duration> retryAfter = Backoff.retryAfter(response.headers(), clock.instant());
+            Duration delay = backoff.delay(attempt, retryAfter.orElse(null));
+            if (status == 429) {
+                pacer.throttled(delay);
+            }
             if (!retryable(status, retry)) {
                 return response;
             }
-            Optional<Duration> retryAfter = Backoff.retryAfter(response.headers(), clock.instant());
             if (retryAfter.isPresent() && retryAfter.get().compareTo(settings.maxRetryAfter()) > 0) {
                 throw new InforIonException(InforIonErrorType.THROTTLED, what + ": the gateway asks to wait "
                         + retryAfter.get().toSeconds() + " s, longer than maxRetryAfter", Integer.toString(status));
@@ -95,7 +105,6 @@ public final class GatewayClient {
             if (attempt >= settings.maxAttempts()) {
                 throw exhausted(what, status, attempt);
             }
-            Duration delay = backoff.delay(attempt, retryAfter.orElse(null));
             LOG.info("{}: HTTP {} on attempt {}; retrying in {} ms", what, status, attempt, delay.toMillis());
             Backoff.sleep(delay);
         }

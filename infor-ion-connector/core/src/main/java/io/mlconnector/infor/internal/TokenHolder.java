@@ -142,7 +142,7 @@ public final class TokenHolder {
         }
         if (previous != null && previous.refreshToken != null) {
             try {
-                return grant("refresh_token", refreshForm(previous.refreshToken), true);
+                return grant("refresh_token", refreshForm(previous.refreshToken));
             } catch (InforIonException e) {
                 if (e.type() != InforIonErrorType.REAUTHORIZATION_REQUIRED) {
                     throw e;
@@ -150,7 +150,7 @@ public final class TokenHolder {
                 LOG.info("refresh token refused ({}); logging in again", e.vendorCode());
             }
         }
-        return grant(settings.grantType() == GrantType.PASSWORD ? "password" : "client_credentials", loginForm(), false);
+        return grant(settings.grantType() == GrantType.PASSWORD ? "password" : "client_credentials", loginForm());
     }
 
     private Map<String, String> loginForm() {
@@ -172,22 +172,21 @@ public final class TokenHolder {
         return form;
     }
 
-    private static Map<String, String> refreshForm(String refreshToken) {
+    /** Client authentication as in the password grant, which the authorization server accepts (notes §2.2). */
+    private Map<String, String> refreshForm(String refreshToken) {
         Map<String, String> form = new LinkedHashMap<>();
         form.put("grant_type", "refresh_token");
         form.put("refresh_token", refreshToken);
+        form.put("client_id", credentials.clientId());
+        form.put("client_secret", credentials.clientSecret());
         return form;
     }
 
-    private Token grant(String grantType, Map<String, String> form, boolean basicAuth) {
+    private Token grant(String grantType, Map<String, String> form) {
         for (int attempt = 1; ; attempt++) {
             HttpRequest.Builder request = HttpRequest.newBuilder(credentials.tokenUri()).timeout(settings.requestTimeout())
                     .header("Content-Type", "application/x-www-form-urlencoded").header("Accept", "application/json")
                     .POST(HttpRequest.BodyPublishers.ofString(form(form)));
-            if (basicAuth) {
-                // the SDK shows HTTP Basic client authentication for the refresh grant (notes §2.5)
-                request.header("Authorization", basic());
-            }
             HttpResponse<String> response;
             try {
                 response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
@@ -286,9 +285,9 @@ public final class TokenHolder {
         return settings.defaultTokenLifetime();
     }
 
+    /** Infor's documented form: base64 of ci:cs as the .ionapi file has them, not form-urlencoded (notes §2.5). */
     private String basic() {
-        String pair = URLEncoder.encode(credentials.clientId(), StandardCharsets.UTF_8) + ":"
-                + URLEncoder.encode(credentials.clientSecret(), StandardCharsets.UTF_8);
+        String pair = credentials.clientId() + ":" + credentials.clientSecret();
         return "Basic " + Base64.getEncoder().encodeToString(pair.getBytes(StandardCharsets.UTF_8));
     }
 

@@ -6,14 +6,11 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
-import java.nio.file.Path;
-
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class IonApiCredentialsTest {
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final Path SAMPLES = Path.of(System.getProperty("ml.reference.dir", "../../shared/reference"), "infor-samples");
 
     private static ObjectNode file() {
         ObjectNode n = JSON.createObjectNode();
@@ -27,8 +24,8 @@ class IonApiCredentialsTest {
 
     @Test
     void publishedExampleFileParsesWithEveryKeyKept() {
-        // given the redacted real-world file from the reference samples
-        IonApiCredentials c = IonApiCredentials.load(SAMPLES.resolve("ionapi-example-redacted.json"));
+        // given a redacted real-world file (samples/SOURCES.md)
+        IonApiCredentials c = IonApiCredentials.load(InforSamples.path("ionapi-example-redacted.json"));
 
         // then the URLs follow pu + ot, pu + or and iu + "/" + ti; undocumented keys stay readable
         assertThat(c.tenant()).isEqualTo("TENANT_TST");

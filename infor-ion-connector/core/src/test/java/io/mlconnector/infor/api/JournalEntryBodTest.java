@@ -70,9 +70,8 @@ class JournalEntryBodTest {
 
     @Test
     void everyWrittenPathOccursInThePublicSyncSourceSystemJournalEntryExample() throws Exception {
-        // given the OCA/connector-infor example (notes §4.4)
-        java.nio.file.Path sample = java.nio.file.Path.of(System.getProperty("ml.reference.dir", "../../shared/reference"),
-                "infor-samples", "oca-connector-infor-SyncSourceSystemJournalEntry-move_summarized.xml");
+        // given the OCA/connector-infor example (samples/SOURCES.md)
+        java.nio.file.Path sample = InforSamples.path("oca-connector-infor-SyncSourceSystemJournalEntry-move_summarized.xml");
         java.util.Set<String> known = java.util.Set.copyOf(Xml.paths(Xml.parse(java.nio.file.Files.readAllBytes(sample))));
 
         // when our BOD is written

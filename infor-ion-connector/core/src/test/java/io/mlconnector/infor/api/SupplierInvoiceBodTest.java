@@ -22,8 +22,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class SupplierInvoiceBodTest {
-    private static final Path REGISTRY = Path.of(System.getProperty("ml.reference.dir", "../../shared/reference"),
-            "infor-samples", "process-supplierinvoice-registry-paths.tsv");
+    private static final Path REGISTRY = InforSamples.path("process-supplierinvoice-registry-paths.tsv");
     private static final InforIonSettings SETTINGS = InforIonSettings.builder()
             .fromLogicalId("lid://infor.ims.mlconnector").build();
     private static final Clock CLOCK = Clock.fixed(Instant.parse("2026-11-28T08:00:00Z"), ZoneOffset.UTC);

@@ -1,0 +1,36 @@
+package io.mlconnector.app.cli;
+
+import io.mlconnector.app.Application;
+import io.mlconnector.app.BenchOptions;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+import java.io.PrintWriter;
+
+@Command(name = "bench", description = "Runs the sandboxes with the ION gateway limited to a rate and the app with its "
+        + "default settings on generated documents; prints documents/s, ION calls/s against the limit, 429s, delivered "
+        + "-> confirmation p50/p95/p99, webhook intake at 8/32/64 connections against a same-pool insert baseline, and "
+        + "peak heap.")
+final class BenchCommand extends ApplicationCommand {
+    @Option(names = "--documents", defaultValue = "1000", description = "generated documents (default ${DEFAULT-VALUE})")
+    int documents;
+
+    @Option(names = "--rate", defaultValue = "50",
+            description = "ION gateway calls per second the sandbox allows (default ${DEFAULT-VALUE}, Essentials)")
+    int rate;
+
+    @Option(names = "--intake-events", defaultValue = "3000",
+            description = "signed webhook events per connection count (default ${DEFAULT-VALUE})")
+    int intakeEvents;
+
+    @Option(names = "--database-url", defaultValue = "",
+            description = "a jdbc:postgresql: URL to bench on (a fresh schema, dropped after); default the embedded H2")
+    String databaseUrl;
+
+    @Override
+    int run(Application app, PrintWriter out) {
+        int exit = app.bench(new BenchOptions(documents, rate, intakeEvents, databaseUrl), out);
+        out.flush();
+        return exit;
+    }
+}

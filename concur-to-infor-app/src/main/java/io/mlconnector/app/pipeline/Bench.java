@@ -1,0 +1,435 @@
+package io.mlconnector.app.pipeline;
+
+import io.mlconnector.app.BenchOptions;
+import io.mlconnector.app.config.AppConfig;
+import io.mlconnector.app.config.SandboxKeys;
+import io.mlconnector.app.mapping.Mapping;
+import io.mlconnector.app.ops.Logging;
+import io.mlconnector.app.store.ConfirmationRecord;
+import io.mlconnector.app.store.InboxEvent;
+import io.mlconnector.app.store.Intake;
+import io.mlconnector.sandbox.concur.ConcurDocumentGenerator;
+import io.mlconnector.sandbox.concur.ConcurSandbox;
+import io.mlconnector.sandbox.concur.Delivery;
+import io.mlconnector.sandbox.concur.FisState;
+import io.mlconnector.sandbox.http.SimRequest;
+import io.mlconnector.sandbox.infor.InforSandbox;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.UncheckedIOException;
+import java.lang.management.ManagementFactory;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.GeneralSecurityException;
+import java.security.PrivateKey;
+import java.security.Signature;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Base64;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.regex.Pattern;
+import java.util.stream.IntStream;
+
+/**
+ * {@code ml-connector bench}: both sandboxes, the ION gateway limited to a rate, the app with its default settings
+ * (told the gateway's rate) on a fresh database, and generated documents Concur approves at once. Prints what the
+ * issue of throughput asks for: documents/s, ION calls/s against the limit, 429s, delivered → confirmation latency,
+ * webhook intake at 8/32/64 connections against the same insert transaction through the same pool, and peak heap.
+ * The sandboxes run in the same JVM, so the figures include their work (and their heap).
+ */
+final class Bench {
+    private static final int[] CONNECTIONS = {8, 32, 64};
+    private static final Path BENCH_DIR = Path.of("data", "bench");
+    private static final String INTAKE_TOPIC = "public.test";
+
+    private final AppConfig baseConfig;
+    private final BenchOptions options;
+
+    Bench(AppConfig baseConfig, BenchOptions options) {
+        this.baseConfig = baseConfig;
+        this.options = options;
+    }
+
+    int run(PrintWriter out) {
+        Logging.configure(baseConfig.jsonLogging(), baseConfig.source("logging.level") == AppConfig.Source.DEFAULT
+                ? "ERROR" : baseConfig.logLevel());
+        HeapSampler heap = HeapSampler.start();
+        try (BenchDatabase database = BenchDatabase.create(options.databaseUrl());
+             ConcurSandbox concur = ConcurSandbox.start(); InforSandbox infor = InforSandbox.start()) {
+            infor.gatewayThrottle().limit(options.callsPerSecond());
+            AppConfig config = AppConfig.load(null, SandboxKeys.asEnvironment(keys(concur, infor, database)));
+            try (ConcurToInforApplication app = new ConcurToInforApplication(config)) {
+                app.start();
+                ConcurToInforApplication.subscribe(app.services(), app.webhookUri(), new PrintWriter(
+                        java.io.Writer.nullWriter()));
+                printHeader(out, config, database);
+                boolean allPosted = pipeline(out, app, concur, infor);
+                intake(out, app, concur);
+                out.printf(Locale.ROOT, "%-34s %d MB (sandboxes included)%n", "peak heap used", heap.stop() >> 20);
+                out.flush();
+                return allPosted ? 0 : 1;
+            }
+        }
+    }
+
+    private Map<String, String> keys(ConcurSandbox concur, InforSandbox infor, BenchDatabase database) {
+        Map<String, String> keys = new LinkedHashMap<>(SandboxKeys.of(concur, infor));
+        keys.put("database.url", database.url());
+        keys.put("mapping.file", writeDefaultMapping().toString());
+        keys.put("webhook.host", "127.0.0.1");
+        keys.put("webhook.port", "0");
+        keys.put("admin.port", "0");
+        keys.put("infor.rate-limit", Integer.toString(options.callsPerSecond() * 60));
+        keys.put("logging.level", baseConfig.logLevel());
+        return keys;
+    }
+
+    private void printHeader(PrintWriter out, AppConfig config, BenchDatabase database) {
+        Runtime rt = Runtime.getRuntime();
+        out.printf(Locale.ROOT, "ml-connector bench: %d generated documents, ION gateway limited to %d calls/s%n",
+                options.documents(), options.callsPerSecond());
+        out.printf(Locale.ROOT, "machine: %d cores, %s %s, Java %s, max heap %d MB; database %s; %d workers, "
+                        + "pool %d, poll %s%n", rt.availableProcessors(), System.getProperty("os.name"),
+                System.getProperty("os.version"), System.getProperty("java.version"), rt.maxMemory() >> 20,
+                database.description(), config.worker().count(), config.database().poolSize(),
+                config.worker().pollInterval());
+        out.flush();
+    }
+
+    // ---- pipeline: approval → posted and confirmed --------------------------------------------------------------------
+
+    private boolean pipeline(PrintWriter out, ConcurToInforApplication app, ConcurSandbox concur, InforSandbox infor) {
+        List<String> docIds = generate(concur, options.documents());
+        long refusedBefore = infor.gatewayThrottle().refusedCount();
+        long admittedBefore = infor.gatewayThrottle().admittedCount();
+        Instant started = Instant.now();
+        Map<String, String> eventOfDocument = new HashMap<>();
+        for (String id : docIds) {
+            eventOfDocument.put(id, concur.fis().approve(id));
+        }
+        Duration timeout = Duration.ofSeconds(60 + 3L * options.documents() / options.callsPerSecond());
+        boolean allPosted = awaitPosted(concur, docIds, timeout);
+        Instant finished = Instant.now();
+        double seconds = Duration.between(started, finished).toNanos() / 1e9;
+        long admitted = infor.gatewayThrottle().admittedCount() - admittedBefore;
+        long refused = infor.gatewayThrottle().refusedCount() - refusedBefore;
+        double callsPerSecond = admitted / seconds;
+
+        out.println();
+        out.println("pipeline (Concur approves every document at once)");
+        out.printf(Locale.ROOT, "%-34s %s%n", "documents posted and confirmed",
+                allPosted ? docIds.size() + " of " + docIds.size() : countPosted(concur, docIds) + " of "
+                        + docIds.size() + " (timed out after " + timeout.toSeconds() + " s)");
+        out.printf(Locale.ROOT, "%-34s %.1f  (%.1f s)%n", "documents/s", docIds.size() / seconds, seconds);
+        out.printf(Locale.ROOT, "%-34s %.1f mean, %d busiest second (%.0f %% of the limit)%n",
+                "ION calls/s (limit " + options.callsPerSecond() + ")", callsPerSecond,
+                busiestSecond(infor, started, finished), 100 * callsPerSecond / options.callsPerSecond());
+        out.printf(Locale.ROOT, "%-34s %d%n", "ION 429 answers", refused);
+        long[] latencies = deliveredToConfirmation(app, concur, eventOfDocument);
+        out.printf(Locale.ROOT, "%-34s p50 %d ms, p95 %d ms, p99 %d ms (%d documents)%n",
+                "delivered -> confirmation", percentile(latencies, 50), percentile(latencies, 95),
+                percentile(latencies, 99), latencies.length);
+        out.flush();
+        return allPosted;
+    }
+
+    /** Expense reports (1 to 5 entries) and invoices (1 to 3 lines) from the sandbox's generator, two to one. */
+    private static List<String> generate(ConcurSandbox concur, int count) {
+        ConcurDocumentGenerator generator = new ConcurDocumentGenerator(20261206L);
+        List<String> docIds = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            docIds.add(i % 3 == 2 ? concur.fis().add("invoice", generator.invoice(1 + i % 3))
+                    : concur.fis().add("expense", generator.expenseReport(1 + i % 5)));
+        }
+        return docIds;
+    }
+
+    private static boolean awaitPosted(ConcurSandbox concur, List<String> docIds, Duration timeout) {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (countPosted(concur, docIds) < docIds.size()) {
+            if (System.nanoTime() > deadline) {
+                return false;
+            }
+            sleep(Duration.ofMillis(20));
+        }
+        return true;
+    }
+
+    private static long countPosted(ConcurSandbox concur, List<String> docIds) {
+        return docIds.stream().filter(id -> concur.fis().state(id) == FisState.POSTED).count();
+    }
+
+    private static long busiestSecond(InforSandbox infor, Instant from, Instant to) {
+        Pattern gateway = Pattern.compile(infor.ionPathRegex() + "|" + infor.m3PathRegex());
+        Map<Long, Long> perSecond = new TreeMap<>();
+        for (SimRequest request : infor.requests()) {
+            if (gateway.matcher(request.path()).matches() && !request.receivedAt().isBefore(from)
+                    && !request.receivedAt().isAfter(to)) {
+                perSecond.merge(request.receivedAt().getEpochSecond(), 1L, Long::sum);
+            }
+        }
+        return perSecond.values().stream().mapToLong(Long::longValue).max().orElse(0);
+    }
+
+    /** From ESS's successful delivery of the approval event to the posting confirmation the app sent Concur. */
+    private static long[] deliveredToConfirmation(ConcurToInforApplication app, ConcurSandbox concur,
+                                                  Map<String, String> eventOfDocument) {
+        Map<String, Instant> delivered = new HashMap<>();
+        for (Delivery d : concur.events().deliveries()) {
+            if (d.httpStatus() >= 200 && d.httpStatus() < 300) {
+                delivered.merge(d.eventId(), d.at(), (a, b) -> a.isBefore(b) ? a : b);
+            }
+        }
+        List<Long> millis = new ArrayList<>();
+        eventOfDocument.forEach((docId, eventId) -> {
+            Optional<ConfirmationRecord> confirmation = app.services().store.ledger().confirmation(docId);
+            Instant at = delivered.get(eventId);
+            if (at != null && confirmation.isPresent() && confirmation.get().sentAt() != null) {
+                millis.add(Duration.between(at, confirmation.get().sentAt()).toMillis());
+            }
+        });
+        return millis.stream().mapToLong(Long::longValue).sorted().toArray();
+    }
+
+    // ---- webhook intake against the same insert through the same pool -------------------------------------------------
+
+    private void intake(PrintWriter out, ConcurToInforApplication app, ConcurSandbox concur) {
+        out.println();
+        out.printf(Locale.ROOT, "webhook intake, %d signed events per row (events/s, p50/p99 ms)%n",
+                options.intakeEvents());
+        out.printf(Locale.ROOT, "%-16s %-26s %-30s %s%n", "connections", "app (HTTP, verify, store)",
+                "baseline (same insert, pool)", "app/baseline");
+        Intake sameInsert = new Intake(app.services().store);
+        PrivateKey key = concur.webhookSigningKeys().getPrivate();
+        for (int connections : CONNECTIONS) {
+            List<SignedEvent> events = sign(key, options.intakeEvents());
+            awaitInboxDrained(app);
+            Run baseline = run(connections, events.size(), i -> sameInsert.accept(inboxEvent(events.get(i))));
+            awaitInboxDrained(app);
+            List<SignedEvent> posted = sign(key, options.intakeEvents());
+            Run webhook = runHttp(app.webhookUri(), connections, posted);
+            out.printf(Locale.ROOT, "%-16d %-26s %-30s %.0f %%%s%n", connections, webhook, baseline,
+                    100 * webhook.perSecond() / baseline.perSecond(),
+                    webhook.failures() > 0 ? "  (" + webhook.failures() + " non-2xx answers)" : "");
+            out.flush();
+        }
+    }
+
+    private record SignedEvent(String id, byte[] body, String signature) {
+    }
+
+    private static List<SignedEvent> sign(PrivateKey key, int count) {
+        return IntStream.range(0, count).parallel().mapToObj(i -> {
+            String id = UUID.randomUUID().toString();
+            byte[] body = ("{\"id\":\"" + id + "\",\"correlationId\":\"" + UUID.randomUUID() + "\",\"route\":\"stable\","
+                    + "\"eventType\":\"ping\",\"topic\":\"" + INTAKE_TOPIC + "\",\"timeStamp\":\"" + Instant.now()
+                    + "\",\"facts\":{\"note\":\"ml-connector bench\"}}").getBytes(StandardCharsets.UTF_8);
+            return new SignedEvent(id, body, signature(key, body));
+        }).toList();
+    }
+
+    private static String signature(PrivateKey key, byte[] body) {
+        try {
+            Signature s = Signature.getInstance(ConcurSandbox.SIGNATURE_ALGORITHM);
+            s.initSign(key);
+            s.update(body);
+            return Base64.getEncoder().encodeToString(s.sign());
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("cannot sign a bench event", e);
+        }
+    }
+
+    private static InboxEvent inboxEvent(SignedEvent event) {
+        return new InboxEvent(event.id(), INTAKE_TOPIC, "ping", null, null,
+                new String(event.body(), StandardCharsets.UTF_8));
+    }
+
+    /** The bench's own events are ignored by the workers; the next row starts once they are all worked off. */
+    private static void awaitInboxDrained(ConcurToInforApplication app) {
+        long deadline = System.nanoTime() + Duration.ofMinutes(2).toNanos();
+        while (app.services().store.inbox().depth() > 0 && System.nanoTime() < deadline) {
+            sleep(Duration.ofMillis(100));
+        }
+    }
+
+    private record Run(double perSecond, long p50Micros, long p99Micros, int failures) {
+        @Override
+        public String toString() {
+            return String.format(Locale.ROOT, "%7.0f/s %5.1f/%5.1f", perSecond, p50Micros / 1000.0, p99Micros / 1000.0);
+        }
+    }
+
+    private interface Call {
+        void run(int index) throws Exception;
+    }
+
+    private static Run run(int threads, int count, Call call) {
+        long[] micros = new long[count];
+        AtomicInteger next = new AtomicInteger();
+        AtomicInteger failures = new AtomicInteger();
+        ExecutorService pool = Executors.newFixedThreadPool(threads);
+        long started = System.nanoTime();
+        try {
+            List<Future<?>> done = new ArrayList<>();
+            for (int t = 0; t < threads; t++) {
+                done.add(pool.submit(() -> {
+                    for (int i; (i = next.getAndIncrement()) < count; ) {
+                        long t0 = System.nanoTime();
+                        try {
+                            call.run(i);
+                        } catch (Exception e) {
+                            failures.incrementAndGet();
+                        }
+                        micros[i] = (System.nanoTime() - t0) / 1000;
+                    }
+                    return null;
+                }));
+            }
+            for (Future<?> f : done) {
+                f.get();
+            }
+        } catch (Exception e) {
+            throw new IllegalStateException("bench run failed: " + e, e);
+        } finally {
+            pool.shutdownNow();
+        }
+        double seconds = (System.nanoTime() - started) / 1e9;
+        Arrays.sort(micros);
+        return new Run(count / seconds, percentile(micros, 50), percentile(micros, 99), failures.get());
+    }
+
+    /** Each thread has its own HTTP/1.1 client, hence its own keep-alive connection. */
+    private static Run runHttp(URI webhook, int connections, List<SignedEvent> events) {
+        ThreadLocal<HttpClient> clients = ThreadLocal.withInitial(() -> HttpClient.newBuilder()
+                .version(HttpClient.Version.HTTP_1_1).build());
+        AtomicLong notOk = new AtomicLong();
+        Run run = run(connections, events.size(), i -> {
+            SignedEvent event = events.get(i);
+            HttpResponse<Void> response = clients.get().send(HttpRequest.newBuilder(webhook)
+                    .header("Content-Type", "application/json")
+                    .header("Concur-Signature", event.signature())
+                    .POST(HttpRequest.BodyPublishers.ofByteArray(event.body())).build(),
+                    HttpResponse.BodyHandlers.discarding());
+            if (response.statusCode() / 100 != 2) {
+                notOk.incrementAndGet();
+            }
+        });
+        return new Run(run.perSecond(), run.p50Micros(), run.p99Micros(), run.failures() + (int) notOk.get());
+    }
+
+    private static long percentile(long[] sorted, int p) {
+        if (sorted.length == 0) {
+            return 0;
+        }
+        int index = (int) Math.ceil(p / 100.0 * sorted.length) - 1;
+        return sorted[Math.max(0, Math.min(sorted.length - 1, index))];
+    }
+
+    private static Path writeDefaultMapping() {
+        try {
+            Files.createDirectories(BENCH_DIR);
+            return Files.writeString(BENCH_DIR.resolve("mapping.yaml"), Mapping.defaultMappingText());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static void sleep(Duration d) {
+        try {
+            Thread.sleep(d.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted", e);
+        }
+    }
+
+    /** Samples the used heap every 50 ms; {@link #stop()} answers the most seen, in bytes. */
+    private static final class HeapSampler {
+        private final AtomicLong peak = new AtomicLong();
+        private final Thread thread;
+        private volatile boolean running = true;
+
+        private HeapSampler() {
+            thread = new Thread(() -> {
+                while (running) {
+                    peak.accumulateAndGet(ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed(), Math::max);
+                    try {
+                        Thread.sleep(50);
+                    } catch (InterruptedException e) {
+                        return;
+                    }
+                }
+            }, "bench-heap-sampler");
+            thread.setDaemon(true);
+        }
+
+        static HeapSampler start() {
+            HeapSampler sampler = new HeapSampler();
+            sampler.thread.start();
+            return sampler;
+        }
+
+        long stop() {
+            running = false;
+            thread.interrupt();
+            return peak.get();
+        }
+    }
+
+    /** A fresh embedded H2 database under {@code data/bench}, or a fresh schema on the given PostgreSQL. */
+    private record BenchDatabase(String url, String adminUrl, String schema, String description)
+            implements AutoCloseable {
+
+        static BenchDatabase create(String postgresUrl) {
+            if (postgresUrl.isEmpty()) {
+                Path file = BENCH_DIR.resolve("db-" + System.currentTimeMillis()).resolve("ml-connector");
+                return new BenchDatabase("jdbc:h2:file:" + file.toAbsolutePath()
+                        + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH", "", "",
+                        "embedded H2 (the default)");
+            }
+            String schema = "mlc_bench_" + UUID.randomUUID().toString().replace("-", "").substring(0, 10);
+            execute(postgresUrl, "CREATE SCHEMA " + schema);
+            return new BenchDatabase(postgresUrl + (postgresUrl.contains("?") ? "&" : "?") + "currentSchema=" + schema,
+                    postgresUrl, schema, "PostgreSQL (schema " + schema + ", dropped afterwards)");
+        }
+
+        private static void execute(String url, String sql) {
+            try (Connection c = DriverManager.getConnection(url); Statement s = c.createStatement()) {
+                s.execute(sql);
+            } catch (SQLException e) {
+                throw new IllegalStateException(sql + ": " + e.getMessage(), e);
+            }
+        }
+
+        @Override
+        public void close() {
+            if (!schema.isEmpty()) {
+                execute(adminUrl, "DROP SCHEMA IF EXISTS " + schema + " CASCADE");
+            }
+        }
+    }
+}
