@@ -27,6 +27,14 @@ public interface Application extends AutoCloseable {
     int demo(PrintWriter out);
 
     /**
+     * The demo; with {@code keepRunning} the app, its console and the sandboxes stay up after the summary until the
+     * process is stopped (Ctrl-C).
+     */
+    default int demo(PrintWriter out, boolean keepRunning) {
+        return demo(out);
+    }
+
+    /**
      * Runs the sandboxes with the ION gateway limited to a rate, the app with its default settings, and prints
      * documents/s, ION calls/s against the limit, 429s, delivered-to-confirmation latency, webhook intake against a
      * same-pool baseline and peak heap. Answers the exit code: 0 when every document was posted.

@@ -18,9 +18,9 @@ import java.util.concurrent.Callable;
  */
 @Command(name = "ml-connector", mixinStandardHelpOptions = true, version = "ml-connector 0.1.0",
         description = "SAP Concur expense reports and invoices into Infor GL and AP, exactly once.",
-        subcommands = {RunCommand.class, DemoCommand.class, BenchCommand.class, PingCommand.class, SubscribeCommand.class,
-                ReplayCommand.class, StatusCommand.class, AuditCommand.class, SandboxCommand.class,
-                ConfigCommand.class, CommandLine.HelpCommand.class})
+        subcommands = {RunCommand.class, DemoCommand.class, BenchCommand.class, PingCommand.class,
+                SubscribeCommand.class, ReplayCommand.class, StatusCommand.class, AuditCommand.class,
+                ReconcileCommand.class, SandboxCommand.class, ConfigCommand.class, CommandLine.HelpCommand.class})
 public final class MlConnectorCli implements Callable<Integer> {
     public static final int OK = 0;
     public static final int FAILED = 1;

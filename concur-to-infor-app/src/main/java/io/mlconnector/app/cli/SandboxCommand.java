@@ -49,6 +49,15 @@ final class SandboxCommand implements Callable<Integer> {
         int port = inforPort != null ? inforPort : config.port("sandbox.infor-port");
         int concurBase = concurPort != null ? concurPort : config.port("sandbox.concur-port");
         PrintWriter out = spec.commandLine().getOut();
+        // Ctrl-C (SIGTERM) ends the JVM without leaving awaitStop(): the hook lets the try block close the
+        // simulators (which delete their .ionapi and PEM files) and delete the configuration before the JVM ends
+        CountDownLatch stop = new CountDownLatch(1);
+        CountDownLatch cleanedUp = new CountDownLatch(1);
+        Thread hook = new Thread(() -> {
+            stop.countDown();
+            awaitQuietly(cleanedUp, 10);
+        }, "sandbox-stop");
+        Runtime.getRuntime().addShutdownHook(hook);
         try (ConcurSandbox concur = ConcurSandbox.start(ConcurSandboxSettings.builder().basePort(concurBase).build());
              InforSandbox infor = InforSandbox.start(InforSandboxSettings.builder().port(port).build())) {
             URI ims = imsEndpoint(config);
@@ -58,9 +67,21 @@ final class SandboxCommand implements Callable<Integer> {
             print(out, concur, infor);
             out.println("  ERP answers pushed to:   " + ims);
             out.flush();
-            awaitStop();
+            awaitQuietly(stop, Long.MAX_VALUE);
+        } finally {
+            Files.deleteIfExists(configOut);
+            cleanedUp.countDown();
+            removeHook(hook);
         }
         return MlConnectorCli.OK;
+    }
+
+    private static void removeHook(Thread hook) {
+        try {
+            Runtime.getRuntime().removeShutdownHook(hook);
+        } catch (IllegalStateException shuttingDown) {
+            // the hook is what is stopping us
+        }
     }
 
     private void print(PrintWriter out, ConcurSandbox concur, InforSandbox infor) {
@@ -84,7 +105,7 @@ final class SandboxCommand implements Callable<Integer> {
         Map<String, String> keys = new LinkedHashMap<>(SandboxKeys.of(concur, infor));
         keys.put("ims.port", Integer.toString(imsPort));
         keys.put("mapping.file", writeSandboxMapping().toString());
-        StringBuilder text = new StringBuilder("# written by `ml-connector sandbox`; valid while it runs\n");
+        StringBuilder text = new StringBuilder("# written by `ml-connector sandbox`; valid while it runs, deleted when it stops\n");
         keys.forEach((k, v) -> text.append(k).append('=').append(v.replace("\\", "\\\\")).append('\n'));
         Path parentDir = configOut.toAbsolutePath().getParent();
         Files.createDirectories(parentDir);
@@ -120,9 +141,9 @@ final class SandboxCommand implements Callable<Integer> {
         return URI.create("http://127.0.0.1:" + port + config.string("ims.path"));
     }
 
-    private static void awaitStop() {
+    private static void awaitQuietly(CountDownLatch latch, long seconds) {
         try {
-            new CountDownLatch(1).await();
+            latch.await(seconds, java.util.concurrent.TimeUnit.SECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }

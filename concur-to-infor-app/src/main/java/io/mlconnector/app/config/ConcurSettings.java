@@ -23,11 +23,12 @@ import java.util.Set;
  * @param fisDocTypes          the FIS docTypes this app posts; readyForIntegration events of any other docType are
  *                             neither acknowledged nor confirmed (left in Concur for the system that handles them)
  * @param systemId             the FIS {@code systemId} sent on acknowledgements and posting confirmations
+ * @param tokenKey             base64 AES key the stored Concur tokens are encrypted with (never printed)
  */
 public record ConcurSettings(URI authBaseUrl, String clientId, String clientSecret, String companyId,
                              String requestToken, List<Path> webhookPublicKeys, String signatureAlgorithm,
                              List<String> topics, List<String> approvalStatuses, int rateLimit,
-                             Set<FisDocType> fisDocTypes, String systemId) {
+                             Set<FisDocType> fisDocTypes, String systemId, String tokenKey) {
     /** The FIS docTypes the mapping turns into postings; funds reservations and payroll are not among them. */
     public static final Set<FisDocType> POSTABLE_DOC_TYPES =
             Set.of(FisDocType.EXPENSE, FisDocType.INVOICE, FisDocType.CASHADVANCE);
@@ -38,6 +39,7 @@ public record ConcurSettings(URI authBaseUrl, String clientId, String clientSecr
                 + AppConfig.mask(clientSecret) + ", companyId=" + companyId + ", requestToken="
                 + AppConfig.mask(requestToken) + ", webhookPublicKeys=" + webhookPublicKeys + ", signatureAlgorithm="
                 + signatureAlgorithm + ", topics=" + topics + ", approvalStatuses=" + approvalStatuses + ", rateLimit="
-                + rateLimit + ", fisDocTypes=" + fisDocTypes + ", systemId=" + systemId + "]";
+                + rateLimit + ", fisDocTypes=" + fisDocTypes + ", systemId=" + systemId + ", tokenKey="
+                + AppConfig.mask(tokenKey) + "]";
     }
 }

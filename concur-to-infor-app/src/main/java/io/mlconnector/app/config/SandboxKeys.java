@@ -1,5 +1,6 @@
 package io.mlconnector.app.config;
 
+import io.mlconnector.concur.api.TokenEncryption;
 import io.mlconnector.sandbox.concur.ConcurSandbox;
 import io.mlconnector.sandbox.infor.InforSandbox;
 
@@ -19,6 +20,7 @@ public final class SandboxKeys {
         keys.put("concur.client-secret", concur.clientSecret());
         keys.put("concur.company-id", concur.companyId());
         keys.put("concur.request-token", concur.newCompanyRequestToken());
+        keys.put("concur.token-key", TokenEncryption.newKey());
         keys.put("concur.webhook-public-keys", concur.webhookPublicKeyPem().toAbsolutePath().toString());
         keys.put("concur.signature-algorithm", concur.signatureAlgorithm());
         keys.put("infor.ionapi-file", infor.ionapiFile().toAbsolutePath().toString());

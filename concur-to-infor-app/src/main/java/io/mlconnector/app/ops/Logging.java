@@ -24,7 +24,10 @@ public final class Logging {
         ConsoleAppender<ILoggingEvent> appender = new ConsoleAppender<>();
         appender.setContext(context);
         appender.setName(json ? "JSON" : "TEXT");
-        appender.setEncoder(encoder);
+        MaskingEncoder masking = new MaskingEncoder(encoder);
+        masking.setContext(context);
+        masking.start();
+        appender.setEncoder(masking);
         appender.setTarget("System.err");
         appender.start();
         Logger root = context.getLogger(Logger.ROOT_LOGGER_NAME);

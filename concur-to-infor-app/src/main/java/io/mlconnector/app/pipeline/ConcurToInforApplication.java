@@ -7,11 +7,20 @@ import io.mlconnector.app.admin.AdminService;
 import io.mlconnector.app.config.AppConfig;
 import io.mlconnector.app.config.ErpAnswerSettings;
 import io.mlconnector.app.config.PostingMode;
+import io.mlconnector.app.http.HttpEdge;
+import io.mlconnector.app.http.JsonErrors;
+import io.mlconnector.app.http.Listener;
+import io.mlconnector.app.config.WorkerSettings;
+import io.mlconnector.app.console.AdminApi;
+import io.mlconnector.app.console.AdminToken;
+import io.mlconnector.app.console.Console;
+import io.mlconnector.app.ops.WorkerHealth;
 import io.mlconnector.app.ops.HealthCheck;
 import io.mlconnector.app.ops.Readiness;
 import io.mlconnector.concur.api.ConnectionOperations;
 import io.mlconnector.concur.api.EventSubscriptionOperations;
 import io.mlconnector.concur.api.Subscription;
+import io.mlconnector.concur.api.TokenState;
 import io.mlconnector.concur.camel.ConcurComponent;
 import io.mlconnector.concur.camel.ConcurConsumer;
 import io.mlconnector.infor.api.ImsInboundSettings;
@@ -27,8 +36,11 @@ import org.slf4j.LoggerFactory;
 
 import java.io.PrintWriter;
 import java.net.URI;
+import java.time.Clock;
+import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.CountDownLatch;
+import java.util.function.IntConsumer;
 
 /**
  * The ml-connector application: Camel Main running {@link ConcurToInforRoutes}, the admin API beside it. One instance
@@ -41,16 +53,26 @@ public final class ConcurToInforApplication implements Application {
     private static final String M3_PING_ID = "ML-CONNECTOR-PING";
 
     private final AppConfig config;
+    private final IntConsumer exit;
     private final String workerId = "mlc-" + UUID.randomUUID().toString().substring(0, 8);
     private final CountDownLatch stopped = new CountDownLatch(1);
     private Services services;
     private InboxWorkers workers;
+    private WorkerHealth workerHealth;
+    private LeaseHeartbeat heartbeat;
     private Main camel;
+    private HttpEdge http;
     private AdminServer admin;
     private ImsInboundSource imsEndpoint;
 
     public ConcurToInforApplication(AppConfig config) {
+        this(config, status -> Runtime.getRuntime().halt(status));
+    }
+
+    /** @param exit ends the process after an {@link Error} in a worker (tests record the status instead) */
+    ConcurToInforApplication(AppConfig config, IntConsumer exit) {
         this.config = config;
+        this.exit = exit;
     }
 
     @Override
@@ -59,14 +81,36 @@ public final class ConcurToInforApplication implements Application {
         StartupCheck.requireWebhookKeys(config);
         requireImsCredentialsWhenWaitingForTheErp();
         services = Services.open(config);
-        workers = new InboxWorkers(services.store.inbox(), config.worker(), workerId);
+        WorkerSettings worker = config.worker();
+        workerHealth = new WorkerHealth(services.clock, worker.stallTimeout(), services.store.inbox()::dueCount, exit);
+        heartbeat = new LeaseHeartbeat(services.store.inbox(), workerId, worker.lease(), worker.heartbeat(),
+                workerHealth::check).start();
+        workers = new InboxWorkers(services.store.inbox(), worker, workerId, heartbeat, workerHealth);
+        http = HttpEdge.create(config.httpWorkerThreads());
+        Listener webhook;
+        Listener adminPort;
+        try {
+            webhook = http.prepare(config.webhookListener());
+            adminPort = http.prepare(config.adminListener());
+        } catch (RuntimeException e) {
+            close();
+            throw e;
+        }
+        // While the intake route is not there (starting, stopping) a delivery gets 503, which ESS retries; a 404
+        // would be dropped (ESS does not retry 4xx other than 401/403/429).
+        webhook.router().post(config.webhookPath()).last().handler(c -> {
+            c.response().putHeader("Retry-After", "5");
+            JsonErrors.send(c, 503, "the webhook is not ready, deliver again");
+        });
         camel = new Main();
         camel.configure().withName("ml-connector").withShutdownTimeout(10);
+        http.bindTo(camel::bind);
         camel.bind(QuarantineDelivery.BEAN, new QuarantineDelivery(services));
         // the route's concur: and infor-ion: endpoints use the app's connections (one token per company and tenant)
         camel.bind("concur", concurComponent(services));
         camel.bind("infor-ion", inforIonComponent(services));
-        camel.configure().addRoutesBuilder(new ConcurToInforRoutes(services, workers, workerId));
+        camel.configure().addRoutesBuilder(new ConcurToInforRoutes(services, workers, workerId,
+                workerHealth));
         camel.configure().addRoutesBuilder(ConcurToInforRoutes.erpAnswers(services));
         try {
             camel.start();
@@ -77,11 +121,24 @@ public final class ConcurToInforApplication implements Application {
         ProducerTemplate route = camel.getCamelContext().createProducerTemplate();
         workers.start(entry -> route.sendBody(ConcurToInforRoutes.INBOX, entry));
         services.metrics.inboxDepth(services.store.inbox(), inbox -> inbox.depth());
+        try {
+            webhook.start();
+            adminPort.start();
+        } catch (RuntimeException e) {
+            close();
+            throw e;
+        }
         startImsEndpoint();
-        admin = AdminServer.start(config.adminHost(), config.adminPort(), config.adminToken(),
-                new AdminService(services.store, services.erp.kindsWaitingForErp()), readiness(), services.metrics);
-        LOG.info("ml-connector {} started: webhook {}, admin {}, IMS endpoint {}", workerId, webhookUri(),
-                admin.baseUri(), imsEndpoint.uri());
+        AdminService adminService = new AdminService(services.store, services.erp.kindsWaitingForErp());
+        Readiness readiness = readiness();
+        AdminToken token = new AdminToken(config.adminToken());
+        Console console = new Console(adminService, Console.defaultSessions(Clock.systemUTC()), token,
+                readiness::evaluate, services.metrics::ionThrottledCount, Clock.systemUTC());
+        admin = AdminServer.on(adminPort, config.adminToken(), adminService, readiness, services.metrics,
+                List.of(console, new AdminApi(adminService, token)));
+        LOG.info("ml-connector {} started: webhook on {}:{}{}, admin and console on {}:{}, IMS endpoint {},"
+                + " database: {}", workerId, config.webhookHost(), webhook.port(), config.webhookPath(),
+                config.adminHost(), adminPort.port(), imsEndpoint.uri(), services.store.database().description());
     }
 
     /**
@@ -124,9 +181,37 @@ public final class ConcurToInforApplication implements Application {
 
     private Readiness readiness() {
         return Readiness.withDatabase(services.store.database())
+                .register(workerHealth)
                 .register(HealthCheck.of("concur-token", () -> services.concur.companyTokenState()
-                        .map(s -> HealthCheck.Result.up("company token stored for geolocation " + s.geolocation()))
-                        .orElse(HealthCheck.Result.down("no company token yet: set concur.request-token"))));
+                        .map(ConcurToInforApplication::tokenStored)
+                        .orElseGet(this::firstCompanyToken)))
+                .register(HealthCheck.of("infor-token", () -> HealthCheck.Result.up(services.infor.grantCount() == 0
+                        ? "no ION API token requested yet (the first post requests one)"
+                        : services.infor.grantCount() + " ION API token grant(s) since start")));
+    }
+
+    private static HealthCheck.Result tokenStored(TokenState state) {
+        return HealthCheck.Result.up("company token stored for geolocation " + state.geolocation());
+    }
+
+    /**
+     * A fresh install has no company token until the first grant with {@code concur.request-token}, which used to
+     * wait for the first document or {@code ping}: readiness said "set concur.request-token" although it was set.
+     * The check makes that grant itself, so it tells the truth: UP once Concur accepted the request token, DOWN with
+     * Concur's reason if it did not.
+     */
+    private HealthCheck.Result firstCompanyToken() {
+        if (config.concur().requestToken().isBlank()) {
+            return HealthCheck.Result.down("no company token yet: set concur.request-token");
+        }
+        try {
+            services.concur.geolocation();
+        } catch (RuntimeException e) {
+            return HealthCheck.Result.down("the first token grant with concur.request-token failed: "
+                    + Failures.describe(e));
+        }
+        return services.concur.companyTokenState().map(ConcurToInforApplication::tokenStored)
+                .orElse(HealthCheck.Result.down("Concur granted no company token for concur.request-token"));
     }
 
     /** Where the webhook listens (the bound port when configured with 0). */
@@ -137,6 +222,11 @@ public final class ConcurToInforApplication implements Application {
 
     public URI adminUri() {
         return admin.baseUri();
+    }
+
+    /** The operator console's login page. */
+    public URI consoleUri() {
+        return admin.baseUri().resolve("/console/login");
     }
 
     CamelContext camelContext() {
@@ -221,7 +311,12 @@ public final class ConcurToInforApplication implements Application {
 
     @Override
     public int demo(PrintWriter out) {
-        return new Demo(config).run(out);
+        return new Demo(config).run(out, false);
+    }
+
+    @Override
+    public int demo(PrintWriter out, boolean keepRunning) {
+        return new Demo(config).run(out, keepRunning);
     }
 
     @Override
@@ -239,6 +334,11 @@ public final class ConcurToInforApplication implements Application {
             admin.close();
             admin = null;
         }
+        if (http != null) {
+            // no new delivery while the routes stop: ESS retries what was not answered
+            http.close();
+            http = null;
+        }
         if (workers != null) {
             workers.close(); // before Camel: the events in progress finish their route
             workers = null;
@@ -250,6 +350,10 @@ public final class ConcurToInforApplication implements Application {
                 LOG.warn("stopping Camel: {}", e.toString());
             }
             camel = null;
+        }
+        if (heartbeat != null) {
+            heartbeat.close();
+            heartbeat = null;
         }
         if (services != null) {
             services.close();

@@ -7,6 +7,8 @@ import io.mlconnector.app.config.AppConfig;
 import io.mlconnector.app.config.SandboxKeys;
 import io.mlconnector.app.mapping.Mapping;
 import io.mlconnector.app.ops.Logging;
+import io.mlconnector.app.reconcile.Reconciliation;
+import io.mlconnector.app.reconcile.ReconciliationReport;
 import io.mlconnector.app.store.AuditEntry;
 import io.mlconnector.app.store.ChunkState;
 import io.mlconnector.app.store.LedgerEntry;
@@ -21,10 +23,14 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.CountDownLatch;
 import java.util.function.BooleanSupplier;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
@@ -32,7 +38,8 @@ import java.util.stream.Stream;
 /**
  * The sandbox demo: both simulators, the app on a fresh embedded H2 database under {@code ./data/demo}, an ESS
  * subscription to the app's webhook, and Concur approving every published sample document. Waits until Concur has a
- * posting confirmation for each, prints what reached Infor and Concur and the audit trail of one document.
+ * posting confirmation for each, prints what reached Infor and Concur, the audit trail of one document and the day's
+ * reconciliation, and where the operator console is.
  */
 final class Demo {
     private static final Duration TIMEOUT = Duration.ofSeconds(90);
@@ -44,7 +51,7 @@ final class Demo {
         this.baseConfig = baseConfig;
     }
 
-    int run(PrintWriter out) {
+    int run(PrintWriter out, boolean keepRunning) {
         Instant started = Instant.now();
         // The table is the demo's output; the pipeline's INFO lines would bury it unless asked for.
         Logging.configure(baseConfig.jsonLogging(), baseConfig.source("logging.level") == AppConfig.Source.DEFAULT
@@ -53,6 +60,7 @@ final class Demo {
             AppConfig config = AppConfig.load(null, SandboxKeys.asEnvironment(demoKeys(concur, infor)));
             try (ConcurToInforApplication app = new ConcurToInforApplication(config)) {
                 app.start();
+                printConsole(out, app, config);
                 // the ERP behind ION answers each Process BOD shortly, some twice (ION delivers at least once)
                 infor.erp().deliverTo(app.imsUri()).delay(Duration.ofMillis(150)).duplicateRate(0.3);
                 ConcurToInforApplication.subscribe(app.services(), app.webhookUri(), out);
@@ -69,14 +77,50 @@ final class Demo {
                 printReport(out, app.services(), reportId);
                 printAuditTrail(out, app.services(), docIds.get(0));
                 boolean allPosted = docIds.stream().allMatch(id -> concur.fis().state(id) == FisState.POSTED);
-                boolean ok = allConfirmed && allPosted && reportPosted;
                 printErpAnswers(out, app.services(), infor);
+                boolean reconciled = printReconciliation(out, app.services());
+                boolean ok = allConfirmed && allPosted && reportPosted && reconciled;
                 out.printf("%n%d FIS documents and 1 expense report, %s, in %.1f s%n", docIds.size(),
                         ok ? "every one posted (FIS documents confirmed to Concur)" : "NOT all posted: see the table",
                         Duration.between(started, Instant.now()).toMillis() / 1000.0);
                 out.flush();
+                if (keepRunning) {
+                    keepRunning(out, app);
+                }
                 return ok ? 0 : 1;
             }
+        }
+    }
+
+    private void printConsole(PrintWriter out, ConcurToInforApplication app, AppConfig config) {
+        out.println("Operator console: " + app.consoleUri() + (baseConfig.source("admin.token") == AppConfig.Source.DEFAULT
+                ? "  (admin token for this demo run: " + config.adminToken() + ")" : "  (log in with your admin.token)"));
+        out.flush();
+    }
+
+    /** The day's reconciliation (yesterday too, should the demo run over midnight UTC); true when it has no differences. */
+    private static boolean printReconciliation(PrintWriter out, Services services) {
+        LocalDate today = LocalDate.now(ZoneOffset.UTC);
+        ReconciliationReport report = new Reconciliation(services.store).between(today.minusDays(1), today);
+        out.printf("%nReconciliation %s to %s: %d documents, %s%n", report.from(), report.to(),
+                report.documents().size(), report.hasDifferences() ? report.withDifferences().size()
+                        + " WITH DIFFERENCES: " + report.withDifferences() : "no differences");
+        return !report.hasDifferences();
+    }
+
+    /** Blocks until Ctrl-C; the shutdown hook closes the app (the sandboxes go with the process). */
+    private static void keepRunning(PrintWriter out, ConcurToInforApplication app) {
+        out.println("\nThe app and its console stay up at " + app.consoleUri() + "; Ctrl-C stops the demo.");
+        out.flush();
+        CountDownLatch stopped = new CountDownLatch(1);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            app.close();
+            stopped.countDown();
+        }, "demo-stop"));
+        try {
+            stopped.await();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
 
@@ -90,8 +134,10 @@ final class Demo {
         keys.put("concur.topics", "public.concur.financialintegration,public.concur.expense.report");
         keys.put("webhook.host", "127.0.0.1");
         keys.put("webhook.port", "0");
-        keys.put("admin.port", "0");
-        keys.put("admin.token", java.util.UUID.randomUUID().toString());
+        keys.put("admin.port", baseConfig.source("admin.port") == AppConfig.Source.DEFAULT ? "0"
+                : Integer.toString(baseConfig.adminPort()));
+        keys.put("admin.token", baseConfig.source("admin.token") == AppConfig.Source.DEFAULT
+                ? UUID.randomUUID().toString() : baseConfig.adminToken());
         keys.put("worker.poll-interval", "200ms");
         keys.put("worker.backoff-initial", "500ms");
         keys.put("ims.apply-interval", "100ms");

@@ -26,6 +26,8 @@ final class DocumentWork {
     final InboxEntry entry;
     final ConcurEvent event;
     final String workerId;
+    /** Tells the workers' health check that this attempt moved on. */
+    private final Runnable progressed;
     AuditKeys keys;
     FisDocType docType;
     FisDocument fisDocument;
@@ -40,10 +42,11 @@ final class DocumentWork {
     boolean awaitingErp;
     final List<String> postedMessageIds = new ArrayList<>();
 
-    DocumentWork(InboxEntry entry, ConcurEvent event, String workerId) {
+    DocumentWork(InboxEntry entry, ConcurEvent event, String workerId, Runnable progressed) {
         this.entry = entry;
         this.event = event;
         this.workerId = workerId;
+        this.progressed = progressed;
         this.keys = AuditKeys.event(entry.essEventId()).withReportId(businessId());
     }
 
@@ -73,6 +76,7 @@ final class DocumentWork {
             throw new IllegalStateException("the inbox lease of event " + entry.essEventId() + " ran out before "
                     + before + ": left to the worker that holds it now");
         }
+        progressed.run();
     }
 
     String fisDocumentId() {

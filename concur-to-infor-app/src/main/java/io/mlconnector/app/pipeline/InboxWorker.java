@@ -1,5 +1,6 @@
 package io.mlconnector.app.pipeline;
 
+import io.mlconnector.app.ops.WorkerHealth;
 import io.mlconnector.app.store.AuditStep;
 import io.mlconnector.app.store.InboxEntry;
 import io.mlconnector.app.store.InboxState;
@@ -24,10 +25,12 @@ final class InboxWorker {
 
     private final Services services;
     private final String workerId;
+    private final WorkerHealth health;
 
-    InboxWorker(Services services, String workerId) {
+    InboxWorker(Services services, String workerId, WorkerHealth health) {
         this.services = services;
         this.workerId = workerId;
+        this.health = health;
     }
 
     /** Body: a claimed inbox row, replaced by the {@link DocumentWork} the route's steps fill in. */
@@ -37,7 +40,7 @@ final class InboxWorker {
 
     private DocumentWork work(InboxEntry entry) {
         ConcurEvent event = ConcurEvent.parse(entry.event().body().getBytes(StandardCharsets.UTF_8), null);
-        return new DocumentWork(entry, event, workerId);
+        return new DocumentWork(entry, event, workerId, health::progressed);
     }
 
     /**
@@ -88,25 +91,50 @@ final class InboxWorker {
 
     void done(Exchange exchange) {
         DocumentWork work = DocumentWork.of(exchange);
-        services.store.inbox().complete(work.entry.id(), workerId);
+        try {
+            services.store.inbox().complete(work.entry.id(), workerId);
+        } finally {
+            ended(work);
+        }
+    }
+
+    /** The attempt ended, however: the workers progressed. */
+    private void ended(DocumentWork work) {
+        health.progressed();
     }
 
     /** An event this app does not handle: answered long ago with 2xx, now audited and set aside. */
     void ignore(Exchange exchange) {
         DocumentWork work = DocumentWork.of(exchange);
-        String why = whyNotHandled(work);
-        services.store.inbox().ignore(work.entry.id(), workerId, why);
-        services.store.audit().append(work.keys, AuditStep.IGNORED, Map.of("reason", why));
+        try {
+            String why = whyNotHandled(work);
+            services.store.inbox().ignore(work.entry.id(), workerId, why);
+            services.store.audit().append(work.keys, AuditStep.IGNORED, Map.of("reason", why));
+        } finally {
+            ended(work);
+        }
     }
 
     /** The attempt failed: back off and try again, or dead-letter when the attempts are used up. */
     void retryLater(Exchange exchange) {
         DocumentWork work = DocumentWork.of(exchange);
-        Exception failure = exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Exception.class);
-        String error = failure == null ? "unknown failure" : Failures.describe(failure);
-        Optional<InboxState> state = services.store.inbox().failRetryable(work.entry.id(), workerId, error);
-        String step = state.orElse(null) == InboxState.DEAD ? AuditStep.DEAD_LETTERED : AuditStep.RETRY_SCHEDULED;
-        LOG.warn("event {} (document {}): {}: {}", work.entry.essEventId(), work.businessId(), step, error);
-        services.store.audit().append(work.keys, step, Map.of("attempt", work.entry.attempts(), "error", error));
+        try {
+            Exception failure = exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Exception.class);
+            String error = failure == null ? "unknown failure" : Failures.describe(failure);
+            Optional<InboxState> state = services.store.inbox().failRetryable(work.entry.id(), workerId, error);
+            String step = state.orElse(null) == InboxState.DEAD ? AuditStep.DEAD_LETTERED : AuditStep.RETRY_SCHEDULED;
+            LOG.warn("event {} (document {}): {}: {}", work.entry.essEventId(), work.businessId(), step, error);
+            services.store.audit().append(work.keys, step, Map.of("attempt", work.entry.attempts(), "error", error));
+        } finally {
+            ended(work);
+        }
+    }
+
+    /** An {@link Error} reached the route (an OutOfMemoryError above all): the process ends (see {@link WorkerHealth}). */
+    void fatal(Exchange exchange) {
+        Throwable error = exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Throwable.class);
+        DocumentWork work = exchange.getProperty(DocumentWork.PROPERTY, DocumentWork.class);
+        String where = work != null ? "the worker on event " + work.entry.essEventId() : "the inbox claim loop";
+        health.fatal(where, error == null ? new Error("unknown error") : error);
     }
 }

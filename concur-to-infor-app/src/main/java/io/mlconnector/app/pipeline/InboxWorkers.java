@@ -1,6 +1,7 @@
 package io.mlconnector.app.pipeline;
 
 import io.mlconnector.app.config.WorkerSettings;
+import io.mlconnector.app.ops.WorkerHealth;
 import io.mlconnector.app.store.Inbox;
 import io.mlconnector.app.store.InboxEntry;
 import org.slf4j.Logger;
@@ -25,16 +26,24 @@ final class InboxWorkers implements AutoCloseable {
     private final Inbox inbox;
     private final WorkerSettings settings;
     private final String workerId;
+    private final LeaseHeartbeat heartbeat;
+    private final WorkerHealth health;
     private Consumer<InboxEntry> event;
     private final Semaphore stored = new Semaphore(0);
     private final List<Thread> threads = new ArrayList<>();
     private volatile boolean running;
 
-    /** @param workerId who claims (the instance id: a lease belongs to the instance's worker holding it) */
-    InboxWorkers(Inbox inbox, WorkerSettings settings, String workerId) {
+    /**
+     * @param workerId  who claims (the instance id: a lease belongs to the instance's worker holding it)
+     * @param heartbeat keeps the lease of each claimed row alive until its event ends
+     * @param health    hears of progress, and of an Error, which ends the process
+     */
+    InboxWorkers(Inbox inbox, WorkerSettings settings, String workerId, LeaseHeartbeat heartbeat, WorkerHealth health) {
         this.inbox = inbox;
         this.settings = settings;
         this.workerId = workerId;
+        this.heartbeat = heartbeat;
+        this.health = health;
     }
 
     /** Starts {@code worker.count} workers; {@code event} runs one claimed event through the pipeline to its end. */
@@ -43,6 +52,8 @@ final class InboxWorkers implements AutoCloseable {
         running = true;
         for (int n = 1; n <= settings.count(); n++) {
             Thread thread = new Thread(this::work, "inbox-worker-" + n);
+            // an Error that escapes run() still ends the process
+            thread.setUncaughtExceptionHandler((t, e) -> health.fatal(t.getName(), e));
             threads.add(thread);
             thread.start();
         }
@@ -73,6 +84,9 @@ final class InboxWorkers implements AutoCloseable {
                     e.toString());
             return false;
         }
+        if (claimed.isEmpty()) {
+            health.progressed();
+        }
         for (InboxEntry entry : claimed) {
             run(entry);
         }
@@ -80,14 +94,36 @@ final class InboxWorkers implements AutoCloseable {
     }
 
     private void run(InboxEntry entry) {
+        heartbeat.hold(entry.id());
         try {
             event.accept(entry);
         } catch (RuntimeException e) {
+            Throwable error = errorIn(e);
+            if (error != null) {
+                health.fatal(Thread.currentThread().getName() + " on event " + entry.essEventId(), error);
+                return;
+            }
             // the event route settles every failure on the inbox row; reaching here means even that failed, and the
             // row's lease running out hands it to a worker again
             LOG.error("event {} ended without settling its inbox row; it is retried when its lease ends: {}",
                     entry.essEventId(), e.toString(), e);
+        } catch (Error e) {
+            // an OutOfMemoryError, a StackOverflowError: the JVM cannot be trusted to go on (WorkerHealth)
+            health.fatal(Thread.currentThread().getName() + " on event " + entry.essEventId(), e);
+        } finally {
+            heartbeat.release(entry.id());
+            health.progressed();
         }
+    }
+
+    /** The Error a route failure wraps (the producer template wraps what the route threw), or null. */
+    private static Throwable errorIn(Throwable failure) {
+        for (Throwable t = failure; t != null; t = t.getCause()) {
+            if (t instanceof Error) {
+                return t;
+            }
+        }
+        return null;
     }
 
     private void awaitWork() {

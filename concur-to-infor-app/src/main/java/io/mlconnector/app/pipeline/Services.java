@@ -18,6 +18,9 @@ import io.mlconnector.concur.api.ExpenseOperations;
 import io.mlconnector.concur.api.FisOperations;
 import io.mlconnector.concur.api.InvoiceOperations;
 import io.mlconnector.concur.api.JdbcTokenStore;
+import io.mlconnector.concur.api.ConcurException;
+import io.mlconnector.concur.api.TokenEncryption;
+import io.mlconnector.app.config.ConfigException;
 import io.mlconnector.infor.api.BodOperations;
 import io.mlconnector.infor.api.ChartOfAccountsSource;
 import io.mlconnector.infor.api.InforIonConnection;
@@ -86,7 +89,7 @@ final class Services implements AutoCloseable {
         Store store = Store.open(config.database(), config.worker().retryPolicy());
         try {
             ConcurConnection concur = new ConcurConnectionProvider(concurConfiguration(config.concur(),
-                    new JdbcTokenStore(store.database().dataSource()), store, clock)).connect();
+                    tokenStore(config.concur(), store), store, clock)).connect();
             InforIonConnection infor = inforConnection(config.infor(), store, clock);
             return new Services(config, clock, store, Metrics.prometheus(), mapping, concur, infor,
                     new ValidationOperations(chartOfAccounts(config.infor(), infor)));
@@ -94,6 +97,37 @@ final class Services implements AutoCloseable {
             store.close();
             throw e;
         }
+    }
+
+    /**
+     * The Concur token store, encrypted with {@code concur.token-key}. Checks at once that the stored tokens decrypt
+     * with the key (a wrong or missing key is a start-up error, not a 108 at the first call) and encrypts tokens an
+     * older version stored in clear.
+     */
+    static JdbcTokenStore tokenStore(ConcurSettings settings, Store store) {
+        if (settings.tokenKey().isBlank()) {
+            throw new ConfigException("concur.token-key is not set: the Concur refresh and access tokens are stored "
+                    + "encrypted with it (AES-GCM). Generate one with `openssl rand -base64 32` and keep it with the "
+                    + "other secrets; a restart needs the same key");
+        }
+        TokenEncryption encryption;
+        try {
+            encryption = TokenEncryption.withKey(settings.tokenKey());
+        } catch (ConcurException e) {
+            throw new ConfigException("concur.token-key: " + e.getMessage());
+        }
+        JdbcTokenStore tokens = new JdbcTokenStore(store.database().dataSource(), encryption);
+        try {
+            int encrypted = tokens.encryptStoredTokens();
+            if (encrypted > 0) {
+                LOG.info("encrypted the Concur tokens of {} principal(s) stored in clear by an older version", encrypted);
+            }
+        } catch (ConcurException e) {
+            throw new ConfigException("concur.token-key: " + e.getMessage()
+                    + " (set the key they were stored with; to start over, delete the rows of concur_token_state and "
+                    + "set a new concur.request-token)");
+        }
+        return tokens;
     }
 
     /** Where validation checks GL accounts and cost centers: {@code infor.validation-source}. */

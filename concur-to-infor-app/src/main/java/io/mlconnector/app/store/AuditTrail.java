@@ -94,7 +94,7 @@ public final class AuditTrail {
         }
     }
 
-    private static AuditEntry entry(ResultSet rs) throws SQLException {
+    static AuditEntry entry(ResultSet rs) throws SQLException {
         String detail = rs.getString("detail");
         JsonNode node;
         try {
@@ -105,5 +105,18 @@ public final class AuditTrail {
         AuditKeys keys = new AuditKeys(rs.getString("ess_event_id"), rs.getString("report_id"),
                 rs.getString("fis_document_id"), rs.getString("message_id"));
         return new AuditEntry(rs.getLong("id"), Jdbc.instant(rs, "at"), keys, rs.getString("step"), node);
+    }
+
+    /** How many entries of {@code step} were written at or after {@code since}. */
+    public long countSince(String step, java.time.Instant since) {
+        return jdbc.queryOne("SELECT COUNT(*) FROM audit_trail WHERE step = ? AND at >= ?", rs -> rs.getLong(1), step,
+                since).orElse(0L);
+    }
+
+    /** The newest entry of one of {@code steps}, if any. */
+    public java.util.Optional<AuditEntry> latest(List<String> steps) {
+        String marks = String.join(", ", Collections.nCopies(steps.size(), "?"));
+        return jdbc.queryOne("SELECT * FROM audit_trail WHERE step IN (" + marks + ") ORDER BY id DESC LIMIT 1",
+                AuditTrail::entry, steps.toArray());
     }
 }

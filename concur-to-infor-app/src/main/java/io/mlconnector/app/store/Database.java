@@ -8,7 +8,8 @@ import org.flywaydb.core.Flyway;
 import javax.sql.DataSource;
 import java.sql.Connection;
 import java.sql.SQLException;
-import java.sql.Statement;
+import java.nio.file.Path;
+import java.util.Optional;
 
 /**
  * The pipeline's database: a HikariCP pool over H2 or PostgreSQL, migrated by Flyway on open
@@ -18,29 +19,38 @@ public final class Database implements AutoCloseable {
     private final HikariDataSource dataSource;
     private final Dialect dialect;
 
-    private Database(HikariDataSource dataSource, Dialect dialect) {
+    private final String description;
+
+    private Database(HikariDataSource dataSource, Dialect dialect, String description) {
         this.dataSource = dataSource;
         this.dialect = dialect;
+        this.description = description;
     }
 
     /** Opens the pool and applies pending migrations. Raises {@link StoreException} when that fails. */
     public static Database open(DatabaseSettings settings) {
         Dialect dialect = Dialect.fromUrl(settings.url());
-        HikariDataSource pool = pool(settings);
+        if (dialect == Dialect.H2) {
+            EmbeddedH2.bindServersToLoopback();
+        }
+        Optional<Path> h2File = JdbcUrls.h2File(settings.url());
+        h2File.ifPresent(EmbeddedH2::createOwnerOnlyFolder);
+        HikariDataSource pool = pool(h2File.isPresent() ? EmbeddedH2.settings(settings) : settings);
         try {
             migrate(pool, dialect, settings.schema());
-            if (dialect == Dialect.H2) {
-                writeEveryCommit(pool);
-            }
-            return new Database(pool, dialect);
+            h2File.ifPresent(EmbeddedH2::restrictFilesToOwner);
+            return new Database(pool, dialect, describe(dialect, settings.url(), h2File));
         } catch (RuntimeException e) {
             pool.close();
-            throw new StoreException("database migration failed for " + dialect + ": " + e.getMessage(), e);
-        } catch (SQLException e) {
-            pool.close();
-            throw new StoreException("cannot make H2 write every commit (SET WRITE_DELAY 0 needs an admin user): "
-                    + e.getMessage(), e);
+            throw new StoreException("database migration failed for " + dialect + ": "
+                    + JdbcUrls.maskedIn(e.getMessage()), e);
         }
+    }
+
+    private static String describe(Dialect dialect, String url, Optional<Path> h2File) {
+        return h2File.map(file -> "embedded H2 file database " + file + ".mv.db (single instance: one app process "
+                        + "works on it; every commit is written to the file before it returns)")
+                .orElse(dialect + " " + JdbcUrls.masked(url));
     }
 
     private static HikariDataSource pool(DatabaseSettings settings) {
@@ -94,21 +104,17 @@ public final class Database implements AutoCloseable {
         flyway.load().migrate();
     }
 
-    // H2's MVStore writes committed transactions to the file in the background, WRITE_DELAY (500 ms) later: a killed
-    // process loses commits it already reported, e.g. an inbox row whose event ESS was answered 2xx for (found by the
-    // kill -9 crash test; h2database issue #1259). 0 writes each commit before it returns. The setting is persistent.
-    private static void writeEveryCommit(DataSource dataSource) throws SQLException {
-        try (Connection c = dataSource.getConnection(); Statement s = c.createStatement()) {
-            s.execute("SET WRITE_DELAY 0");
-        }
-    }
-
     public DataSource dataSource() {
         return dataSource;
     }
 
     public Dialect dialect() {
         return dialect;
+    }
+
+    /** What the start-up log says about the database: which one, and for the embedded default that it serves one instance. */
+    public String description() {
+        return description;
     }
 
     /** True when a connection can be taken from the pool and answers a validity check. */

@@ -35,13 +35,17 @@ public record DatabaseSettings(String url, String user, String password, int poo
         return new DatabaseSettings(url, user, password, poolSize, connectionTimeout, newSchema);
     }
 
+    public DatabaseSettings withUrl(String newUrl) {
+        return new DatabaseSettings(newUrl, user, password, poolSize, connectionTimeout, schema);
+    }
+
     public DatabaseSettings withConnectionTimeout(Duration timeout) {
         return new DatabaseSettings(url, user, password, poolSize, timeout, schema);
     }
 
     @Override
     public String toString() {
-        return "DatabaseSettings[url=" + url + ", user=" + user + ", password=" + (password.isEmpty() ? "" : "****")
+        return "DatabaseSettings[url=" + JdbcUrls.masked(url) + ", user=" + user + ", password=" + (password.isEmpty() ? "" : "****")
                 + ", poolSize=" + poolSize + ", connectionTimeout=" + connectionTimeout + ", schema=" + schema + "]";
     }
 }

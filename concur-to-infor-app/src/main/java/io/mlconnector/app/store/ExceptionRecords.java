@@ -89,4 +89,12 @@ public final class ExceptionRecords {
                 ExceptionRecord.State.valueOf(rs.getString("state")), Jdbc.instant(rs, "created_at"),
                 Jdbc.instant(rs, "resolved_at"));
     }
+
+    /** One page of the records in {@code state}, newest first. */
+    public Page<ExceptionRecord> page(ExceptionRecord.State state, int offset, int limit) {
+        long total = jdbc.queryOne("SELECT COUNT(*) FROM exception_record WHERE state = ?", rs -> rs.getLong(1), state)
+                .orElse(0L);
+        return new Page<>(jdbc.query("SELECT * FROM exception_record WHERE state = ? ORDER BY id DESC LIMIT ? OFFSET ?",
+                ExceptionRecords::record, state, limit, offset), offset, limit, total);
+    }
 }

@@ -256,6 +256,12 @@ public final class Inbox {
         return counts;
     }
 
+    /** Rows a worker could claim now: due NEW and FAILED_RETRYING rows, and IN_PROGRESS rows whose lease ran out. */
+    public long dueCount() {
+        Instant now = clock.instant();
+        return jdbc.queryOne("SELECT COUNT(*) FROM inbox WHERE " + CLAIMABLE, rs -> rs.getLong(1), now, now).orElse(0L);
+    }
+
     /** Work not yet finished: NEW, IN_PROGRESS and FAILED_RETRYING rows (the inbox depth gauge). */
     public long depth() {
         return jdbc.queryOne("SELECT COUNT(*) FROM inbox WHERE state IN ('NEW', 'IN_PROGRESS', 'FAILED_RETRYING')",
@@ -273,5 +279,23 @@ public final class Inbox {
 
     static String truncate(String text) {
         return text == null || text.length() <= 4000 ? text : text.substring(0, 4000);
+    }
+
+    /** One page of the rows in {@code state}, newest first. */
+    public Page<InboxEntry> page(InboxState state, int offset, int limit) {
+        long total = jdbc.queryOne("SELECT COUNT(*) FROM inbox WHERE state = ?", rs -> rs.getLong(1), state).orElse(0L);
+        return new Page<>(jdbc.query("SELECT * FROM inbox WHERE state = ? ORDER BY updated_at DESC, id DESC "
+                + "LIMIT ? OFFSET ?", Inbox::entry, state, limit, offset), offset, limit, total);
+    }
+
+    /**
+     * Puts the finished (DONE) or failed row of {@code essEventId} back to NEW with a fresh attempt count: the replay of
+     * a document a finance user fixed after it was rejected. True when this call re-queued it.
+     */
+    public boolean requeue(String essEventId) {
+        Instant now = clock.instant();
+        return jdbc.update("UPDATE inbox SET state = 'NEW', attempts = 0, next_attempt_at = ?, last_error = NULL, "
+                + "claimed_by = NULL, claimed_until = NULL, updated_at = ? WHERE ess_event_id = ? "
+                + "AND state IN ('DONE', 'DEAD', 'FAILED_RETRYING')", now, now, essEventId) == 1;
     }
 }

@@ -191,14 +191,14 @@ public final class PostingLedger {
                 PostingLedger::confirmation);
     }
 
-    private static ConfirmationRecord confirmation(ResultSet rs) throws SQLException {
+    static ConfirmationRecord confirmation(ResultSet rs) throws SQLException {
         return new ConfirmationRecord(rs.getString("fis_document_id"),
                 ConfirmationRecord.Outcome.valueOf(rs.getString("outcome")), rs.getString("detail"),
                 ConfirmationRecord.State.valueOf(rs.getString("state")), Jdbc.instant(rs, "created_at"),
                 Jdbc.instant(rs, "sent_at"));
     }
 
-    private static LedgerEntry entry(ResultSet rs) throws SQLException {
+    static LedgerEntry entry(ResultSet rs) throws SQLException {
         ChunkPlan plan = new ChunkPlan(rs.getString("fis_document_id"), rs.getInt("chunk_no"), rs.getInt("chunk_count"),
                 PostingKind.valueOf(rs.getString("kind")), rs.getString("reversal_of"), rs.getString("message_id"), rs.getString("bod_id"),
                 rs.getString("payload_hash"), rs.getBigDecimal("amount"), rs.getString("currency"));

@@ -24,6 +24,7 @@ import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -107,6 +108,51 @@ class MlConnectorCliTest {
     }
 
     @Test
+    void reconcileExitsOneOnDifferencesAndWritesOneCsvRowPerDocument() throws IOException {
+        // given today: one document posted and confirmed, one fetched but never posted
+        withStore(store -> {
+            store.inbox().insertIfAbsent(event("evt-1", "RPT-1"));
+            store.inbox().insertIfAbsent(event("evt-2", "RPT-2"));
+            AuditKeys posted = new AuditKeys("evt-1", "RPT-1", "FIS-1", null);
+            store.audit().append(posted, "document fetched", Map.of("businessId", "RPT-1", "docType", "expense",
+                    "amount", "42.00", "currency", "EUR"));
+            store.audit().append(posted, "mapped", Map.of("accountingEntity", "100", "currency", "EUR", "debits", "42.00"));
+            store.ledger().plan(io.mlconnector.app.store.ChunkPlan.posting("FIS-1", 1, 1,
+                    io.mlconnector.app.store.PostingKind.GL, "m-1", "b-1", "h-1", new java.math.BigDecimal("42.00"), "EUR"));
+            store.ledger().markSent("m-1");
+            store.ledger().markAccepted("m-1", "ref-1");
+            store.ledger().decideConfirmation("FIS-1", io.mlconnector.app.store.ConfirmationRecord.Outcome.SUCCESS, "");
+            store.ledger().markConfirmationSent("FIS-1");
+            store.audit().append(new AuditKeys("evt-2", "RPT-2", "FIS-2", null), "document fetched",
+                    Map.of("businessId", "RPT-2", "docType", "expense", "amount", "7.00", "currency", "EUR"));
+        });
+        String today = java.time.LocalDate.now(java.time.ZoneOffset.UTC).toString();
+        Path csv = dir.resolve("reconciliation.csv");
+
+        // when reconciled with a CSV, and a range that ends before it starts
+        int exit = execute("reconcile", "--from", today, "--to", today, "--csv", csv.toString());
+        int backwards = execute("reconcile", "--from", today, "--to", "2000-01-01");
+
+        // then exit 1, the never-posted document named, one CSV row per document
+        assertThat(exit).as(err.toString()).isEqualTo(MlConnectorCli.FAILED);
+        assertThat(out.toString()).containsPattern("EUR\\s+100\\s+1\\s+42.00\\s+42.00\\s+42.00\\s+1\\s+0")
+                .contains("FIS-2 (report RPT-2) not posted", "seen but not posted: still in progress");
+        assertThat(Files.readAllLines(csv)).hasSize(3).element(1).asString().contains("FIS-1,RPT-1,expense,100,EUR,42.00");
+        assertThat(backwards).isEqualTo(MlConnectorCli.USAGE);
+        assertThat(err.toString()).contains("before it starts");
+    }
+
+    @Test
+    void reconcileExitsZeroForACleanPeriod() {
+        // given a day without documents
+        withStore(store -> store.inbox().countByState());
+
+        // when / then
+        assertThat(execute("reconcile", "--from", "2026-01-01", "--to", "2026-01-31")).as(err.toString()).isZero();
+        assertThat(out.toString()).contains("0 documents, 0 with differences");
+    }
+
+    @Test
     void statusReadsTheDefaultH2FileWhileAnotherProcessHoldsIt() throws Exception {
         // given the embedded default URL shape (AUTO_SERVER) and another JVM that has the database open
         dbUrl = AppConfig.defaultsOnly().database().url().replace("./data/ml-connector", dir.resolve("held").toAbsolutePath().toString());
@@ -176,11 +222,44 @@ class MlConnectorCliTest {
             assertThat(Files.exists(config.infor().ionapiFile())).isTrue();
             assertThat(Files.exists(config.concur().webhookPublicKeys().get(0))).isTrue();
             assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(written))).isEqualTo("rw-------");
+            // and when it stops, nothing it wrote is left behind (credentials, keys)
+            sandbox.interrupt();
+            sandbox.join(10_000);
+            assertThat(written).doesNotExist();
+            assertThat(config.infor().ionapiFile()).doesNotExist();
+            assertThat(config.concur().webhookPublicKeys().get(0)).doesNotExist();
         } finally {
             sandbox.interrupt();
             sandbox.join(10_000);
         }
         assertThat(exit.get()).isZero();
+    }
+
+    @Test
+    void aSandboxStoppedWithSigtermRemovesWhatItWrote() throws Exception {
+        // given the sandbox command in its own JVM
+        Path written = dir.resolve("sandbox-term.properties");
+        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        Process process = new ProcessBuilder(java, "-XX:TieredStopAtLevel=1", "-cp", System.getProperty("java.class.path"),
+                MlConnectorCli.class.getName(), "sandbox", "--write-config", written.toString())
+                .redirectErrorStream(true).redirectOutput(dir.resolve("sandbox.log").toFile()).start();
+        try {
+            await().atMost(Duration.ofSeconds(60)).until(() -> Files.readString(dir.resolve("sandbox.log"))
+                    .contains("Press Ctrl-C"));
+            AppConfig config = AppConfig.load(written, Map.of());
+            Path ionapi = config.infor().ionapiFile();
+            Path pem = config.concur().webhookPublicKeys().get(0);
+            assertThat(ionapi).exists();
+            // when the operator stops it (Ctrl-C / SIGTERM)
+            process.destroy();
+            assertThat(process.waitFor(30, TimeUnit.SECONDS)).isTrue();
+            // then its configuration, .ionapi file and webhook key are gone
+            assertThat(written).doesNotExist();
+            assertThat(ionapi).doesNotExist();
+            assertThat(pem).doesNotExist();
+        } finally {
+            process.destroyForcibly();
+        }
     }
 
     private static String group(String text, String regex) {

@@ -76,6 +76,21 @@ class AppConfigTest {
     }
 
     @Test
+    void passwordsInsideTheDatabaseUrlAreMaskedInDumpAndToString() {
+        // given a PostgreSQL URL carrying its password, as operators sometimes write it
+        Map<String, String> env = Map.of("ML_DATABASE_URL",
+                "jdbc:postgresql://db.example:5432/mlc?user=mlc&password=pg-SECRET-5&ssl=true");
+        // when
+        AppConfig config = AppConfig.load(null, env);
+        // then what `config` prints keeps the URL readable but not the password
+        assertThat(config.dump().get("database.url")).doesNotContain("SECRET")
+                .startsWith("jdbc:postgresql://db.example:5432/mlc?user=mlc&password=****&ssl=true");
+        assertThat(config.toString()).doesNotContain("SECRET");
+        assertThat(config.database().toString()).doesNotContain("SECRET");
+        assertThat(config.database().url()).contains("pg-SECRET-5");
+    }
+
+    @Test
     void unknownKeyInTheFileIsRefusedByName() throws IOException {
         Path file = write("webhok.port=9000\n");
         assertThatThrownBy(() -> AppConfig.load(file, Map.of()))

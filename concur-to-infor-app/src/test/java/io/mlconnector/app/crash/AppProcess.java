@@ -24,6 +24,7 @@ final class AppProcess implements AutoCloseable {
     private final Path config;
     private final Path log;
     private final int webhookPort;
+    private String maxHeap = "384m";
     private Process process;
     private int starts;
     private int kills;
@@ -35,6 +36,12 @@ final class AppProcess implements AutoCloseable {
         this.webhookPort = webhookPort;
     }
 
+    /** The child JVM's maximum heap ({@code -Xmx}) from its next start; default 384m. */
+    AppProcess maxHeap(String heap) {
+        this.maxHeap = heap;
+        return this;
+    }
+
     /** Starts the child JVM and waits until its webhook accepts connections. */
     void start() {
         if (process != null && process.isAlive()) {
@@ -42,7 +49,7 @@ final class AppProcess implements AutoCloseable {
         }
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         // C1 only and a small heap: several JVMs start on a 2-core machine, start-up time is what matters here
-        ProcessBuilder builder = new ProcessBuilder(List.of(java, "-Xmx384m", "-XX:TieredStopAtLevel=1",
+        ProcessBuilder builder = new ProcessBuilder(List.of(java, "-Xmx" + maxHeap, "-XX:TieredStopAtLevel=1",
                 "-XX:+UseSerialGC", "-cp", System.getProperty("java.class.path"), MlConnectorCli.class.getName(),
                 "run", "--config", config.toString()))
                 .redirectErrorStream(true)
@@ -106,6 +113,19 @@ final class AppProcess implements AutoCloseable {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted while waiting for " + name + " to end", e);
         }
+    }
+
+    /** Waits until the process ends by itself and answers its exit status. */
+    int awaitExit(Duration max) {
+        try {
+            if (!process.waitFor(max.toMillis(), TimeUnit.MILLISECONDS)) {
+                throw new AssertionError(name + " still runs after " + max + ":\n" + logTail(40));
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while waiting for " + name + " to end", e);
+        }
+        return process.exitValue();
     }
 
     boolean isAlive() {

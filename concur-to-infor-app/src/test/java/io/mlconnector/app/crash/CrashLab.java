@@ -76,8 +76,9 @@ final class CrashLab implements AutoCloseable {
         String url;
         String schema = null;
         if (kind == DatabaseKind.H2) {
+            // the embedded default's URL (defaults.properties), in the run's folder
             url = "jdbc:h2:file:" + dir.resolve("db").resolve("ml-connector").toAbsolutePath()
-                    + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH";
+                    + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;AUTO_SERVER=TRUE";
         } else {
             String base = TestDatabase.postgresUrl();
             schema = "t_" + testName.toLowerCase().replaceAll("[^a-z0-9]", "") + "_"
@@ -137,6 +138,7 @@ final class CrashLab implements AutoCloseable {
         p.put("worker.count", "4");
         p.put("worker.poll-interval", "100ms");
         p.put("worker.lease", lease.toMillis() + "ms");
+        p.put("worker.heartbeat", lease.dividedBy(3).toMillis() + "ms");
         // every kill costs the rows in progress one attempt; a long run must not dead-letter them for that
         p.put("worker.max-attempts", "100");
         p.put("worker.backoff-initial", "200ms");
@@ -185,6 +187,16 @@ final class CrashLab implements AutoCloseable {
             Files.writeString(file, Mapping.defaultMappingText());
         }
         return file;
+    }
+
+    /** Replaces the mapping file every instance reads (they re-read it when it changes, and at start). */
+    void mapping(String yaml) throws IOException {
+        Files.writeString(dir.resolve("mapping.yaml"), yaml);
+    }
+
+    /** The folder of the run (logs, configuration files and, on H2, the database under {@code db/}). */
+    Path dir() {
+        return dir;
     }
 
     private static URI webhookUri(int port) {

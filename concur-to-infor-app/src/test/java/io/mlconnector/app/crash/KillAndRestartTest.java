@@ -3,13 +3,17 @@ package io.mlconnector.app.crash;
 import io.mlconnector.app.store.Store;
 import io.mlconnector.sandbox.infor.ErpSimulator;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
 
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Locale;
 import java.util.Random;
+import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -19,26 +23,32 @@ import static org.awaitility.Awaitility.await;
  * database and webhook port, and checks what Concur and Infor saw.
  *
  * <p>CI runs it short. The long run is the same test scaled up by system properties (README-crash.md):
- * {@code -Dcrash.documents=1000 -Dcrash.kills=30}, {@code -Dcrash.seed=N}, {@code -Dcrash.database=h2} (the
- * embedded H2 file database instead of PostgreSQL; README-crash.md says what H2 can lose to a kill -9).
+ * {@code -Dcrash.documents=1000 -Dcrash.kills=30}, {@code -Dcrash.seed=N}, {@code -Dcrash.database=h2} or
+ * {@code postgresql} (by default it runs on both: the embedded default H2 file database and PostgreSQL).
  */
 class KillAndRestartTest {
     private static final int DOCUMENTS = Integer.getInteger("crash.documents", 30);
     private static final int KILLS = Integer.getInteger("crash.kills", 3);
     private static final int ERP_DOCUMENTS = 6;
     private static final long SEED = Long.getLong("crash.seed", 20261128L);
-    private static final CrashLab.DatabaseKind DATABASE = CrashLab.DatabaseKind.valueOf(
-            System.getProperty("crash.database", "postgresql").toUpperCase(Locale.ROOT));
+    private static final String DATABASES = System.getProperty("crash.database", "h2,postgresql");
     /** A kill lands this long after the wave's approvals (ESS delivers and the workers post meanwhile). */
     /** Short, so a killed instance's claims come back soon; long enough for one document on a loaded 2-core box. */
     private static final Duration LEASE = Duration.ofSeconds(6);
     private static final int MIN_KILL_DELAY_MS = 300;
     private static final int MAX_KILL_DELAY_MS = 3000;
 
-    @Test
-    void everyDocumentIsPostedOnceAndConfirmedOnceThoughTheAppIsKilledWhileDocumentsFlow() throws Exception {
+    static Stream<CrashLab.DatabaseKind> databases() {
+        return Arrays.stream(DATABASES.split(",")).map(String::trim)
+                .map(kind -> CrashLab.DatabaseKind.valueOf(kind.toUpperCase(Locale.ROOT)));
+    }
+
+    @ParameterizedTest
+    @MethodSource("databases")
+    void everyDocumentIsPostedOnceAndConfirmedOnceThoughTheAppIsKilledWhileDocumentsFlow(CrashLab.DatabaseKind database)
+            throws Exception {
         long started = System.nanoTime();
-        try (CrashLab lab = CrashLab.start("killrestart", DATABASE)) {
+        try (CrashLab lab = CrashLab.start("killrestart", database)) {
             // given: Concur holds the documents, the app runs as a child JVM
             List<String> docIds = lab.addDocuments(DOCUMENTS, SEED);
             AppProcess app = lab.app("app", LEASE);
@@ -73,7 +83,7 @@ class KillAndRestartTest {
                 System.out.printf(Locale.ROOT, "crash run (%s): %d documents, %d kills (posted/approved at each kill: "
                                 + "%s), %d chunks, %d ION messages, %d messageIds re-sent (%d extra messages), "
                                 + "%d repeated acknowledgements (101), %.1f s%n",
-                        DATABASE, DOCUMENTS, app.kills(), String.join(" ", killedAt), report.chunks(),
+                        database, DOCUMENTS, app.kills(), String.join(" ", killedAt), report.chunks(),
                         report.ionMessages(), report.resentMessageIds(), report.duplicateMessages(),
                         report.repeatedAcknowledgements(), (System.nanoTime() - started) / 1e9);
                 assertThat(app.kills()).isEqualTo(KILLS);
@@ -84,7 +94,7 @@ class KillAndRestartTest {
 
     @Test
     void anErpAnswerStoredButNotYetAppliedWhenTheAppIsKilledIsAppliedAfterTheRestart() throws Exception {
-        try (CrashLab lab = CrashLab.start("erpanswer", DATABASE)) {
+        try (CrashLab lab = CrashLab.start("erpanswer", CrashLab.DatabaseKind.POSTGRESQL)) {
             // given: invoices, and an instance that stores the ERP's answers but does not apply them (its first
             // application tick is an hour away), so the kill lands between storing an answer and applying it
             List<String> docIds = lab.addInvoices(ERP_DOCUMENTS, SEED);

@@ -44,6 +44,24 @@ class LoggingTest {
     }
 
     @Test
+    void passwordsInsideJdbcUrlsAreMaskedInTextAndJsonLines() {
+        for (boolean json : new boolean[] {false, true}) {
+            // given stderr captured in either format
+            ByteArrayOutputStream captured = new ByteArrayOutputStream();
+            System.setErr(new PrintStream(captured, true, StandardCharsets.UTF_8));
+            Logging.configure(json, "INFO");
+            // when a library logs a URL with its password
+            LoggerFactory.getLogger("io.mlconnector.test").warn("cannot connect to {}",
+                    "jdbc:h2:tcp://db.example/mlc;USER=mlc;PASSWORD=h2-SECRET-6");
+            LoggerFactory.getLogger("io.mlconnector.test").warn("cannot connect to {}",
+                    "jdbc:postgresql://mlc:pg-SECRET-7@db.example:5432/mlc");
+            // then
+            assertThat(captured.toString(StandardCharsets.UTF_8)).as("json=%s", json).doesNotContain("SECRET")
+                    .contains("PASSWORD=****").contains("mlc:****@db.example");
+        }
+    }
+
+    @Test
     void textModeWritesReadableLines() {
         ByteArrayOutputStream captured = new ByteArrayOutputStream();
         System.setErr(new PrintStream(captured, true, StandardCharsets.UTF_8));

@@ -1,6 +1,7 @@
 package io.mlconnector.app.pipeline;
 
 import io.mlconnector.app.config.WorkerSettings;
+import io.mlconnector.app.ops.WorkerHealth;
 import io.mlconnector.app.store.Dialect;
 import io.mlconnector.app.store.Inbox;
 import io.mlconnector.app.store.InboxEntry;
@@ -127,8 +128,13 @@ class InboxWorkersTest {
 
     /** Workers of one instance whose event step runs {@code event} and then completes the row, as the route does. */
     private InboxWorkers start(Inbox on, int count, String workerId, Consumer<InboxEntry> event) {
-        InboxWorkers workers = new InboxWorkers(on, new WorkerSettings(count, AN_HOUR, Duration.ofSeconds(30), RETRY),
-                workerId);
+        WorkerSettings settings = new WorkerSettings(count, AN_HOUR, Duration.ofSeconds(30), RETRY,
+                Duration.ofSeconds(10), AN_HOUR);
+        WorkerHealth health = new WorkerHealth(Clock.systemUTC(), AN_HOUR, () -> 0, status -> {
+            throw new AssertionError("a worker ended the process with " + status);
+        });
+        InboxWorkers workers = new InboxWorkers(on, settings, workerId,
+                new LeaseHeartbeat(on, workerId, settings.lease(), settings.heartbeat(), () -> { }), health);
         started.add(workers);
         workers.start(entry -> {
             event.accept(entry);

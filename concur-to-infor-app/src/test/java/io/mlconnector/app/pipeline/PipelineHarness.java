@@ -25,6 +25,7 @@ import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.IntConsumer;
 
 /**
  * The whole product on one machine: both sandboxes over real HTTP, the real {@link ConcurToInforApplication} (Camel
@@ -72,6 +73,9 @@ final class PipelineHarness implements AutoCloseable {
         private InforSandboxSettings inforSettings = InforSandboxSettings.defaults();
         private final Map<String, String> config = new LinkedHashMap<>();
         private String mappingYaml = Mapping.defaultMappingText();
+        private IntConsumer exit = status -> {
+            throw new AssertionError("the app tried to end the process with status " + status);
+        };
 
         private Builder(Dialect dialect, Path tempDir) {
             this.dialect = dialect;
@@ -97,6 +101,12 @@ final class PipelineHarness implements AutoCloseable {
         /** Overrides one configuration key of the app (e.g. {@code infor.max-lines-per-chunk}). */
         Builder config(String key, String value) {
             config.put(key, value);
+            return this;
+        }
+
+        /** What ends the process after an Error in a worker (default: fail the test). */
+        Builder exit(IntConsumer exit) {
+            this.exit = exit;
             return this;
         }
 
@@ -126,7 +136,7 @@ final class PipelineHarness implements AutoCloseable {
                 keys.put("ims.apply-interval", "50ms");
                 keys.putAll(config);
                 AppConfig appConfig = AppConfig.load(null, SandboxKeys.asEnvironment(keys));
-                app = new ConcurToInforApplication(appConfig);
+                app = new ConcurToInforApplication(appConfig, exit);
                 app.start();
                 // the ERP behind ION answers every Process BOD through the app's IMS endpoint
                 infor.erp().deliverTo(app.imsUri()).delay(Duration.ofMillis(20));

@@ -16,7 +16,8 @@ public final class ConcurSchema {
     /** The scripts in {@link #LOCATION}, oldest first. */
     public static final List<String> MIGRATIONS = List.of(
             "V1__concur_token_state.sql",
-            "V2__concur_access_token.sql");
+            "V2__concur_access_token.sql",
+            "V3__concur_token_ciphertext.sql");
 
     private ConcurSchema() {
     }

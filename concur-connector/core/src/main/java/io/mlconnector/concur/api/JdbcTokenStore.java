@@ -9,22 +9,77 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 
 /**
  * A durable token store in table {@code concur_token_state} (created by the host from the scripts of {@link ConcurSchema}).
- * Times are stored as UTC. Portable SQL only (H2 and PostgreSQL).
+ * Times are stored as UTC. Portable SQL only (H2 and PostgreSQL). With a {@link TokenEncryption} the refresh and
+ * access tokens are stored encrypted; a token an older version stored in clear is encrypted when it is read or by
+ * {@link #encryptStoredTokens()}.
  */
 public final class JdbcTokenStore implements TokenStore {
     private final DataSource dataSource;
+    private final TokenEncryption encryption;
 
-    /** Uses the data source as is: the host has applied the migrations of {@link ConcurSchema} to it. */
+    /**
+     * Stores the tokens <em>in clear</em>: for tests and throw-away databases only. Production uses
+     * {@link #JdbcTokenStore(DataSource, TokenEncryption)}.
+     */
     public JdbcTokenStore(DataSource dataSource) {
         this.dataSource = dataSource;
+        this.encryption = null;
+    }
+
+    /** Uses the data source as is (the host has applied the migrations of {@link ConcurSchema}); tokens encrypted. */
+    public JdbcTokenStore(DataSource dataSource, TokenEncryption encryption) {
+        this.dataSource = dataSource;
+        this.encryption = java.util.Objects.requireNonNull(encryption, "encryption");
+    }
+
+    /**
+     * Checks at start-up that every stored token decrypts with the configured key, and encrypts those stored in clear
+     * by an older version. Answers how many principals' tokens it encrypted.
+     *
+     * @throws ConcurException CONFIGURATION when a stored token does not decrypt with the key (a wrong key), or the
+     *                         store is encrypted and this store has no key
+     */
+    public int encryptStoredTokens() {
+        List<String> keys = new ArrayList<>();
+        try (Connection c = dataSource.getConnection(); PreparedStatement ps =
+                c.prepareStatement("SELECT token_key FROM concur_token_state ORDER BY token_key");
+             ResultSet rs = ps.executeQuery()) {
+            while (rs.next()) {
+                keys.add(rs.getString(1));
+            }
+        } catch (SQLException e) {
+            throw failure("read", "every principal", e);
+        }
+        int encrypted = 0;
+        for (String key : keys) {
+            Stored stored = read(key).orElse(null);
+            if (stored != null && stored.inClear() && encryption != null) {
+                save(stored.state());
+                encrypted++;
+            }
+        }
+        return encrypted;
+    }
+
+    private record Stored(TokenState state, boolean inClear) {
     }
 
     @Override
     public Optional<TokenState> load(String key) {
+        Optional<Stored> stored = read(key);
+        if (stored.isPresent() && stored.get().inClear() && encryption != null) {
+            save(stored.get().state()); // stored in clear by an older version: encrypt it now
+        }
+        return stored.map(Stored::state);
+    }
+
+    private Optional<Stored> read(String key) {
         String sql = "SELECT refresh_token, refresh_expires_at, geolocation, updated_at, access_token,"
                 + " access_expires_at FROM concur_token_state WHERE token_key = ?";
         try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
@@ -33,9 +88,13 @@ public final class JdbcTokenStore implements TokenStore {
                 if (!rs.next()) {
                     return Optional.empty();
                 }
-                return Optional.of(new TokenState(key, rs.getString(1), instant(rs.getObject(2, OffsetDateTime.class)),
-                        URI.create(rs.getString(3)), instant(rs.getObject(4, OffsetDateTime.class)), rs.getString(5),
-                        instant(rs.getObject(6, OffsetDateTime.class))));
+                String refresh = rs.getString(1);
+                String access = rs.getString(5);
+                boolean inClear = !TokenEncryption.isEncrypted(refresh);
+                return Optional.of(new Stored(new TokenState(key, open(refresh, key),
+                        instant(rs.getObject(2, OffsetDateTime.class)), URI.create(rs.getString(3)),
+                        instant(rs.getObject(4, OffsetDateTime.class)), open(access, key),
+                        instant(rs.getObject(6, OffsetDateTime.class))), inClear));
             }
         } catch (SQLException e) {
             throw failure("load", key, e);
@@ -79,7 +138,22 @@ public final class JdbcTokenStore implements TokenStore {
         }
     }
 
-    private static int update(Connection c, TokenState s) throws SQLException {
+    private String open(String stored, String key) {
+        if (!TokenEncryption.isEncrypted(stored)) {
+            return stored;
+        }
+        if (encryption == null) {
+            throw new ConcurException(ConcurErrorType.CONFIGURATION, "the stored tokens of " + key
+                    + " are encrypted and this token store has no key to decrypt them");
+        }
+        return encryption.decrypt(stored, key);
+    }
+
+    private String seal(String token, String key) {
+        return encryption == null ? token : encryption.encrypt(token, key);
+    }
+
+    private int update(Connection c, TokenState s) throws SQLException {
         String sql = "UPDATE concur_token_state SET refresh_token = ?, refresh_expires_at = ?, geolocation = ?,"
                 + " updated_at = ?, access_token = ?, access_expires_at = ? WHERE token_key = ?";
         try (PreparedStatement ps = c.prepareStatement(sql)) {
@@ -89,7 +163,7 @@ public final class JdbcTokenStore implements TokenStore {
         }
     }
 
-    private static void insert(Connection c, TokenState s) throws SQLException {
+    private void insert(Connection c, TokenState s) throws SQLException {
         String sql = "INSERT INTO concur_token_state (refresh_token, refresh_expires_at, geolocation, updated_at,"
                 + " access_token, access_expires_at, token_key) VALUES (?, ?, ?, ?, ?, ?, ?)";
         try (PreparedStatement ps = c.prepareStatement(sql)) {
@@ -99,12 +173,12 @@ public final class JdbcTokenStore implements TokenStore {
         }
     }
 
-    private static void bind(PreparedStatement ps, TokenState s) throws SQLException {
-        ps.setString(1, s.refreshToken());
+    private void bind(PreparedStatement ps, TokenState s) throws SQLException {
+        ps.setString(1, seal(s.refreshToken(), s.key()));
         ps.setObject(2, utc(s.refreshExpiresAt()));
         ps.setString(3, s.geolocation().toString());
         ps.setObject(4, utc(s.updatedAt()));
-        ps.setString(5, s.accessToken());
+        ps.setString(5, seal(s.accessToken(), s.key()));
         ps.setObject(6, utc(s.accessExpiresAt()));
     }
 
@@ -124,6 +198,7 @@ public final class JdbcTokenStore implements TokenStore {
 
     @Override
     public String toString() {
-        return "JdbcTokenStore[" + dataSource.getClass().getSimpleName() + "]";
+        return "JdbcTokenStore[" + dataSource.getClass().getSimpleName() + (encryption == null ? ", tokens in clear"
+                : ", tokens encrypted") + "]";
     }
 }

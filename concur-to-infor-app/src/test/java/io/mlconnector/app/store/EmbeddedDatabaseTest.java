@@ -1,0 +1,69 @@
+package io.mlconnector.app.store;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.util.List;
+import java.util.stream.Stream;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The embedded default database: durable settings, owner-only files, and what the start-up log says about it. */
+class EmbeddedDatabaseTest {
+    @TempDir
+    Path dir;
+
+    @Test
+    void theDatabaseFolderAndFilesAreOwnerOnly() throws Exception {
+        // given the default URL shape, in a folder that does not exist yet
+        Path folder = dir.resolve("data");
+        String url = "jdbc:h2:file:" + folder.resolve("ml-connector") + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;"
+                + "DEFAULT_NULL_ORDERING=HIGH;AUTO_SERVER=TRUE";
+        // when
+        try (Database db = Database.open(DatabaseSettings.of(url, "", ""))) {
+            // then nobody but the owner can read the folder or the files (the token store, the auto-server key)
+            assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(folder))).isEqualTo("rwx------");
+            List<Path> files;
+            try (Stream<Path> list = Files.list(folder)) {
+                files = list.toList();
+            }
+            assertThat(files).extracting(p -> p.getFileName().toString())
+                    .contains("ml-connector.mv.db", "ml-connector.lock.db");
+            for (Path file : files) {
+                assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(file))).as(file.toString())
+                        .isEqualTo("rw-------");
+            }
+        }
+    }
+
+    @Test
+    void everyCommitIsWrittenBeforeItReturnsAndTheLogSaysSingleInstance() throws Exception {
+        // given
+        String url = "jdbc:h2:file:" + dir.resolve("db").resolve("x") + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE";
+        // when
+        try (Database db = Database.open(DatabaseSettings.of(url, "", ""));
+             Connection c = db.dataSource().getConnection(); Statement s = c.createStatement();
+             ResultSet rs = s.executeQuery("SELECT SETTING_VALUE FROM INFORMATION_SCHEMA.SETTINGS "
+                     + "WHERE SETTING_NAME = 'WRITE_DELAY'")) {
+            // then
+            assertThat(rs.next()).isTrue();
+            assertThat(rs.getString(1)).isEqualTo("0");
+            assertThat(db.description()).contains("embedded H2 file database").contains(dir.toString())
+                    .contains("single instance");
+        }
+    }
+
+    @Test
+    void anOperatorsOwnWriteDelayIsKept() {
+        assertThat(EmbeddedH2.durable("jdbc:h2:file:./d/x;WRITE_DELAY=100")).isEqualTo("jdbc:h2:file:./d/x;WRITE_DELAY=100");
+        assertThat(EmbeddedH2.durable("jdbc:h2:./d/x")).isEqualTo("jdbc:h2:./d/x;WRITE_DELAY=0");
+        assertThat(EmbeddedH2.durable("jdbc:h2:mem:x")).isEqualTo("jdbc:h2:mem:x");
+        assertThat(EmbeddedH2.durable("jdbc:postgresql://h/db")).isEqualTo("jdbc:postgresql://h/db");
+    }
+}
