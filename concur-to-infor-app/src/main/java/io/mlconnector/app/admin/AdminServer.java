@@ -3,226 +3,183 @@ package io.mlconnector.app.admin;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpServer;
 import io.mlconnector.app.config.AppConfig;
+import io.mlconnector.app.http.HttpEdge;
+import io.mlconnector.app.http.JsonErrors;
+import io.mlconnector.app.http.Listener;
+import io.mlconnector.app.http.ListenerSettings;
 import io.mlconnector.app.console.WebHandler;
 import io.mlconnector.app.console.WebRequest;
 import io.mlconnector.app.console.WebResponse;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.http.HttpServerRequest;
+import io.vertx.core.http.HttpServerResponse;
 import io.mlconnector.app.ops.HealthCheck;
 import io.mlconnector.app.ops.Metrics;
 import io.mlconnector.app.ops.Readiness;
 import io.mlconnector.app.store.AuditEntry;
+import io.vertx.core.http.HttpHeaders;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import java.io.IOException;
-import java.io.OutputStream;
-import java.net.InetSocketAddress;
 import java.net.URI;
-import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
  * The admin HTTP API on the admin port.
  * <ul>
- *   <li>{@code GET /health/live} — 200 while the process runs;</li>
+ *   <li>{@code GET /health/live} — 200 while the process runs (answered on the event loop, so a busy worker pool
+ *       cannot make a healthy pod look dead);</li>
  *   <li>{@code GET /health/ready} — 200 when every readiness check is up, else 503 (JSON per check);</li>
  *   <li>{@code GET /metrics} — Prometheus text exposition;</li>
  *   <li>{@code GET /admin/status}, {@code GET /admin/audit?id=…}, {@code POST /admin/replay/{id}} — JSON, only with
  *       {@code Authorization: Bearer <admin.token>} (401 otherwise; an empty configured token refuses every call).</li>
  * </ul>
- * Health and metrics are unauthenticated, as probes and scrapers expect; they reveal no document data. Other paths go to
- * the server-independent {@link WebHandler}s given at start (the console, the admin API's lists).
+ * Health and metrics are unauthenticated, as probes and scrapers expect; they reveal no document data. Every error,
+ * including an unknown path, a wrong method, a malformed request and a failure inside a handler, is answered with a
+ * JSON body and its status. The routes are plain Vert.x handlers on the admin {@link Listener}, so they answer
+ * whatever state the Camel routes are in (starting, stopping); Camel routes can share the port through its
+ * {@code admin-http} component.
  */
 public final class AdminServer implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(AdminServer.class);
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final Pattern REPLAY_PATH = Pattern.compile("/admin/replay/([^/]+)");
-    /** The console's forms and the admin API's JSON bodies are small; a larger body is refused with 413. */
-    private static final int MAX_HANDLER_BODY = 64 * 1024;
+    /** Report ids, FIS document ids, ESS event ids and ION message ids: letters, digits and a few separators. */
+    private static final Pattern ID = Pattern.compile("[\\p{L}\\p{N} ._:@-]{1,200}");
 
-    private final HttpServer server;
-    private final ExecutorService executor;
+    private final Listener listener;
+    private final HttpEdge ownedEdge;
     private final byte[] token;
     private final AdminService admin;
     private final Readiness readiness;
     private final Metrics metrics;
     private final List<WebHandler> handlers;
 
-    private AdminServer(HttpServer server, ExecutorService executor, String token, AdminService admin,
-                        Readiness readiness, Metrics metrics, List<WebHandler> handlers) {
-        this.server = server;
-        this.executor = executor;
-        this.token = token.getBytes(StandardCharsets.UTF_8);
+    private AdminServer(Listener listener, HttpEdge ownedEdge, String token, AdminService admin, Readiness readiness,
+                        Metrics metrics, List<WebHandler> handlers) {
+        this.handlers = List.copyOf(handlers);
+        this.listener = listener;
+        this.ownedEdge = ownedEdge;
+        this.token = (token == null ? "" : token).getBytes(StandardCharsets.UTF_8);
         this.admin = admin;
         this.readiness = readiness;
         this.metrics = metrics;
-        this.handlers = List.copyOf(handlers);
     }
 
-    /** Binds {@code admin.host:admin.port} with {@code admin.token} from the configuration and starts serving. */
+    /**
+     * Binds {@code admin.host:admin.port} on an HTTP edge of its own (closed with this server), with
+     * {@code admin.token} and the {@code http.*} limits from the configuration, and starts serving.
+     */
     public static AdminServer start(AppConfig config, AdminService admin, Readiness readiness, Metrics metrics) {
-        return start(config.adminHost(), config.adminPort(), config.adminToken(), admin, readiness, metrics);
+        return start(config, config.adminListener(), admin, readiness, metrics, List.of());
     }
 
-    /** Binds {@code host:port} ({@code 0} = ephemeral) and starts serving. */
+    /** Binds {@code host:port} ({@code 0} = ephemeral) with the default limits and starts serving. */
     public static AdminServer start(String host, int port, String token, AdminService admin, Readiness readiness,
                                     Metrics metrics) {
         return start(host, port, token, admin, readiness, metrics, List.of());
     }
 
-    /** Binds {@code host:port} ({@code 0} = ephemeral) and serves, handing other paths to {@code handlers} in order. */
+    /** Like {@link #start(String, int, String, AdminService, Readiness, Metrics)}, also serving {@code handlers}. */
     public static AdminServer start(String host, int port, String token, AdminService admin, Readiness readiness,
                                     Metrics metrics, List<WebHandler> handlers) {
+        AppConfig defaults = AppConfig.defaultsOnly();
+        ListenerSettings base = defaults.adminListener();
+        return start(defaults, new ListenerSettings(base.name(), host, port, base.limits(), base.tls()), token, admin,
+                readiness, metrics, handlers);
+    }
+
+    private static AdminServer start(AppConfig config, ListenerSettings settings, AdminService admin,
+                                     Readiness readiness, Metrics metrics, List<WebHandler> handlers) {
+        return start(config, settings, config.adminToken(), admin, readiness, metrics, handlers);
+    }
+
+    private static AdminServer start(AppConfig config, ListenerSettings settings, String token, AdminService admin,
+                                     Readiness readiness, Metrics metrics, List<WebHandler> handlers) {
+        HttpEdge edge = HttpEdge.create(config.httpWorkerThreads());
         try {
-            HttpServer server = HttpServer.create(new InetSocketAddress(host, port), 0);
-            ExecutorService executor = Executors.newFixedThreadPool(4, r -> {
-                Thread t = new Thread(r, "admin-http");
-                t.setDaemon(true);
-                return t;
-            });
-            server.setExecutor(executor);
-            AdminServer adminServer = new AdminServer(server, executor, token == null ? "" : token, admin, readiness,
-                    metrics, handlers);
-            server.createContext("/", adminServer::handle);
-            server.start();
-            if (adminServer.token.length == 0) {
-                LOG.warn("admin.token is empty: every /admin call will be refused with 401");
-            }
-            return adminServer;
-        } catch (IOException e) {
-            throw new IllegalStateException("cannot bind the admin server to " + host + ":" + port + ": " + e.getMessage(), e);
+            Listener listener = edge.prepare(settings);
+            AdminServer server = serve(new AdminServer(listener, edge, token, admin, readiness, metrics, handlers));
+            listener.start();
+            return server;
+        } catch (RuntimeException e) {
+            edge.close();
+            throw e;
         }
     }
 
+    /**
+     * Serves the admin API, and {@code handlers} (the console, the admin API's lists) after it, on an existing
+     * listener (the app's admin port); closing it leaves the listener open.
+     */
+    public static AdminServer on(Listener listener, String token, AdminService admin, Readiness readiness,
+                                 Metrics metrics, List<WebHandler> handlers) {
+        return serve(new AdminServer(listener, null, token, admin, readiness, metrics, handlers));
+    }
+
+    private static AdminServer serve(AdminServer server) {
+        Router router = server.listener.router();
+        router.get("/health/live").handler(c -> sendJson(c, 200, JSON.createObjectNode().put("status", "UP")));
+        router.get("/health/ready").blockingHandler(server::ready, false);
+        router.get("/metrics").blockingHandler(server::metrics, false);
+        router.get("/admin/status").handler(server::authorised)
+                .blockingHandler(c -> sendJson(c, 200, server.status()), false);
+        router.get("/admin/audit").handler(server::authorised).blockingHandler(server::audit, false);
+        router.post("/admin/replay/:id").handler(server::authorised).blockingHandler(server::replay, false);
+        if (!server.handlers.isEmpty()) {
+            router.route().blockingHandler(server::delegated, false);
+        }
+        if (server.token.length == 0) {
+            LOG.warn("admin.token is empty: every /admin call will be refused with 401");
+        }
+        return server;
+    }
+
     public URI baseUri() {
-        InetSocketAddress address = server.getAddress();
-        return URI.create("http://" + address.getHostString() + ":" + address.getPort());
+        return listener.baseUri();
     }
 
     @Override
     public void close() {
-        server.stop(0);
-        executor.shutdownNow();
-    }
-
-    private void handle(HttpExchange exchange) throws IOException {
-        try (exchange) {
-            route(exchange);
-        } catch (RuntimeException e) {
-            LOG.warn("admin request {} {} failed: {}", exchange.getRequestMethod(), exchange.getRequestURI().getPath(),
-                    e.toString());
-            sendJson(exchange, 500, error("internal error: " + e.getClass().getSimpleName()));
+        if (ownedEdge != null) {
+            ownedEdge.close();
         }
     }
 
-    private void route(HttpExchange ex) throws IOException {
-        String method = ex.getRequestMethod();
-        String path = ex.getRequestURI().getPath();
-        switch (path) {
-            case "/health/live" -> get(ex, method, () -> sendJson(ex, 200, JSON.createObjectNode().put("status", "UP")));
-            case "/health/ready" -> get(ex, method, () -> ready(ex));
-            case "/metrics" -> get(ex, method, () -> send(ex, 200, "text/plain; version=0.0.4; charset=utf-8",
-                    metrics.scrape().getBytes(StandardCharsets.UTF_8)));
-            case "/admin/status" -> authorised(ex, () -> get(ex, method, () -> sendJson(ex, 200, status())));
-            case "/admin/audit" -> authorised(ex, () -> get(ex, method, () -> audit(ex)));
-            default -> {
-                Matcher replay = REPLAY_PATH.matcher(path);
-                if (replay.matches()) {
-                    authorised(ex, () -> post(ex, method, () -> replay(ex, replay.group(1))));
-                } else if (!delegated(ex)) {
-                    sendJson(ex, 404, error("no such endpoint: " + path));
-                }
-            }
-        }
-    }
-
-    /** Offers the request to the handlers; true when one answered it. */
-    private boolean delegated(HttpExchange ex) throws IOException {
-        if (handlers.isEmpty()) {
-            return false;
-        }
-        byte[] body;
-        try (var in = ex.getRequestBody()) {
-            body = in.readNBytes(MAX_HANDLER_BODY + 1);
-        }
-        if (body.length > MAX_HANDLER_BODY) {
-            sendJson(ex, 413, error("request body larger than " + MAX_HANDLER_BODY + " bytes"));
-            return true;
-        }
-        WebRequest request = new WebRequest(ex.getRequestMethod(), ex.getRequestURI().getRawPath(),
-                ex.getRequestURI().getRawQuery(), ex.getRequestHeaders(), body, false);
-        for (WebHandler handler : handlers) {
-            var response = handler.handle(request);
-            if (response.isPresent()) {
-                send(ex, response.get());
-                return true;
-            }
-        }
-        return false;
-    }
-
-    private static void send(HttpExchange ex, WebResponse response) throws IOException {
-        response.headers().forEach((name, values) -> values.forEach(v -> ex.getResponseHeaders().add(name, v)));
-        byte[] body = "HEAD".equals(ex.getRequestMethod()) ? new byte[0] : response.body();
-        ex.sendResponseHeaders(response.status(), body.length == 0 ? -1 : body.length);
-        if (body.length > 0) {
-            try (OutputStream out = ex.getResponseBody()) {
-                out.write(body);
-            }
-        }
-    }
-
-    private interface Action {
-        void run() throws IOException;
-    }
-
-    private void get(HttpExchange ex, String method, Action action) throws IOException {
-        onlyMethod(ex, method, "GET", action);
-    }
-
-    private void post(HttpExchange ex, String method, Action action) throws IOException {
-        onlyMethod(ex, method, "POST", action);
-    }
-
-    private void onlyMethod(HttpExchange ex, String method, String allowed, Action action) throws IOException {
-        if (!allowed.equals(method)) {
-            ex.getResponseHeaders().set("Allow", allowed);
-            sendJson(ex, 405, error("use " + allowed));
-            return;
-        }
-        action.run();
-    }
-
-    private void authorised(HttpExchange ex, Action action) throws IOException {
-        String header = Optional.ofNullable(ex.getRequestHeaders().getFirst("Authorization")).orElse("");
+    private void authorised(RoutingContext c) {
+        String header = Optional.ofNullable(c.request().getHeader(HttpHeaders.AUTHORIZATION)).orElse("");
         byte[] presented = header.regionMatches(true, 0, "Bearer ", 0, 7)
                 ? header.substring(7).trim().getBytes(StandardCharsets.UTF_8) : new byte[0];
         // Constant-time comparison: the time to refuse does not reveal how much of the token matched.
         if (token.length == 0 || !MessageDigest.isEqual(token, presented)) {
-            ex.getResponseHeaders().set("WWW-Authenticate", "Bearer realm=\"ml-connector admin\"");
-            sendJson(ex, 401, error("missing or wrong bearer token"));
+            c.response().putHeader("WWW-Authenticate", "Bearer realm=\"ml-connector admin\"");
+            JsonErrors.send(c, 401, "missing or wrong bearer token");
             return;
         }
-        action.run();
+        c.next();
     }
 
-    private void ready(HttpExchange ex) throws IOException {
+    private void ready(RoutingContext c) {
         Map<String, HealthCheck.Result> results = readiness.evaluate();
         boolean up = Readiness.allUp(results);
         ObjectNode body = JSON.createObjectNode().put("status", up ? "UP" : "DOWN");
         ObjectNode checks = body.putObject("checks");
         results.forEach((name, r) -> checks.putObject(name).put("status", r.up() ? "UP" : "DOWN").put("detail", r.detail()));
-        sendJson(ex, up ? 200 : 503, body);
+        sendJson(c, up ? 200 : 503, body);
+    }
+
+    private void metrics(RoutingContext c) {
+        c.response().putHeader(HttpHeaders.CONTENT_TYPE, "text/plain; version=0.0.4; charset=utf-8")
+                .end(metrics.scrape());
     }
 
     private ObjectNode status() {
@@ -239,10 +196,11 @@ public final class AdminServer implements AutoCloseable {
         return body;
     }
 
-    private void audit(HttpExchange ex) throws IOException {
-        String id = queryParam(ex.getRequestURI(), "id");
+    private void audit(RoutingContext c) {
+        String id = c.queryParams().get("id");
         if (id == null || id.isBlank()) {
-            sendJson(ex, 400, error("query parameter 'id' is required (report id, FIS document id, messageId or ESS event id)"));
+            JsonErrors.send(c, 400, "query parameter 'id' is required (report id, FIS document id, messageId or ESS"
+                    + " event id)");
             return;
         }
         ObjectNode body = JSON.createObjectNode().put("id", id);
@@ -250,7 +208,7 @@ public final class AdminServer implements AutoCloseable {
         for (AuditEntry e : admin.audit(id)) {
             entries.add(auditJson(e));
         }
-        sendJson(ex, 200, body);
+        sendJson(c, 200, body);
     }
 
     /** The JSON shape of one audit entry (also used by {@code ml-connector audit --json}). */
@@ -266,8 +224,12 @@ public final class AdminServer implements AutoCloseable {
         return node;
     }
 
-    private void replay(HttpExchange ex, String rawId) throws IOException {
-        String id = URLDecoder.decode(rawId, StandardCharsets.UTF_8);
+    private void replay(RoutingContext c) {
+        String id = c.pathParam("id");
+        if (!ID.matcher(id).matches()) {
+            JsonErrors.send(c, 400, "not a document or event id: use letters, digits, spaces and . _ : @ -");
+            return;
+        }
         ReplayResult result = admin.replay(id);
         ObjectNode body = JSON.createObjectNode().put("id", id);
         ArrayNode replayed = body.putArray("replayed");
@@ -275,39 +237,31 @@ public final class AdminServer implements AutoCloseable {
         if (!result.replayedAny()) {
             body.put("error", "no DEAD or FAILED_RETRYING inbox row for " + id);
         }
-        sendJson(ex, result.replayedAny() ? 200 : 404, body);
+        sendJson(c, result.replayedAny() ? 200 : 404, body);
     }
 
-    private static String queryParam(URI uri, String name) {
-        String query = uri.getRawQuery();
-        if (query == null) {
-            return null;
-        }
-        for (String pair : query.split("&")) {
-            int eq = pair.indexOf('=');
-            String key = URLDecoder.decode(eq < 0 ? pair : pair.substring(0, eq), StandardCharsets.UTF_8);
-            if (key.equals(name)) {
-                return eq < 0 ? "" : URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8);
+    /** Offers the request to the server-independent handlers; an unanswered one goes on to the 404. */
+    private void delegated(RoutingContext c) {
+        HttpServerRequest http = c.request();
+        Map<String, List<String>> headers = new LinkedHashMap<>();
+        http.headers().forEach(h -> headers.computeIfAbsent(h.getKey(), k -> new ArrayList<>()).add(h.getValue()));
+        byte[] body = c.body() == null || c.body().buffer() == null ? new byte[0] : c.body().buffer().getBytes();
+        int q = http.uri().indexOf('?');
+        WebRequest request = new WebRequest(http.method().name(), http.path(), q < 0 ? "" : http.uri().substring(q + 1),
+                headers, body, http.isSSL());
+        for (WebHandler handler : handlers) {
+            Optional<WebResponse> response = handler.handle(request);
+            if (response.isPresent()) {
+                HttpServerResponse out = c.response().setStatusCode(response.get().status());
+                response.get().headers().forEach((name, values) -> values.forEach(v -> out.headers().add(name, v)));
+                out.end("HEAD".equals(request.method()) ? Buffer.buffer() : Buffer.buffer(response.get().body()));
+                return;
             }
         }
-        return null;
+        c.next();
     }
 
-    private static ObjectNode error(String message) {
-        return JSON.createObjectNode().put("error", message);
-    }
-
-    private static void sendJson(HttpExchange ex, int status, ObjectNode body) throws IOException {
-        send(ex, status, "application/json", JSON.writeValueAsBytes(body));
-    }
-
-    private static void send(HttpExchange ex, int status, String contentType, byte[] body) throws IOException {
-        ex.getResponseHeaders().set("Content-Type", contentType);
-        ex.sendResponseHeaders(status, body.length == 0 ? -1 : body.length);
-        if (body.length > 0) {
-            try (OutputStream out = ex.getResponseBody()) {
-                out.write(body);
-            }
-        }
+    private static void sendJson(RoutingContext c, int status, ObjectNode body) {
+        c.response().setStatusCode(status).putHeader(HttpHeaders.CONTENT_TYPE, "application/json").end(body.toString());
     }
 }

@@ -1,5 +1,8 @@
 package io.mlconnector.app.config;
 
+import io.mlconnector.app.http.HttpLimits;
+import io.mlconnector.app.http.ListenerSettings;
+import io.mlconnector.app.http.TlsSettings;
 import io.mlconnector.app.store.DatabaseSettings;
 import io.mlconnector.app.store.JdbcUrls;
 import io.mlconnector.app.store.RetryPolicy;
@@ -23,6 +26,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Properties;
 import java.util.Set;
 import java.util.TreeMap;
@@ -40,7 +44,8 @@ public final class AppConfig {
     private static final String DEFAULTS = "defaults.properties";
     private static final Set<String> SECRET_KEYS =
             Set.of("admin.token", "database.password", "concur.client-secret", "concur.request-token",
-                    "concur.token-key", "ims.consumer-secret");
+                    "webhook.tls.keystore-password", "admin.tls.keystore-password", "concur.token-key",
+                    "ims.consumer-secret");
     private static final Pattern SHORT_DURATION = Pattern.compile("(\\d+)\\s*(ms|s|m|h|d)");
 
     /** Where a value came from, for error messages and {@link #dump()}. */
@@ -129,6 +134,10 @@ public final class AppConfig {
         concur();
         port("webhook.port");
         port("admin.port");
+        webhookListener();
+        adminListener();
+        httpWorkerThreads();
+        quarantine();
         port("sandbox.concur-port");
         port("sandbox.infor-port");
         bool("logging.json");
@@ -240,6 +249,87 @@ public final class AppConfig {
     /** The admin API's bearer token; empty means the protected admin endpoints refuse every call. */
     public String adminToken() {
         return string("admin.token");
+    }
+
+    /** The webhook's port: address, limits and optional TLS or mutual TLS ({@code webhook.tls.*}). */
+    public ListenerSettings webhookListener() {
+        return new ListenerSettings("webhook", webhookHost(), webhookPort(),
+                httpLimits(longValue("webhook.max-body-bytes")), tls("webhook", true));
+    }
+
+    /** The admin API's port: address, limits (bodies up to 64 KiB) and optional TLS ({@code admin.tls.*}). */
+    public ListenerSettings adminListener() {
+        return new ListenerSettings("admin", adminHost(), adminPort(), httpLimits(64 * 1024),
+                tls("admin", false));
+    }
+
+    /** Threads that run requests' blocking work (database, routes) for every listener. */
+    public int httpWorkerThreads() {
+        int threads = integer("http.worker-threads");
+        if (threads < 1) {
+            throw invalid("http.worker-threads", "must be at least 1");
+        }
+        return threads;
+    }
+
+    private HttpLimits httpLimits(long maxBodyBytes) {
+        if (maxBodyBytes < 1) {
+            throw invalid("webhook.max-body-bytes", "must be at least 1");
+        }
+        try {
+            return new HttpLimits(duration("http.request-timeout"), duration("http.idle-timeout"),
+                    integer("http.max-connections"), maxBodyBytes, integer("http.max-header-bytes"));
+        } catch (IllegalArgumentException e) {
+            throw invalid("http.max-connections", "or another http.* limit is out of range: " + e.getMessage());
+        }
+    }
+
+    private Optional<TlsSettings> tls(String listener, boolean mutualAllowed) {
+        String prefix = listener + ".tls.";
+        if (string(prefix + "certificate").isBlank()) {
+            return Optional.empty();
+        }
+        Path certificate = path(prefix + "certificate");
+        Optional<Path> key = string(prefix + "private-key").isBlank() ? Optional.empty()
+                : Optional.of(path(prefix + "private-key"));
+        List<Path> clientCas = mutualAllowed ? list(prefix + "client-cas").stream().map(Path::of).toList() : List.of();
+        String subject = mutualAllowed ? string(prefix + "client-subject") : "";
+        for (Path file : concat(certificate, key, clientCas)) {
+            if (!Files.isReadable(file)) {
+                throw invalid(prefix + "certificate", "names a TLS file that cannot be read: " + file);
+            }
+        }
+        try {
+            return Optional.of(new TlsSettings(certificate, key, string(prefix + "keystore-password"), clientCas,
+                    subject, duration("http.tls-reload-interval")));
+        } catch (IllegalArgumentException e) {
+            throw invalid(prefix + "certificate", e.getMessage());
+        }
+    }
+
+    private static List<Path> concat(Path first, Optional<Path> second, List<Path> rest) {
+        List<Path> all = new java.util.ArrayList<>();
+        all.add(first);
+        second.ifPresent(all::add);
+        all.addAll(rest);
+        return all;
+    }
+
+    public QuarantineSettings quarantine() {
+        int maxBody = integer("quarantine.max-body-bytes");
+        if (maxBody < 0) {
+            throw invalid("quarantine.max-body-bytes", "must not be negative");
+        }
+        int perMinute = integer("quarantine.refused-per-minute");
+        if (perMinute < 0) {
+            throw invalid("quarantine.refused-per-minute", "must not be negative");
+        }
+        Duration interval = duration("retention.interval");
+        if (interval.isZero() || interval.isNegative()) {
+            throw invalid("retention.interval", "must be positive");
+        }
+        return new QuarantineSettings(maxBody, perMinute, duration("retention.quarantine-age"),
+                duration("retention.inbox-body-age"), interval);
     }
 
     public DatabaseSettings database() {

@@ -49,6 +49,16 @@ public final class Metrics {
                 .register(registry).increment();
     }
 
+    /**
+     * {@code mlconnector_events_refused_not_kept_total}: unsigned or badly signed deliveries answered but not kept,
+     * because their sender went over the per-address rate limit.
+     */
+    public void refusedNotKept() {
+        Counter.builder("mlconnector.events.refused.not.kept")
+                .description("Refused deliveries not kept: the sender exceeded the quarantine rate limit")
+                .register(registry).increment();
+    }
+
     /** {@code mlconnector_documents_posted_total{doc_type}}: documents whose every chunk was accepted. */
     public void documentPosted(String docType) {
         Counter.builder("mlconnector.documents.posted").description("Documents fully posted to Infor")

@@ -39,11 +39,13 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Base64;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.UUID;
 import java.util.concurrent.ExecutorService;
@@ -56,7 +58,8 @@ import java.util.stream.IntStream;
 
 /**
  * {@code ml-connector bench}: both sandboxes, the ION gateway limited to a rate, the app with its default settings
- * (told the gateway's rate) on a fresh database, and generated documents Concur approves at once. Prints what the
+ * (told the gateway's rate) on a fresh database, an ERP that acknowledges each supplier invoice 20 ms after ION took
+ * it, and generated documents Concur approves at once. Prints what the
  * issue of throughput asks for: documents/s, ION calls/s against the limit, 429s, delivered → confirmation latency,
  * webhook intake at 8/32/64 connections against the same insert transaction through the same pool, and peak heap.
  * The sandboxes run in the same JVM, so the figures include their work (and their heap).
@@ -84,6 +87,8 @@ final class Bench {
             AppConfig config = AppConfig.load(null, SandboxKeys.asEnvironment(keys(concur, infor, database)));
             try (ConcurToInforApplication app = new ConcurToInforApplication(config)) {
                 app.start();
+                // the ERP behind ION acknowledges each supplier invoice through the app's IMS endpoint
+                infor.erp().deliverTo(app.imsUri()).delay(Duration.ofMillis(20));
                 ConcurToInforApplication.subscribe(app.services(), app.webhookUri(), new PrintWriter(
                         java.io.Writer.nullWriter()));
                 printHeader(out, config, database);
@@ -112,11 +117,13 @@ final class Bench {
         Runtime rt = Runtime.getRuntime();
         out.printf(Locale.ROOT, "ml-connector bench: %d generated documents, ION gateway limited to %d calls/s%n",
                 options.documents(), options.callsPerSecond());
-        out.printf(Locale.ROOT, "machine: %d cores, %s %s, Java %s, max heap %d MB; database %s; %d workers, "
-                        + "pool %d, poll %s%n", rt.availableProcessors(), System.getProperty("os.name"),
-                System.getProperty("os.version"), System.getProperty("java.version"), rt.maxMemory() >> 20,
+        out.printf(Locale.ROOT, "machine: %d cores, load average %.1f at start, %s %s, Java %s, max heap %d MB%n",
+                rt.availableProcessors(), ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage(),
+                System.getProperty("os.name"), System.getProperty("os.version"), System.getProperty("java.version"),
+                rt.maxMemory() >> 20);
+        out.printf(Locale.ROOT, "app: database %s; %d workers, pool %d, poll %s, infor.rate-limit %d/min%n",
                 database.description(), config.worker().count(), config.database().poolSize(),
-                config.worker().pollInterval());
+                config.worker().pollInterval(), config.infor().rateLimit());
         out.flush();
     }
 
@@ -131,9 +138,10 @@ final class Bench {
         for (String id : docIds) {
             eventOfDocument.put(id, concur.fis().approve(id));
         }
-        Duration timeout = Duration.ofSeconds(60 + 3L * options.documents() / options.callsPerSecond());
-        boolean allPosted = awaitPosted(concur, docIds, timeout);
-        Instant finished = Instant.now();
+        Duration timeout = Duration.ofSeconds(60 + 5L * options.documents() / options.callsPerSecond());
+        Instant finished = awaitPosted(concur, docIds, timeout);
+        long posted = countPosted(concur, docIds);
+        boolean allPosted = posted == docIds.size();
         double seconds = Duration.between(started, finished).toNanos() / 1e9;
         long admitted = infor.gatewayThrottle().admittedCount() - admittedBefore;
         long refused = infor.gatewayThrottle().refusedCount() - refusedBefore;
@@ -141,10 +149,10 @@ final class Bench {
 
         out.println();
         out.println("pipeline (Concur approves every document at once)");
-        out.printf(Locale.ROOT, "%-34s %s%n", "documents posted and confirmed",
-                allPosted ? docIds.size() + " of " + docIds.size() : countPosted(concur, docIds) + " of "
-                        + docIds.size() + " (timed out after " + timeout.toSeconds() + " s)");
-        out.printf(Locale.ROOT, "%-34s %.1f  (%.1f s)%n", "documents/s", docIds.size() / seconds, seconds);
+        out.printf(Locale.ROOT, "%-34s %d of %d%s%n", "documents posted and confirmed", posted, docIds.size(),
+                allPosted ? "" : " (gave up after " + timeout.toSeconds() + " s)");
+        out.printf(Locale.ROOT, "%-34s %.1f  (%d in %.1f s, first approval to last posted)%n", "documents/s",
+                posted / seconds, posted, seconds);
         out.printf(Locale.ROOT, "%-34s %.1f mean, %d busiest second (%.0f %% of the limit)%n",
                 "ION calls/s (limit " + options.callsPerSecond() + ")", callsPerSecond,
                 busiestSecond(infor, started, finished), 100 * callsPerSecond / options.callsPerSecond());
@@ -168,15 +176,22 @@ final class Bench {
         return docIds;
     }
 
-    private static boolean awaitPosted(ConcurSandbox concur, List<String> docIds, Duration timeout) {
+    /**
+     * Waits until Concur shows every document posted; answers when the last one was (or the timeout). Looks only at
+     * the documents not yet posted, five times a second: the sandbox's FIS state is behind one lock its API handlers
+     * share, and a tight loop over all of them would slow the very calls being measured.
+     */
+    private static Instant awaitPosted(ConcurSandbox concur, List<String> docIds, Duration timeout) {
         long deadline = System.nanoTime() + timeout.toNanos();
-        while (countPosted(concur, docIds) < docIds.size()) {
-            if (System.nanoTime() > deadline) {
-                return false;
+        Set<String> waiting = new HashSet<>(docIds);
+        Instant lastPosted = Instant.now();
+        while (!waiting.isEmpty() && System.nanoTime() < deadline) {
+            sleep(Duration.ofMillis(200));
+            if (waiting.removeIf(id -> concur.fis().state(id) == FisState.POSTED)) {
+                lastPosted = Instant.now();
             }
-            sleep(Duration.ofMillis(20));
         }
-        return true;
+        return lastPosted;
     }
 
     private static long countPosted(ConcurSandbox concur, List<String> docIds) {

@@ -7,6 +7,9 @@ import io.mlconnector.app.admin.AdminService;
 import io.mlconnector.app.config.AppConfig;
 import io.mlconnector.app.config.ErpAnswerSettings;
 import io.mlconnector.app.config.PostingMode;
+import io.mlconnector.app.http.HttpEdge;
+import io.mlconnector.app.http.JsonErrors;
+import io.mlconnector.app.http.Listener;
 import io.mlconnector.app.config.WorkerSettings;
 import io.mlconnector.app.console.AdminApi;
 import io.mlconnector.app.console.AdminToken;
@@ -58,6 +61,7 @@ public final class ConcurToInforApplication implements Application {
     private WorkerHealth workerHealth;
     private LeaseHeartbeat heartbeat;
     private Main camel;
+    private HttpEdge http;
     private AdminServer admin;
     private ImsInboundSource imsEndpoint;
 
@@ -82,8 +86,25 @@ public final class ConcurToInforApplication implements Application {
         heartbeat = new LeaseHeartbeat(services.store.inbox(), workerId, worker.lease(), worker.heartbeat(),
                 workerHealth::check).start();
         workers = new InboxWorkers(services.store.inbox(), worker, workerId, heartbeat, workerHealth);
+        http = HttpEdge.create(config.httpWorkerThreads());
+        Listener webhook;
+        Listener adminPort;
+        try {
+            webhook = http.prepare(config.webhookListener());
+            adminPort = http.prepare(config.adminListener());
+        } catch (RuntimeException e) {
+            close();
+            throw e;
+        }
+        // While the intake route is not there (starting, stopping) a delivery gets 503, which ESS retries; a 404
+        // would be dropped (ESS does not retry 4xx other than 401/403/429).
+        webhook.router().post(config.webhookPath()).last().handler(c -> {
+            c.response().putHeader("Retry-After", "5");
+            JsonErrors.send(c, 503, "the webhook is not ready, deliver again");
+        });
         camel = new Main();
         camel.configure().withName("ml-connector").withShutdownTimeout(10);
+        http.bindTo(camel::bind);
         camel.bind(QuarantineDelivery.BEAN, new QuarantineDelivery(services));
         // the route's concur: and infor-ion: endpoints use the app's connections (one token per company and tenant)
         camel.bind("concur", concurComponent(services));
@@ -100,16 +121,24 @@ public final class ConcurToInforApplication implements Application {
         ProducerTemplate route = camel.getCamelContext().createProducerTemplate();
         workers.start(entry -> route.sendBody(ConcurToInforRoutes.INBOX, entry));
         services.metrics.inboxDepth(services.store.inbox(), inbox -> inbox.depth());
+        try {
+            webhook.start();
+            adminPort.start();
+        } catch (RuntimeException e) {
+            close();
+            throw e;
+        }
         startImsEndpoint();
         AdminService adminService = new AdminService(services.store, services.erp.kindsWaitingForErp());
         Readiness readiness = readiness();
         AdminToken token = new AdminToken(config.adminToken());
         Console console = new Console(adminService, Console.defaultSessions(Clock.systemUTC()), token,
                 readiness::evaluate, services.metrics::ionThrottledCount, Clock.systemUTC());
-        admin = AdminServer.start(config.adminHost(), config.adminPort(), config.adminToken(), adminService, readiness,
-                services.metrics, List.of(console, new AdminApi(adminService, token)));
-        LOG.info("ml-connector {} started: webhook {}, admin {}, console {}, IMS endpoint {}, database: {}", workerId,
-                webhookUri(), admin.baseUri(), consoleUri(), imsEndpoint.uri(), services.store.database().description());
+        admin = AdminServer.on(adminPort, config.adminToken(), adminService, readiness, services.metrics,
+                List.of(console, new AdminApi(adminService, token)));
+        LOG.info("ml-connector {} started: webhook on {}:{}{}, admin and console on {}:{}, IMS endpoint {},"
+                + " database: {}", workerId, config.webhookHost(), webhook.port(), config.webhookPath(),
+                config.adminHost(), adminPort.port(), imsEndpoint.uri(), services.store.database().description());
     }
 
     /**
@@ -304,6 +333,11 @@ public final class ConcurToInforApplication implements Application {
         if (admin != null) {
             admin.close();
             admin = null;
+        }
+        if (http != null) {
+            // no new delivery while the routes stop: ESS retries what was not answered
+            http.close();
+            http = null;
         }
         if (workers != null) {
             workers.close(); // before Camel: the events in progress finish their route

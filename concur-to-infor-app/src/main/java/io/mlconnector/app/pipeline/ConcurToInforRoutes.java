@@ -1,6 +1,7 @@
 package io.mlconnector.app.pipeline;
 
 import io.mlconnector.app.config.AppConfig;
+import io.mlconnector.app.config.QuarantineSettings;
 import io.mlconnector.concur.api.ConcurEvent;
 import io.mlconnector.app.ops.WorkerHealth;
 import io.mlconnector.infor.api.InforIonException;
@@ -33,6 +34,8 @@ import java.util.stream.Collectors;
  */
 final class ConcurToInforRoutes extends RouteBuilder {
     static final String INTAKE = "intake";
+    /** The platform-http component of the webhook's listener on the app's HTTP edge. */
+    static final String WEBHOOK_HTTP = "webhook-http";
     /** Where {@link InboxWorkers} hand each claimed inbox row. */
     static final String INBOX = "direct:inbox";
 
@@ -66,6 +69,11 @@ final class ConcurToInforRoutes extends RouteBuilder {
 
         from(webhookUri(services.config)).routeId(INTAKE)
                 .process(new StoreInInbox(services, workers::eventStored));
+
+        QuarantineSettings retention = services.config.quarantine();
+        from("timer:retention?delay=" + retention.retentionInterval().toMillis() + "&period="
+                + retention.retentionInterval().toMillis()).routeId("retention")
+                .process(new PurgeExpired(services));
 
         // each inbox worker claims one event when it is free and runs it here to its end (InboxWorkers)
         from(INBOX).routeId("inbox")
@@ -162,7 +170,7 @@ final class ConcurToInforRoutes extends RouteBuilder {
     static String webhookUri(AppConfig config) {
         String keys = config.concur().webhookPublicKeys().stream().map(Path::toString)
                 .collect(Collectors.joining(","));
-        return "concur:webhook?host=" + config.webhookHost() + "&port=" + config.webhookPort()
+        return "concur:webhook?platformHttpComponent=" + WEBHOOK_HTTP
                 + "&path=" + config.webhookPath() + "&publicKeyFiles=" + keys
                 + "&signatureAlgorithm=" + config.concur().signatureAlgorithm()
                 + "&rejectedDeliveryListener=#" + QuarantineDelivery.BEAN;

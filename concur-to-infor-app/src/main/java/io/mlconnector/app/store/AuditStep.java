@@ -41,6 +41,8 @@ public final class AuditStep {
     public static final String RETRY_SCHEDULED = "retry scheduled";
     public static final String DEAD_LETTERED = "dead-lettered";
     public static final String REPLAY_REQUESTED = "replay requested";
+    /** Old quarantine rows deleted and old DONE inbox bodies cleared, with their counts. */
+    public static final String RETENTION_PURGE = "retention purge";
     /** A finance user closed an exception record by hand, with a note (who and why in the detail). */
     public static final String EXCEPTION_RESOLVED = "exception resolved";
 

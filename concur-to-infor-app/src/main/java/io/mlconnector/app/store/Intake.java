@@ -49,4 +49,10 @@ public final class Intake {
     public long quarantine(String reason, Map<String, List<String>> headers, byte[] body) {
         return quarantine.keep(reason, headers, body);
     }
+
+    /** Keeps a refused delivery with at most {@code maxStoredBytes} of its body; answers the quarantine id. */
+    public long quarantine(String reason, Map<String, List<String>> headers, byte[] body, String clientAddress,
+                           int maxStoredBytes) {
+        return quarantine.keep(reason, headers, body, clientAddress, maxStoredBytes);
+    }
 }

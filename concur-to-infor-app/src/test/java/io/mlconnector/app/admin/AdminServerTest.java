@@ -149,6 +149,25 @@ class AdminServerTest {
     }
 
     @Test
+    void everyErrorIsAnsweredWithAJsonBodyAndItsStatus() throws Exception {
+        // when an id that is not an id, an unknown path and a wrong method are sent
+        HttpResponse<String> percent = send("POST", "/admin/replay/%25", TOKEN);
+        HttpResponse<String> unknown = send("GET", "/admin/nothing-here", TOKEN);
+        HttpResponse<String> wrongMethod = send("DELETE", "/health/live", null);
+
+        // then each gets its status and a JSON body saying what was wrong, never an empty reply
+        assertJsonError(percent, 400, "not a document or event id");
+        assertJsonError(unknown, 404, "no such endpoint");
+        assertJsonError(wrongMethod, 405, "not allowed");
+    }
+
+    private void assertJsonError(HttpResponse<String> response, int status, String message) throws IOException {
+        assertThat(response.statusCode()).isEqualTo(status);
+        assertThat(response.headers().firstValue("Content-Type")).hasValue("application/json");
+        assertThat(json.readTree(response.body()).path("error").asText()).contains(message);
+    }
+
+    @Test
     void readinessFollowsThePluggedTokenCheck() throws Exception {
         // given a token-state check that is down
         AtomicBoolean tokenValid = new AtomicBoolean(false);

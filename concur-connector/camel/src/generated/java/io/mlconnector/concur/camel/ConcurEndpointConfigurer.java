@@ -48,7 +48,6 @@ public class ConcurEndpointConfigurer extends PropertyConfigurerSupport implemen
         case "filter": target.setFilter(property(camelContext, java.lang.String.class, value)); return true;
         case "fispagesize":
         case "fisPageSize": target.getConfiguration().setFisPageSize(property(camelContext, int.class, value)); return true;
-        case "host": target.setHost(property(camelContext, java.lang.String.class, value)); return true;
         case "ignoredocumentstatus":
         case "ignoreDocumentStatus": target.setIgnoreDocumentStatus(property(camelContext, boolean.class, value)); return true;
         case "initialbackoff":
@@ -60,13 +59,12 @@ public class ConcurEndpointConfigurer extends PropertyConfigurerSupport implemen
         case "maxAttempts": target.getConfiguration().setMaxAttempts(property(camelContext, int.class, value)); return true;
         case "maxbackoff":
         case "maxBackoff": target.getConfiguration().setMaxBackoff(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
-        case "maxbodybytes":
-        case "maxBodyBytes": target.setMaxBodyBytes(property(camelContext, int.class, value)); return true;
         case "maxretryafter":
         case "maxRetryAfter": target.getConfiguration().setMaxRetryAfter(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "page": target.setPage(property(camelContext, int.class, value)); return true;
         case "path": target.setPath(property(camelContext, java.lang.String.class, value)); return true;
-        case "port": target.setPort(property(camelContext, int.class, value)); return true;
+        case "platformhttpcomponent":
+        case "platformHttpComponent": target.setPlatformHttpComponent(property(camelContext, java.lang.String.class, value)); return true;
         case "publickeyfiles":
         case "publicKeyFiles": target.setPublicKeyFiles(property(camelContext, java.lang.String.class, value)); return true;
         case "readtimeout":
@@ -83,7 +81,6 @@ public class ConcurEndpointConfigurer extends PropertyConfigurerSupport implemen
         case "subscriptionId": target.setSubscriptionId(property(camelContext, java.lang.String.class, value)); return true;
         case "systemid":
         case "systemId": target.getConfiguration().setSystemId(property(camelContext, java.lang.String.class, value)); return true;
-        case "threads": target.setThreads(property(camelContext, int.class, value)); return true;
         case "tokenstore":
         case "tokenStore": target.getConfiguration().setTokenStore(property(camelContext, io.mlconnector.concur.api.TokenStore.class, value)); return true;
         case "topic": target.setTopic(property(camelContext, java.lang.String.class, value)); return true;
@@ -125,7 +122,6 @@ public class ConcurEndpointConfigurer extends PropertyConfigurerSupport implemen
         case "filter": return java.lang.String.class;
         case "fispagesize":
         case "fisPageSize": return int.class;
-        case "host": return java.lang.String.class;
         case "ignoredocumentstatus":
         case "ignoreDocumentStatus": return boolean.class;
         case "initialbackoff":
@@ -137,13 +133,12 @@ public class ConcurEndpointConfigurer extends PropertyConfigurerSupport implemen
         case "maxAttempts": return int.class;
         case "maxbackoff":
         case "maxBackoff": return long.class;
-        case "maxbodybytes":
-        case "maxBodyBytes": return int.class;
         case "maxretryafter":
         case "maxRetryAfter": return long.class;
         case "page": return int.class;
         case "path": return java.lang.String.class;
-        case "port": return int.class;
+        case "platformhttpcomponent":
+        case "platformHttpComponent": return java.lang.String.class;
         case "publickeyfiles":
         case "publicKeyFiles": return java.lang.String.class;
         case "readtimeout":
@@ -160,7 +155,6 @@ public class ConcurEndpointConfigurer extends PropertyConfigurerSupport implemen
         case "subscriptionId": return java.lang.String.class;
         case "systemid":
         case "systemId": return java.lang.String.class;
-        case "threads": return int.class;
         case "tokenstore":
         case "tokenStore": return io.mlconnector.concur.api.TokenStore.class;
         case "topic": return java.lang.String.class;
@@ -203,7 +197,6 @@ public class ConcurEndpointConfigurer extends PropertyConfigurerSupport implemen
         case "filter": return target.getFilter();
         case "fispagesize":
         case "fisPageSize": return target.getConfiguration().getFisPageSize();
-        case "host": return target.getHost();
         case "ignoredocumentstatus":
         case "ignoreDocumentStatus": return target.isIgnoreDocumentStatus();
         case "initialbackoff":
@@ -215,13 +208,12 @@ public class ConcurEndpointConfigurer extends PropertyConfigurerSupport implemen
         case "maxAttempts": return target.getConfiguration().getMaxAttempts();
         case "maxbackoff":
         case "maxBackoff": return target.getConfiguration().getMaxBackoff();
-        case "maxbodybytes":
-        case "maxBodyBytes": return target.getMaxBodyBytes();
         case "maxretryafter":
         case "maxRetryAfter": return target.getConfiguration().getMaxRetryAfter();
         case "page": return target.getPage();
         case "path": return target.getPath();
-        case "port": return target.getPort();
+        case "platformhttpcomponent":
+        case "platformHttpComponent": return target.getPlatformHttpComponent();
         case "publickeyfiles":
         case "publicKeyFiles": return target.getPublicKeyFiles();
         case "readtimeout":
@@ -238,7 +230,6 @@ public class ConcurEndpointConfigurer extends PropertyConfigurerSupport implemen
         case "subscriptionId": return target.getSubscriptionId();
         case "systemid":
         case "systemId": return target.getConfiguration().getSystemId();
-        case "threads": return target.getThreads();
         case "tokenstore":
         case "tokenStore": return target.getConfiguration().getTokenStore();
         case "topic": return target.getTopic();

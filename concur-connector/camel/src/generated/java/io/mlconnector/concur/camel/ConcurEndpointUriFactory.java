@@ -24,7 +24,7 @@ public class ConcurEndpointUriFactory extends org.apache.camel.support.component
     private static final Set<String> ENDPOINT_IDENTITY_PROPERTY_NAMES;
     private static final Map<String, String> MULTI_VALUE_PREFIXES;
     static {
-        Set<String> props = new HashSet<>(40);
+        Set<String> props = new HashSet<>(37);
         props.add("accessTokenRefreshMargin");
         props.add("appTokenBaseUri");
         props.add("authBaseUri");
@@ -38,19 +38,17 @@ public class ConcurEndpointUriFactory extends org.apache.camel.support.component
         props.add("exchangePattern");
         props.add("filter");
         props.add("fisPageSize");
-        props.add("host");
         props.add("ignoreDocumentStatus");
         props.add("initialBackoff");
         props.add("lazyStartProducer");
         props.add("limit");
         props.add("maxAttempts");
         props.add("maxBackoff");
-        props.add("maxBodyBytes");
         props.add("maxRetryAfter");
         props.add("operation");
         props.add("page");
         props.add("path");
-        props.add("port");
+        props.add("platformHttpComponent");
         props.add("publicKeyFiles");
         props.add("readTimeout");
         props.add("refreshTokenWarningPeriod");
@@ -59,7 +57,6 @@ public class ConcurEndpointUriFactory extends org.apache.camel.support.component
         props.add("signatureAlgorithm");
         props.add("subscriptionId");
         props.add("systemId");
-        props.add("threads");
         props.add("tokenStore");
         props.add("topic");
         props.add("userName");

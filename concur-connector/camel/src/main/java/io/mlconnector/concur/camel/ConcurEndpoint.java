@@ -81,25 +81,14 @@ public class ConcurEndpoint extends DefaultEndpoint {
             description = "webhook: signature algorithm")
     private String signatureAlgorithm = WebhookSettings.DEFAULT_SIGNATURE_ALGORITHM;
 
-    /** webhook: listen address. */
-    @UriParam(label = "consumer", defaultValue = "0.0.0.0", description = "webhook: listen address")
-    private String host = "0.0.0.0";
-
-    /** webhook: listen port (0 = any free port). */
-    @UriParam(label = "consumer", defaultValue = "8085", description = "webhook: listen port")
-    private int port = 8085;
+    /** webhook: the platform-http component whose server receives the deliveries. */
+    @UriParam(label = "consumer", defaultValue = "platform-http", description = "webhook: the platform-http component"
+            + " (server) that receives the deliveries; the HTTP server owns the address, TLS and transport limits")
+    private String platformHttpComponent = "platform-http";
 
     /** webhook: request path. */
     @UriParam(label = "consumer", defaultValue = "/concur/events", description = "webhook: request path")
     private String path = "/concur/events";
-
-    /** webhook: concurrent deliveries. */
-    @UriParam(label = "consumer", defaultValue = "8", description = "webhook: concurrent deliveries")
-    private int threads = 8;
-
-    /** webhook: largest accepted body. */
-    @UriParam(label = "consumer", defaultValue = "1048576", description = "webhook: largest accepted body in bytes")
-    private int maxBodyBytes = 1024 * 1024;
 
     public ConcurEndpoint(String uri, ConcurComponent component, String operation,
                           ConcurEndpointConfiguration configuration) {
@@ -138,15 +127,14 @@ public class ConcurEndpoint extends DefaultEndpoint {
     }
 
     @UriParam(label = "consumer", description = "webhook: told about every refused delivery (bad signature, not an"
-            + " event, too large) with its raw body, e.g. to quarantine it; a bean reference (#name)")
+            + " event) with its raw body and the sender's address, e.g. to quarantine it; a bean reference (#name)")
     private ConcurWebhookSource.RejectedDeliveryListener rejectedDeliveryListener;
 
     public ConcurWebhookSource.RejectedDeliveryListener getRejectedDeliveryListener() { return rejectedDeliveryListener; }
     public void setRejectedDeliveryListener(ConcurWebhookSource.RejectedDeliveryListener v) { this.rejectedDeliveryListener = v; }
 
     WebhookSettings webhookSettings() {
-        WebhookSettings.Builder b = WebhookSettings.builder().signatureAlgorithm(signatureAlgorithm).host(host)
-                .port(port).path(path).threads(threads).maxBodyBytes(maxBodyBytes);
+        WebhookSettings.Builder b = WebhookSettings.builder().signatureAlgorithm(signatureAlgorithm);
         if (publicKeyFiles != null) {
             Arrays.stream(publicKeyFiles.split(",")).map(String::trim).filter(s -> !s.isEmpty()).map(Path::of)
                     .forEach(b::publicKeyFile);
@@ -177,14 +165,8 @@ public class ConcurEndpoint extends DefaultEndpoint {
     public void setPublicKeyFiles(String publicKeyFiles) { this.publicKeyFiles = publicKeyFiles; }
     public String getSignatureAlgorithm() { return signatureAlgorithm; }
     public void setSignatureAlgorithm(String v) { this.signatureAlgorithm = v; }
-    public String getHost() { return host; }
-    public void setHost(String host) { this.host = host; }
-    public int getPort() { return port; }
-    public void setPort(int port) { this.port = port; }
+    public String getPlatformHttpComponent() { return platformHttpComponent; }
+    public void setPlatformHttpComponent(String v) { this.platformHttpComponent = v; }
     public String getPath() { return path; }
     public void setPath(String path) { this.path = path; }
-    public int getThreads() { return threads; }
-    public void setThreads(int threads) { this.threads = threads; }
-    public int getMaxBodyBytes() { return maxBodyBytes; }
-    public void setMaxBodyBytes(int maxBodyBytes) { this.maxBodyBytes = maxBodyBytes; }
 }

@@ -3,6 +3,7 @@ package io.mlconnector.concur.camel;
 import io.mlconnector.concur.api.ConcurErrorType;
 import io.mlconnector.concur.api.ConcurEvent;
 import io.mlconnector.concur.api.ConcurException;
+import io.mlconnector.concur.api.ConcurWebhookSource;
 import io.mlconnector.concur.api.FisDocument;
 import io.mlconnector.concur.api.FisDocumentPage;
 import io.mlconnector.concur.api.FisItemResult;
@@ -19,6 +20,8 @@ import org.apache.camel.CamelExecutionException;
 import org.apache.camel.Exchange;
 import org.apache.camel.ProducerTemplate;
 import org.apache.camel.builder.RouteBuilder;
+import org.apache.camel.component.platform.http.vertx.VertxPlatformHttpServer;
+import org.apache.camel.component.platform.http.vertx.VertxPlatformHttpServerConfiguration;
 import org.apache.camel.impl.DefaultCamelContext;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -42,9 +45,14 @@ class ConcurComponentTest {
     private final List<Exchange> done = new CopyOnWriteArrayList<>();
 
     @BeforeEach
-    void start() {
+    void start() throws Exception {
         concur = ConcurSandbox.start(ConcurSandboxSettings.builder().retryBackoff(Duration.ofMillis(50)).build());
         camel = new DefaultCamelContext();
+        // the webhook's server: Camel's Vert.x platform-http on a free loopback port
+        VertxPlatformHttpServerConfiguration server = new VertxPlatformHttpServerConfiguration();
+        server.setBindHost("127.0.0.1");
+        server.setBindPort(0);
+        camel.addService(new VertxPlatformHttpServer(server));
         // resolved through META-INF/services/org/apache/camel/component/concur
         sandboxSettings(camel.getComponent("concur", ConcurComponent.class).getConfiguration(), concur);
     }
@@ -74,7 +82,7 @@ class ConcurComponentTest {
     }
 
     private String webhookEndpoint() {
-        return "concur:webhook?host=127.0.0.1&port=0&publicKeyFiles=" + concur.webhookPublicKeyPem();
+        return "concur:webhook?publicKeyFiles=" + concur.webhookPublicKeyPem();
     }
 
     @Test
@@ -145,6 +153,41 @@ class ConcurComponentTest {
             assertThat(e.getMessage().getBody(ConcurEvent.class).id()).isEqualTo(eventId);
             assertThat(e.getMessage().getHeader(ConcurHeaders.FIS_DOC_TYPE)).isEqualTo("invoice");
         });
+    }
+
+    @Test
+    void unsignedDeliveryIsAnswered401AndTheListenerHearsTheSenderWithoutTheRouteRunning() throws Exception {
+        // given a webhook route with a rejected-delivery listener
+        List<ConcurWebhookSource.RefusedDelivery> refused = new CopyOnWriteArrayList<>();
+        camel.getRegistry().bind("refused", (ConcurWebhookSource.RejectedDeliveryListener) refused::add);
+        camel.addRoutes(new RouteBuilder() {
+            @Override
+            public void configure() {
+                from(webhookEndpoint() + "&rejectedDeliveryListener=#refused").routeId("intake").process(done::add);
+            }
+        });
+        camel.start();
+        byte[] body = "{\"id\":\"evt-1\"}".getBytes(java.nio.charset.StandardCharsets.UTF_8);
+
+        // when it is POSTed without a signature, and then fetched with GET
+        java.net.http.HttpClient http = java.net.http.HttpClient.newHttpClient();
+        java.net.http.HttpResponse<String> post = http.send(java.net.http.HttpRequest.newBuilder(webhookUri("intake"))
+                .header("Concur-Correlationid", "c-9").POST(java.net.http.HttpRequest.BodyPublishers.ofByteArray(body))
+                .build(), java.net.http.HttpResponse.BodyHandlers.ofString());
+        java.net.http.HttpResponse<String> get = http.send(java.net.http.HttpRequest.newBuilder(webhookUri("intake"))
+                .GET().build(), java.net.http.HttpResponse.BodyHandlers.ofString());
+
+        // then 401 with a JSON answer that echoes no request header, the listener has the body and the sender
+        assertThat(post.statusCode()).isEqualTo(401);
+        assertThat(post.body()).isEqualTo("{\"status\":401,\"message\":\"missing Concur-Signature\"}");
+        assertThat(post.headers().firstValue("Concur-Correlationid")).isEmpty();
+        assertThat(refused).singleElement().satisfies(r -> {
+            assertThat(r.body()).isEqualTo(body);
+            assertThat(r.clientAddress()).isEqualTo("127.0.0.1");
+            assertThat(r.headers()).containsEntry("concur-correlationid", List.of("c-9"));
+        });
+        assertThat(get.statusCode()).isEqualTo(405);
+        assertThat(done).isEmpty();
     }
 
     @Test

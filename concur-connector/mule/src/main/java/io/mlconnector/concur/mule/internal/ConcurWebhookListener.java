@@ -58,7 +58,7 @@ public class ConcurWebhookListener extends Source<String, ConcurEventAttributes>
     @Optional(defaultValue = "30")
     private int flowTimeoutSeconds;
 
-    private ConcurWebhookSource webhook;
+    private WebhookHttpServer webhook;
 
     public ConcurWebhookListener() {
     }
@@ -80,8 +80,8 @@ public class ConcurWebhookListener extends Source<String, ConcurEventAttributes>
     @Override
     public void onStart(SourceCallback<String, ConcurEventAttributes> callback) throws ConnectionException {
         try {
-            webhook = new ConcurWebhookSource(config.webhookSettings().host(host).port(port).path(path).build());
-            webhook.start(event -> runFlow(callback, event));
+            webhook = WebhookHttpServer.start(host, port, path,
+                    new ConcurWebhookSource(config.webhookSettings().build()), event -> runFlow(callback, event));
         } catch (ConcurException e) {
             throw new ConnectionException(e.getMessage(), ConcurErrors.toModuleException(e));
         }
