@@ -3,16 +3,12 @@ package io.mlconnector.infor.api;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpServer;
 import io.mlconnector.infor.internal.MultipartParser;
 import io.mlconnector.infor.internal.OAuth1;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.io.IOException;
-import java.io.OutputStream;
-import java.net.InetSocketAddress;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
@@ -21,10 +17,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * The application's IMS endpoint: the Source through which ION pushes BODs (Acknowledge, ConfirmBOD …) to this
@@ -45,9 +37,10 @@ import java.util.concurrent.atomic.AtomicInteger;
  * or the listener raised {@link InforIonErrorType#INVALID_MESSAGE}) — such a message is handed to the rejected
  * listener with its raw body, so nothing ION sent is lost.
  *
- * <p>{@link #handle} does not depend on an HTTP server; {@link #start} serves it on the JDK's own.
+ * <p>The source depends on no HTTP server: a server hands each call to {@link #serve} (the app serves it on its
+ * HTTP edge, a port with the same timeouts and limits as its other ports).
  */
-public final class ImsInboundSource implements AutoCloseable {
+public final class ImsInboundSource {
     private static final Logger LOG = LoggerFactory.getLogger(ImsInboundSource.class);
     private static final ObjectMapper JSON = new ObjectMapper();
     /** Header prefix of the v3 message/multipart parameters (seen in public IMS clients; the full list is in the swagger). */
@@ -55,8 +48,6 @@ public final class ImsInboundSource implements AutoCloseable {
 
     private final ImsInboundSettings settings;
     private final OAuth1 oauth;
-    private HttpServer server;
-    private ExecutorService executor;
 
     /** Receives each message; throwing answers 500 (or 400 for {@link InforIonErrorType#INVALID_MESSAGE}). */
     @FunctionalInterface
@@ -262,93 +253,46 @@ public final class ImsInboundSource implements AutoCloseable {
         return "";
     }
 
-    /** Binds {@code host:port} and serves the endpoint on the JDK HTTP server. */
-    public synchronized void start(MessageListener listener, RejectedListener rejected) {
-        if (server != null) {
-            throw new InforIonException(InforIonErrorType.CONFIGURATION, "IMS endpoint already started");
-        }
-        try {
-            server = HttpServer.create(new InetSocketAddress(settings.host(), settings.port()), 100);
-        } catch (IOException e) {
-            throw new InforIonException(InforIonErrorType.CONFIGURATION, "IMS endpoint cannot listen on "
-                    + settings.host() + ":" + settings.port(), null, e);
-        }
-        AtomicInteger n = new AtomicInteger();
-        executor = Executors.newFixedThreadPool(4, r -> {
-            Thread t = new Thread(r, "ims-endpoint-" + n.incrementAndGet());
-            t.setDaemon(true);
-            return t;
-        });
-        server.setExecutor(executor);
-        server.createContext(settings.path(), exchange -> serve(exchange, listener, rejected));
-        server.start();
-        LOG.info("IMS endpoint listening on {}", uri());
-    }
-
-    /** The listening base URL (after {@link #start}); with port 0, the port actually bound. */
-    public URI uri() {
-        if (server == null) {
-            throw new InforIonException(InforIonErrorType.CONFIGURATION, "IMS endpoint not started");
-        }
-        String host = "0.0.0.0".equals(settings.host()) ? "127.0.0.1" : settings.host();
-        return URI.create("http://" + host + ":" + server.getAddress().getPort() + settings.path());
-    }
-
-    private void serve(HttpExchange exchange, MessageListener listener, RejectedListener rejected) throws IOException {
-        try (exchange) {
-            byte[] body = exchange.getRequestBody().readNBytes(settings.maxBodyBytes() + 1);
-            Map<String, List<String>> headers = Map.copyOf(exchange.getRequestHeaders());
-            Answer answer;
-            if (body.length > settings.maxBodyBytes()) {
-                answer = Answer.of(413, "body larger than " + settings.maxBodyBytes() + " bytes");
-            } else {
-                answer = handle(new Request(exchange.getRequestMethod(), addressed(exchange), headers, body), listener);
-            }
-            if (answer.isMalformed()) {
-                try {
-                    rejected.onRejected(answer, body, headers);
-                } catch (RuntimeException e) {
-                    LOG.error("IMS endpoint: keeping a refused message failed: {}", e.toString());
-                }
-            }
-            if (answer.status() == 401) {
-                exchange.getResponseHeaders().add("WWW-Authenticate", "OAuth realm=\"ims\"");
-            }
-            byte[] out = answer.body().getBytes(StandardCharsets.UTF_8);
-            exchange.getResponseHeaders().add("Content-Type", "application/json");
-            exchange.sendResponseHeaders(answer.status(), out.length);
-            try (OutputStream o = exchange.getResponseBody()) {
-                o.write(out);
-            }
-        }
-    }
-
-    /** The URL the caller signed: the configured public base URL, else the Host header, plus path and query. */
-    private URI addressed(HttpExchange exchange) {
-        URI local = exchange.getRequestURI();
-        String base = !settings.publicBaseUrl().isEmpty() ? settings.publicBaseUrl()
-                : "http://" + java.util.Optional.ofNullable(exchange.getRequestHeaders().getFirst("Host"))
-                        .orElse(exchange.getLocalAddress().getHostString() + ":" + exchange.getLocalAddress().getPort());
-        return URI.create(base + local.getRawPath() + (local.getRawQuery() == null ? "" : "?" + local.getRawQuery()));
-    }
-
-    /** Stops listening; calls in progress get up to 5 s. A call cut off was not answered 2xx, so ION delivers again. */
-    public synchronized void stop() {
-        if (server != null) {
-            server.stop(0);
-            executor.shutdown();
+    /**
+     * Serves one call as an HTTP server received it: refuses a body over {@link ImsInboundSettings#maxBodyBytes()}
+     * (413), answers it with {@link #handle}, hands a malformed one to {@code rejected} with its raw body, and says
+     * what to send back. Never throws.
+     */
+    public Reply serve(Request request, MessageListener listener, RejectedListener rejected) {
+        Answer answer = request.body().length > settings.maxBodyBytes()
+                ? Answer.of(413, "body larger than " + settings.maxBodyBytes() + " bytes")
+                : handle(request, listener);
+        if (answer.isMalformed()) {
             try {
-                executor.awaitTermination(5, TimeUnit.SECONDS);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
+                rejected.onRejected(answer, request.body(), request.headers());
+            } catch (RuntimeException e) {
+                LOG.error("IMS endpoint: keeping a refused message failed: {}", e.toString());
             }
-            server = null;
-            executor = null;
         }
+        Map<String, String> headers = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
+        headers.put("Content-Type", "application/json");
+        if (answer.status() == 401) {
+            headers.put("WWW-Authenticate", "OAuth realm=\"ims\"");
+        }
+        return new Reply(answer.status(), Map.copyOf(headers), answer.body().getBytes(StandardCharsets.UTF_8));
     }
 
-    @Override
-    public void close() {
-        stop();
+    /**
+     * The URL the caller signed, for {@link Request#uri()}: the configured public base URL, else the scheme and the
+     * request's {@code Host} header (or the local address when there is none), plus the raw path and query.
+     *
+     * @param scheme          {@code http} or {@code https}, as the server was reached
+     * @param hostHeader      the request's {@code Host} header, or {@code null}
+     * @param localAddress    {@code host:port} the request arrived on
+     * @param rawPathAndQuery the request target as sent, e.g. {@code /ims/service/ping?x=1}
+     */
+    public URI addressed(String scheme, String hostHeader, String localAddress, String rawPathAndQuery) {
+        String base = !settings.publicBaseUrl().isEmpty() ? settings.publicBaseUrl()
+                : scheme + "://" + (hostHeader == null || hostHeader.isBlank() ? localAddress : hostHeader);
+        return URI.create(base + rawPathAndQuery);
+    }
+
+    /** What an HTTP server sends back for one call: status, headers, body. */
+    public record Reply(int status, Map<String, String> headers, byte[] body) {
     }
 }

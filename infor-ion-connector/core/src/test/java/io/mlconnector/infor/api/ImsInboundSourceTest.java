@@ -19,7 +19,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** The IMS endpoint on a real loopback HTTP server, called as ION calls it. */
+/** The IMS endpoint on a real loopback HTTP server (a JDK one here; the app serves it on its edge), called as ION does. */
 class ImsInboundSourceTest {
     private static final String KEY = "ion-consumer";
     private static final String SECRET = "s3cret/with+signs";
@@ -32,16 +32,18 @@ class ImsInboundSourceTest {
     private final List<ImsInboundSource.Answer> refused = new CopyOnWriteArrayList<>();
     private final HttpClient http = HttpClient.newHttpClient();
     private ImsInboundSource source;
+    private JdkImsServer server;
 
     @BeforeEach
     void start() {
         source = new ImsInboundSource(ImsInboundSettings.of("127.0.0.1", 0, "/ims/service", KEY, SECRET, ""));
-        source.start(received::add, (answer, body, headers) -> refused.add(answer));
+        server = JdkImsServer.serve(source, "/ims/service", received::add,
+                (answer, body, headers) -> refused.add(answer));
     }
 
     @AfterEach
     void stop() {
-        source.close();
+        server.close();
     }
 
     @Test
@@ -100,9 +102,10 @@ class ImsInboundSourceTest {
 
     @Test
     void withoutConfiguredCredentialsEveryCallIsRefused() throws Exception {
-        source.close();
+        server.close();
         source = new ImsInboundSource(ImsInboundSettings.of("127.0.0.1", 0, "/ims/service", "", "", ""));
-        source.start(received::add, (answer, body, headers) -> refused.add(answer));
+        server = JdkImsServer.serve(source, "/ims/service", received::add,
+                (answer, body, headers) -> refused.add(answer));
         String signedWithEmptySecret = OAuth1.authorization("GET", uri("/ping"), "", "", Instant.now(), nonce());
 
         assertThat(get("/ping", signedWithEmptySecret).statusCode()).isEqualTo(401);
@@ -126,9 +129,9 @@ class ImsInboundSourceTest {
 
     @Test
     void aListenerFailureAnswers500SoIonDeliversAgain() throws Exception {
-        source.close();
+        server.close();
         source = new ImsInboundSource(ImsInboundSettings.of("127.0.0.1", 0, "/ims/service", KEY, SECRET, ""));
-        source.start(m -> {
+        server = JdkImsServer.serve(source, "/ims/service", m -> {
             throw new IllegalStateException("database down");
         }, (answer, body, headers) -> refused.add(answer));
 
@@ -154,7 +157,7 @@ class ImsInboundSourceTest {
     }
 
     private URI uri(String path) {
-        return URI.create(source.uri() + path);
+        return URI.create(server.uri() + path);
     }
 
     private HttpResponse<String> post(String path, String body, String authorization) throws Exception {
