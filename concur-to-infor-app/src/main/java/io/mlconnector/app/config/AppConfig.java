@@ -8,6 +8,7 @@ import io.mlconnector.app.store.JdbcUrls;
 import io.mlconnector.app.store.RetryPolicy;
 import io.mlconnector.app.store.SecretSanitizer;
 import io.mlconnector.concur.api.FisDocType;
+import io.mlconnector.infor.api.ImsInboundSettings;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -261,6 +262,15 @@ public final class AppConfig {
     public ListenerSettings adminListener() {
         return new ListenerSettings("admin", adminHost(), adminPort(), httpLimits(64 * 1024),
                 tls("admin", false));
+    }
+
+    /**
+     * The inbound IMS endpoint's port ({@code ims.host}, {@code ims.port}): the same timeouts and connection limit as
+     * the other ports, bodies up to ION's message limit ({@link ImsInboundSettings#DEFAULT_MAX_BODY_BYTES}).
+     */
+    public ListenerSettings imsListener() {
+        return new ListenerSettings("ims", string("ims.host"), port("ims.port"),
+                httpLimits(ImsInboundSettings.DEFAULT_MAX_BODY_BYTES), Optional.empty());
     }
 
     /** Threads that run requests' blocking work (database, routes) for every listener. */

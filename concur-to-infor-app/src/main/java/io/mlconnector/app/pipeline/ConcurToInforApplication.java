@@ -63,7 +63,7 @@ public final class ConcurToInforApplication implements Application {
     private Main camel;
     private HttpEdge http;
     private AdminServer admin;
-    private ImsInboundSource imsEndpoint;
+    private Listener imsPort;
 
     public ConcurToInforApplication(AppConfig config) {
         this(config, status -> Runtime.getRuntime().halt(status));
@@ -92,6 +92,7 @@ public final class ConcurToInforApplication implements Application {
         try {
             webhook = http.prepare(config.webhookListener());
             adminPort = http.prepare(config.adminListener());
+            imsPort = http.prepare(config.imsListener());
         } catch (RuntimeException e) {
             close();
             throw e;
@@ -124,11 +125,11 @@ public final class ConcurToInforApplication implements Application {
         try {
             webhook.start();
             adminPort.start();
+            serveImsEndpoint();
         } catch (RuntimeException e) {
             close();
             throw e;
         }
-        startImsEndpoint();
         AdminService adminService = new AdminService(services.store, services.erp.kindsWaitingForErp());
         Readiness readiness = readiness();
         AdminToken token = new AdminToken(config.adminToken());
@@ -138,7 +139,7 @@ public final class ConcurToInforApplication implements Application {
                 List.of(console, new AdminApi(adminService, token)));
         LOG.info("ml-connector {} started: webhook on {}:{}{}, admin and console on {}:{}, IMS endpoint {},"
                 + " database: {}", workerId, config.webhookHost(), webhook.port(), config.webhookPath(),
-                config.adminHost(), adminPort.port(), imsEndpoint.uri(), services.store.database().description());
+                config.adminHost(), adminPort.port(), imsUri(), services.store.database().description());
     }
 
     /**
@@ -154,17 +155,19 @@ public final class ConcurToInforApplication implements Application {
         }
     }
 
-    private void startImsEndpoint() {
+    /** The IMS endpoint on its own port of the edge, bound once its handler is there (no early 404 to ION). */
+    private void serveImsEndpoint() {
         ErpAnswerSettings erp = services.erp;
-        imsEndpoint = new ImsInboundSource(ImsInboundSettings.of(erp.host(), erp.port(), erp.path(),
+        ImsInboundSource source = new ImsInboundSource(ImsInboundSettings.of(erp.host(), erp.port(), erp.path(),
                 erp.consumerKey(), erp.consumerSecret(), erp.publicUrl()));
         StoreErpAnswer store = new StoreErpAnswer(services);
-        imsEndpoint.start(store, store);
+        ImsEndpoint.serveOn(imsPort, source, store, store);
+        imsPort.start();
     }
 
     /** Where the IMS endpoint listens, ION's base URL for this application (the bound port when configured with 0). */
     public URI imsUri() {
-        return imsEndpoint.uri();
+        return URI.create(imsPort.baseUri() + services.erp.path());
     }
 
     private static ConcurComponent concurComponent(Services services) {
@@ -326,10 +329,6 @@ public final class ConcurToInforApplication implements Application {
 
     @Override
     public synchronized void close() {
-        if (imsEndpoint != null) {
-            imsEndpoint.close();
-            imsEndpoint = null;
-        }
         if (admin != null) {
             admin.close();
             admin = null;
