@@ -19,6 +19,7 @@ class TwoInstancesTest {
     /** Nobody is killed here: a lease far above any step, so no claim runs out while its worker still sends. */
     private static final Duration LEASE = Duration.ofSeconds(30);
     private static final long SEED = Long.getLong("crash.seed", 20261128L);
+    private static final Map<String, String> ONE_WORKER = Map.of("worker.count", "1");
 
     @Test
     void twoInstancesOnOnePostgresqlShareTheWorkAndPostEveryChunkOnce() throws Exception {
@@ -26,8 +27,10 @@ class TwoInstancesTest {
         try (CrashLab lab = CrashLab.start("twoinstances", CrashLab.DatabaseKind.POSTGRESQL)) {
             // given: two instances on one schema, both subscribed
             List<String> docIds = lab.addDocuments(DOCUMENTS, SEED + 1);
-            AppProcess first = lab.app("first", LEASE);
-            AppProcess second = lab.app("second", LEASE);
+            // one worker each: a freed worker claims the next event at once and a webhook wakes its own instance's
+            // workers, so an instance with many workers would take every event before the other one polls
+            AppProcess first = lab.app("first", LEASE, ONE_WORKER);
+            AppProcess second = lab.app("second", LEASE, ONE_WORKER);
             first.start();
             second.start();
 

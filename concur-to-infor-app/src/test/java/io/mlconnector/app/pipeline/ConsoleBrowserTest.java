@@ -224,8 +224,9 @@ class ConsoleBrowserTest {
         // when it is submitted
         form.findElement(By.tagName("button")).click();
 
-        // then the server refuses it and the exception stays open
-        assertThat(browser.getPageSource()).contains("missing or wrong CSRF token");
+        // then the server refuses it (once the browser has navigated to the answer) and the exception stays open
+        PipelineHarness.await().atMost(Duration.ofSeconds(10)).untilAsserted(
+                () -> assertThat(browser.getPageSource()).contains("missing or wrong CSRF token"));
         assertThat(harness.store().exceptions().find(hotelException).orElseThrow().state())
                 .isEqualTo(ExceptionRecord.State.OPEN);
     }
