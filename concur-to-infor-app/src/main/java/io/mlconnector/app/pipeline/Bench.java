@@ -6,6 +6,7 @@ import io.mlconnector.app.config.SandboxKeys;
 import io.mlconnector.app.mapping.Mapping;
 import io.mlconnector.app.ops.Logging;
 import io.mlconnector.app.store.ConfirmationRecord;
+import io.mlconnector.app.store.DatabaseSettings;
 import io.mlconnector.app.store.InboxEvent;
 import io.mlconnector.app.store.Intake;
 import io.mlconnector.sandbox.concur.ConcurDocumentGenerator;
@@ -422,9 +423,7 @@ final class Bench {
         static BenchDatabase create(String postgresUrl) {
             if (postgresUrl.isEmpty()) {
                 Path file = BENCH_DIR.resolve("db-" + System.currentTimeMillis()).resolve("ml-connector");
-                return new BenchDatabase("jdbc:h2:file:" + file.toAbsolutePath()
-                        + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH", "", "",
-                        "embedded H2 (the default)");
+                return new BenchDatabase(DatabaseSettings.embeddedH2Url(file), "", "", "embedded H2 (the default)");
             }
             String schema = "mlc_bench_" + UUID.randomUUID().toString().replace("-", "").substring(0, 10);
             execute(postgresUrl, "CREATE SCHEMA " + schema);

@@ -1,6 +1,5 @@
 package io.mlconnector.app.pipeline;
 
-import io.mlconnector.app.store.AuditStep;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.MissingNode;
 import io.mlconnector.app.config.AppConfig;
@@ -10,7 +9,9 @@ import io.mlconnector.app.ops.Logging;
 import io.mlconnector.app.reconcile.Reconciliation;
 import io.mlconnector.app.reconcile.ReconciliationReport;
 import io.mlconnector.app.store.AuditEntry;
+import io.mlconnector.app.store.AuditStep;
 import io.mlconnector.app.store.ChunkState;
+import io.mlconnector.app.store.DatabaseSettings;
 import io.mlconnector.app.store.LedgerEntry;
 import io.mlconnector.sandbox.concur.ConcurSandbox;
 import io.mlconnector.sandbox.concur.FisState;
@@ -128,8 +129,7 @@ final class Demo {
         Map<String, String> keys = new LinkedHashMap<>(SandboxKeys.of(concur, infor));
         Path db = DEMO_DIR.resolve("ml-connector");
         wipe(DEMO_DIR);
-        keys.put("database.url", "jdbc:h2:file:" + db.toAbsolutePath()
-                + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH");
+        keys.put("database.url", DatabaseSettings.embeddedH2Url(db));
         keys.put("mapping.file", writeDefaultMapping().toString());
         keys.put("concur.topics", "public.concur.financialintegration,public.concur.expense.report");
         keys.put("webhook.host", "127.0.0.1");

@@ -1,5 +1,6 @@
 package io.mlconnector.app.store;
 
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Objects;
 
@@ -25,6 +26,14 @@ public record DatabaseSettings(String url, String user, String password, int poo
             throw new IllegalArgumentException("poolSize must be at least 1, was " + poolSize);
         }
         Objects.requireNonNull(connectionTimeout, "connectionTimeout");
+    }
+
+    /**
+     * The JDBC URL of an embedded H2 file database at {@code file} (without H2's {@code .mv.db} suffix), in the
+     * PostgreSQL compatibility the app's migrations and queries are written for.
+     */
+    public static String embeddedH2Url(Path file) {
+        return "jdbc:h2:file:" + file.toAbsolutePath() + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH";
     }
 
     public static DatabaseSettings of(String url, String user, String password) {
