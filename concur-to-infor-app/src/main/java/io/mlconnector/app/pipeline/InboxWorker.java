@@ -108,8 +108,7 @@ final class InboxWorker {
         DocumentWork work = DocumentWork.of(exchange);
         try {
             String why = whyNotHandled(work);
-            services.store.inbox().ignore(work.entry.id(), workerId, why);
-            services.store.audit().append(work.keys, AuditStep.IGNORED, Map.of("reason", why));
+            services.store.inbox().ignore(work.entry.id(), workerId, why, services.store.audit(), work.keys);
         } finally {
             ended(work);
         }
