@@ -65,11 +65,21 @@ public final class Inbox {
 
     /** Inserts on the caller's connection (and transaction); a duplicate raises the unique-violation SQLException. */
     void insert(Connection c, InboxEvent event) throws SQLException {
+        insert(c, event, InboxState.NEW, null);
+    }
+
+    /** Inserts a row already set aside (IGNORED, with the reason): no worker will claim it. */
+    void insertIgnored(Connection c, InboxEvent event, String reason) throws SQLException {
+        insert(c, event, InboxState.IGNORED, reason);
+    }
+
+    private void insert(Connection c, InboxEvent event, InboxState state, String reason) throws SQLException {
         Instant now = clock.instant();
         Jdbc.update(c, "INSERT INTO inbox (ess_event_id, topic, event_type, fis_document_id, report_id, body, "
-                        + "state, attempts, next_attempt_at, received_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, 0, ?, ?, ?)",
+                        + "state, attempts, last_error, next_attempt_at, received_at, updated_at) "
+                        + "VALUES (?, ?, ?, ?, ?, ?, ?, 0, ?, ?, ?, ?)",
                 event.essEventId(), event.topic(), event.eventType(), event.fisDocumentId(), event.reportId(),
-                event.body(), InboxState.NEW, now, now, now);
+                event.body(), state, truncate(reason), now, now, now);
     }
 
     /**
