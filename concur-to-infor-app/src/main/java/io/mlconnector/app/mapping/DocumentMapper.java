@@ -113,7 +113,7 @@ final class DocumentMapper {
             return items;
         }
 
-        // --- expense report (concur-api.md §4.8) ------------------------------------------------------------
+        // --- expense report -----------------------------------------------------------------------------------
 
         private Header expense() {
             JsonNode report = doc.path("report");
@@ -239,7 +239,7 @@ final class DocumentMapper {
             }
         }
 
-        /** Applied cash advances move the amount from the advance account to the employee's payable (§4.8). */
+        /** Applied cash advances move the amount from the advance account to the employee's payable. */
         private void cashAdvanceApplications() {
             int index = 0;
             for (JsonNode application : FisFields.elements(doc, "cashAdvanceApplication")) {
@@ -266,7 +266,7 @@ final class DocumentMapper {
             }
         }
 
-        // --- invoice (concur-api.md §4.9) --------------------------------------------------------------------
+        // --- invoice ------------------------------------------------------------------------------------------
 
         private Header invoice() {
             JsonNode header = doc.path("requestHeader");
@@ -342,7 +342,7 @@ final class DocumentMapper {
             }
         }
 
-        // --- cash advance (concur-api.md §4.10) ---------------------------------------------------------------
+        // --- cash advance -------------------------------------------------------------------------------------
 
         private Header cashAdvance() {
             JsonNode data = doc.path("cashAdvanceData");
