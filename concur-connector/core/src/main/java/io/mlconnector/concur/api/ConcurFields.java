@@ -15,8 +15,8 @@ import java.util.List;
 /**
  * Lenient readers for fields of Concur's JSON (FIS documents, Expense v4 and Invoice v3 answers), the one place that
  * reads a field's value: Concur sends amounts as numbers or strings, pads codes with spaces, gives one object where a
- * list is documented and writes dates in three formats (compare the samples on
- * https://developer.concur.com/api-reference/financial-integration/v4.financial-integration-service.html).
+ * list is documented and writes dates in three formats; the schema and its examples disagree
+ * (https://developer.concur.com/api-reference/financial-integration/v4.financial-documents-schema.html).
  */
 public final class ConcurFields {
     private static final DateTimeFormatter US_DATE = DateTimeFormatter.ofPattern("MM/dd/yyyy");
