@@ -128,7 +128,7 @@ final class DocumentMapper {
             return items;
         }
 
-        // --- expense report (concur-api.md §4.8) ------------------------------------------------------------
+        // --- expense report -----------------------------------------------------------------------------------
 
         private Header expense() {
             JsonNode report = doc.path("report");
@@ -254,7 +254,7 @@ final class DocumentMapper {
             }
         }
 
-        /** Applied cash advances move the amount from the advance account to the employee's payable (§4.8). */
+        /** Applied cash advances move the amount from the advance account to the employee's payable. */
         private void cashAdvanceApplications() {
             int index = 0;
             for (JsonNode application : ConcurFields.elements(doc, "cashAdvanceApplication")) {
@@ -281,7 +281,7 @@ final class DocumentMapper {
             }
         }
 
-        // --- invoice (concur-api.md §4.9) --------------------------------------------------------------------
+        // --- invoice ------------------------------------------------------------------------------------------
 
         private Header invoice() {
             JsonNode header = doc.path("requestHeader");
@@ -357,7 +357,7 @@ final class DocumentMapper {
             }
         }
 
-        // --- cash advance (concur-api.md §4.10) ---------------------------------------------------------------
+        // --- cash advance -------------------------------------------------------------------------------------
 
         private Header cashAdvance() {
             JsonNode data = doc.path("cashAdvanceData");

@@ -18,7 +18,7 @@ import java.util.regex.Pattern;
  * {@link ConcurFields} like every FIS field.
  */
 final class AdapterJson {
-    /** Keeps the scale Concur sent ({@code 25.00000000} stays so), like the FIS reader (concur-api.md §4.8). */
+    /** Keeps the scale Concur sent ({@code 25.00000000} stays so), like the FIS reader. */
     static final JsonNodeFactory NODES = JsonNodeFactory.withExactBigDecimals(true);
     private static final Pattern CUSTOM_FIELD = Pattern.compile("(?i)(custom|orgunit)(\\d+)");
 

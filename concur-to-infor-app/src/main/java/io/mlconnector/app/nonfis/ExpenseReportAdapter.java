@@ -16,9 +16,11 @@ import static io.mlconnector.app.nonfis.AdapterJson.putIfPresent;
 import static io.mlconnector.concur.api.ConcurFields.text;
 
 /**
- * Turns an Expense v4 report and its expenses (concur-api.md §6.1) into the FIS expense document shape (§4.8), so
- * the customer's one mapping file serves the FIS and the non-FIS path alike and picks the same GL accounts, cost
- * centers and credit side:
+ * Turns an Expense v4 report and its expenses
+ * (https://developer.concur.com/api-reference/expense/expense-report/v4.reports.html) into the FIS expense document
+ * shape (https://developer.concur.com/api-reference/financial-integration/v4.financial-documents-schema.html), so the
+ * customer's one mapping file serves the FIS and the non-FIS path alike and picks the same GL accounts, cost centers
+ * and credit side:
  * <ul>
  *   <li>{@code expenseType.id} → {@code expenseTypeCode} (v4's {@code expenseType.code} is a category such as
  *       {@code OTHER}, the FIS code is the id);</li>
@@ -94,7 +96,8 @@ public final class ExpenseReportAdapter {
         return document;
     }
 
-    // The v4 report names the user only by UUID; Identity v4 (§6.2) would give the employee number.
+    // The v4 report names the user only by UUID; Identity v4
+    // (https://developer.concur.com/api-reference/profile/v4.identity.html) would give the employee number.
     private ObjectNode employee() {
         ObjectNode employee = NODES.objectNode();
         putIfPresent(employee, "employeeId", text(report, "userId"));
@@ -218,7 +221,7 @@ public final class ExpenseReportAdapter {
         return allocation;
     }
 
-    /** Reclaimable tax becomes a FIS tax row; the expense line is then net of it (§4.8, use case 2.1). */
+    /** Reclaimable tax becomes a FIS tax row; the expense line is then net of it (FIS use case 2.1). */
     private void withReclaim(ObjectNode allocation, JsonNode expense, BigDecimal reclaim, int index) {
         if (reclaim.signum() == 0) {
             return;

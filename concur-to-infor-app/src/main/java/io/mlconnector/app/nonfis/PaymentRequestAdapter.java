@@ -16,9 +16,10 @@ import static io.mlconnector.app.nonfis.AdapterJson.putIfPresent;
 import static io.mlconnector.concur.api.ConcurFields.text;
 
 /**
- * Turns an Invoice v3 payment request ({@code GET /api/v3.0/invoice/paymentrequest/{id}}, concur-api.md §6.3; field
- * names from Concur's v3 schema: {@code LineItems[]}, {@code Allocations[]}, {@code VendorRemitToIdentifier}, amounts
- * as strings) into the FIS invoice document shape (§4.9), so the invoice rules of the one mapping file apply:
+ * Turns an Invoice v3 payment request ({@code GET /api/v3.0/invoice/paymentrequest/{id}},
+ * https://developer.concur.com/api-reference/invoice/v3.payment-request.html; field names from Concur's v3 schema:
+ * {@code LineItems[]}, {@code Allocations[]}, {@code VendorRemitToIdentifier}, amounts as strings) into the FIS invoice
+ * document shape, so the invoice rules of the one mapping file apply:
  * <ul>
  *   <li>a line's {@code TotalPrice} is its gross, {@code VatAmount} (else {@code Tax}) its tax and
  *       {@code AmountWithoutVat} (else gross − tax) its net;</li>

@@ -372,7 +372,7 @@ class MappingRulesTest {
 
     @Test
     void documentDeliveredAsJsonTextIsMapped() throws Exception {
-        // given a FIS content item whose document is a JSON string (DocumentFormatAs: text, concur-api.md §4.2)
+        // given a FIS content item whose document is a JSON string (DocumentFormatAs: text)
         ObjectNode item = FisSamples.JSON.createObjectNode().put("id", "e7f810cabc8348cdb051dd9431c8cfbb")
                 .put("docType", "expense").put("document", FisSamples.JSON.writeValueAsString(sample(VAT).json()));
 

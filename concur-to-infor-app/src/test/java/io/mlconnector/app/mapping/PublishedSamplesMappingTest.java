@@ -27,7 +27,7 @@ class PublishedSamplesMappingTest {
 
     @Test
     void everyPublishedFisDocumentSampleIsFound() {
-        // given the nine published financial documents (concur-api.md §8)
+        // given the nine published financial documents
         // then the parameterised test below covers all three docTypes and every use case
         assertThat(samples()).hasSize(9);
         assertThat(samples()).extracting(s -> s.fis().docType())

@@ -11,7 +11,10 @@ import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
 
-/** The published Expense v4 samples (concur-api.md §8) and hand-written v4 / v3 documents, amounts as BigDecimal. */
+/**
+ * The published Expense v4 samples (sources in the sandbox's samples/SOURCES.tsv) and hand-written v4 / v3 documents,
+ * amounts as BigDecimal.
+ */
 final class V4Fixtures {
     private V4Fixtures() {
     }
