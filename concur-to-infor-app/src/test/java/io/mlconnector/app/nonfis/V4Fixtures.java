@@ -3,7 +3,7 @@ package io.mlconnector.app.nonfis;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.mlconnector.app.mapping.FisDocument;
+import io.mlconnector.app.mapping.fixtures.FisSamples;
 import io.mlconnector.sandbox.concur.PublishedSamples;
 
 import java.io.IOException;
@@ -21,7 +21,7 @@ final class V4Fixtures {
 
     static JsonNode sample(String file) {
         try {
-            return FisDocument.JSON.readTree(PublishedSamples.bytes(file));
+            return FisSamples.JSON.readTree(PublishedSamples.bytes(file));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
