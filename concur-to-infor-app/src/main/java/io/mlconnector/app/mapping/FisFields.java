@@ -12,7 +12,10 @@ import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 
-/** Lenient readers for FIS fields: the docs contradict themselves on types and formats (concur-api.md §4.8, §4.9, §9). */
+/**
+ * Lenient readers for FIS fields: the schema and its examples disagree on types and formats
+ * (https://developer.concur.com/api-reference/financial-integration/v4.financial-documents-schema.html).
+ */
 final class FisFields {
     private static final DateTimeFormatter US_DATE = DateTimeFormatter.ofPattern("MM/dd/yyyy");
     private static final DateTimeFormatter OFFSET_WITHOUT_COLON = new DateTimeFormatterBuilder()
@@ -21,7 +24,7 @@ final class FisFields {
     private FisFields() {
     }
 
-    /** Trimmed text, {@code null} for missing, null or blank (invoice expense type codes arrive padded, §4.9). */
+    /** Trimmed text, {@code null} for missing, null or blank (invoice expense type codes arrive padded). */
     static String text(JsonNode parent, String field) {
         if (parent == null) {
             return null;
@@ -36,7 +39,7 @@ final class FisFields {
 
     /**
      * An amount as BigDecimal, keeping the scale Concur sent when the JSON was read with BigDecimal floats. Accepts
-     * numbers and numeric strings ({@code "0E-8"}, §4.8).
+     * numbers and numeric strings ({@code "0E-8"}).
      *
      * @return {@code null} when missing or null
      * @throws NumberFormatException when present but not a number
@@ -60,7 +63,7 @@ final class FisFields {
         return value.scale() < 0 ? value.setScale(0) : value;
     }
 
-    /** Elements of an array field; an object is read as a one-element array (invoice {@code journal}, §4.9). */
+    /** Elements of an array field; an object is read as a one-element array (invoice {@code journal}). */
     static List<JsonNode> elements(JsonNode parent, String field) {
         JsonNode node = parent == null ? null : parent.get(field);
         List<JsonNode> result = new ArrayList<>();

@@ -1,7 +1,7 @@
 package io.mlconnector.app.store;
 
 /**
- * The step names of the audit trail (issue 5 §8), one vocabulary for the route, the CLI and the tests. A step is
+ * The step names of the audit trail, one vocabulary for the route, the CLI and the tests. A step is
  * free text in the database; these are the ones the pipeline writes.
  */
 public final class AuditStep {

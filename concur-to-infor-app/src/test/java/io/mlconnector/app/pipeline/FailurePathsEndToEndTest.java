@@ -25,6 +25,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 class FailurePathsEndToEndTest extends EndToEndTest {
     private static final String MULTIPART = ".*/IONSERVICES/api/ion/messaging/service/v3/multipartMessage";
     private static final String HOTEL_REPORT = "D0719B539ED64FE612AB"; // LODNG → GL 6120 under the default mapping
+    private static final String FIS_EXPENSE_READ = ".*/transactiontypes/expense/transactions";
+    /** The connectors' default attempts per call ({@code maxAttempts}), the one in-process retry of each call. */
+    private static final long ION_ATTEMPTS_PER_CALL = 5;
+    private static final long CONCUR_ATTEMPTS_PER_CALL = 4;
+    private static final int INBOX_ATTEMPTS = 2;
 
     @Test
     void anUnknownGlAccountIsConfirmedAsErrorNamingItAndNothingIsPosted() {
@@ -73,6 +78,41 @@ class FailurePathsEndToEndTest extends EndToEndTest {
                 .isNotEmpty().allSatisfy((messageId, copies) -> assertThat(copies).as(messageId).isEqualTo(1L));
         assertThat(harness.concur.fis().postingConfirmations(docId)).singleElement()
                 .satisfies(c -> assertThat(c.path("overallPostingStatusCode").asText()).isEqualTo("success"));
+    }
+
+    @Test
+    void ionAnswering503IsSentFiveTimesPerInboxAttemptAndNoMore() {
+        // given ION answers every message 503 and the inbox dead-letters an event after two attempts
+        start(app -> app.config("worker.max-attempts", Integer.toString(INBOX_ATTEMPTS)));
+        String docId = sample(HOTEL_REPORT);
+        harness.infor.faults().always(Fault.status(503).onPath(MULTIPART));
+
+        // when the report is approved and its event has used up its attempts
+        harness.approve(docId);
+        awaitDeadLettered();
+
+        // then ION saw the message only as often as the connector's budget per inbox attempt (README-posting.md):
+        // a retry layer stacked on top (a route redelivery) would multiply it
+        long attempts = harness.infor.requests().stream().filter(r -> r.path().matches(MULTIPART)).count();
+        assertThat(attempts).isEqualTo(ION_ATTEMPTS_PER_CALL * INBOX_ATTEMPTS);
+        assertThat(harness.messagesOf(docId)).isEmpty();
+    }
+
+    @Test
+    void concurAnswering503IsAskedFourTimesPerInboxAttemptAndNoMore() {
+        // given Concur answers every FIS document read 503 and the inbox dead-letters an event after two attempts
+        start(app -> app.config("worker.max-attempts", Integer.toString(INBOX_ATTEMPTS)));
+        String docId = sample(HOTEL_REPORT);
+        harness.concur.faults().always(Fault.status(503).onPath(FIS_EXPENSE_READ));
+
+        // when the report is approved and its event has used up its attempts
+        harness.approve(docId);
+        awaitDeadLettered();
+
+        // then Concur was asked only as often as the connector's budget per inbox attempt (README-posting.md)
+        long reads = harness.concur.requests().stream().filter(r -> r.path().matches(FIS_EXPENSE_READ)).count();
+        assertThat(reads).isEqualTo(CONCUR_ATTEMPTS_PER_CALL * INBOX_ATTEMPTS);
+        assertThat(harness.concur.fis().acknowledgements(docId)).isEmpty();
     }
 
     @Test
@@ -139,6 +179,10 @@ class FailurePathsEndToEndTest extends EndToEndTest {
                 .contains(AuditStep.RECALLED).doesNotContain(AuditStep.ACKNOWLEDGED, AuditStep.MAPPED);
         assertThat(harness.store().inbox().countByState()).containsEntry(InboxState.DONE, 1L);
         assertThat(harness.store().exceptions().forDocument(docId)).isEmpty();
+    }
+
+    private void awaitDeadLettered() {
+        PipelineHarness.await().until(() -> harness.store().inbox().countByState().get(InboxState.DEAD) == 1L);
     }
 
     private String sample(String businessId) {

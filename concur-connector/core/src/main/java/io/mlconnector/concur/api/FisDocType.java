@@ -2,7 +2,10 @@ package io.mlconnector.concur.api;
 
 import java.util.Locale;
 
-/** The FIS v4 {@code docType} path values (notes §4.2). */
+/**
+ * The FIS v4 {@code docType} path values
+ * (https://developer.concur.com/api-reference/financial-integration/v4.financial-integration.html).
+ */
 public enum FisDocType {
     EXPENSE("expense"), INVOICE("invoice"), CASHADVANCE("cashadvance"), PAYROLL("payroll"),
     REQUESTOBLIGATION("requestobligation"), REPORTOBLIGATION("reportobligation");

@@ -14,7 +14,8 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Tolerant FIS readers (notes §4.2, §9.12): both response wrappers, a bare item list, a single item or a bare
+ * Tolerant FIS readers (https://developer.concur.com/api-reference/financial-integration/v4.financial-integration.html
+ * and its use-case files disagree on the wrapper): both response wrappers, a bare item list, a single item or a bare
  * document; {@code document} as an object or a JSON string; invoice journals as an object, expense journals as an
  * array; amounts as numbers or strings.
  */
@@ -164,7 +165,7 @@ public final class FisParser {
         List<FisJournalLine> lines = new ArrayList<>();
         for (JsonNode item : each(doc.get("lineItem"))) {
             for (JsonNode allocation : each(item.get("allocation"))) {
-                // invoice allocation journals are objects, not arrays (notes §4.9)
+                // invoice allocation journals are objects, not arrays
                 for (JsonNode journal : each(allocation.get("journal"))) {
                     String account = ConcurJson.text(journal, "accountCode");
                     JsonNode tax = journal.get("tax");
