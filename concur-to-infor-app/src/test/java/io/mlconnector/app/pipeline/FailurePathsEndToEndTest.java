@@ -120,7 +120,7 @@ class FailurePathsEndToEndTest extends EndToEndTest {
         // given journals of at most 6 lines, so a 12-entry report is several chunks, and ION that accepts the first
         // message and answers 400 to the second
         start(app -> app.config("infor.max-lines-per-chunk", "6"));
-        String docId = harness.concur.fis().add("expense", LargeExpenseReport.generate("unused", 12, 42L).document());
+        String docId = harness.concur.fis().add("expense", LargeExpenseReport.generate("unused", 12, 42L).json());
         harness.infor.faults().inject(Fault.slow(Duration.ZERO).onPath(MULTIPART), 1)
                 .inject(Fault.status(400).onPath(MULTIPART), 1);
 

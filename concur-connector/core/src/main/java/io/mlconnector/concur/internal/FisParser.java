@@ -3,6 +3,7 @@ package io.mlconnector.concur.internal;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.mlconnector.concur.api.ConcurErrorType;
 import io.mlconnector.concur.api.ConcurException;
+import io.mlconnector.concur.api.ConcurFields;
 import io.mlconnector.concur.api.FisDocument;
 import io.mlconnector.concur.api.FisDocumentPage;
 import io.mlconnector.concur.api.FisItemResult;
@@ -201,16 +202,7 @@ public final class FisParser {
 
     /** An array's elements, a single object as one element, nothing for null. */
     private static List<JsonNode> each(JsonNode node) {
-        List<JsonNode> list = new ArrayList<>();
-        if (node == null || node.isNull()) {
-            return list;
-        }
-        if (node.isArray()) {
-            node.forEach(list::add);
-        } else if (node.isObject()) {
-            list.add(node);
-        }
-        return list;
+        return ConcurFields.elements(node);
     }
 
     private static String trim(String s) {
