@@ -10,7 +10,8 @@ import java.util.Set;
 /**
  * Which ESS events this app posts from, decided from the event alone and the configuration (read once): a FIS
  * readyForIntegration event of a configured docType, an expense report {@code statusChanged} into one of
- * {@code concur.approval-statuses}, or a payment request event, on a topic of {@code concur.topics}. Intake sets every
+ * {@code concur.approval-statuses} (https://developer.concur.com/event-topics/expense/v4.expense-events.html), or a
+ * payment request event (the product brief's invoice topic), on a topic of {@code concur.topics}. Intake sets every
  * other event aside as it stores it, so no worker claims it; a worker asks again for rows stored otherwise.
  */
 final class HandledEvents {

@@ -30,7 +30,7 @@ final class InboxWorker {
         this.services = services;
         this.workerId = workerId;
         this.health = health;
-        this.handled = new HandledEvents(services.config.concur());
+        this.handled = new HandledEvents(services.settings.concur());
     }
 
     /** Body: a claimed inbox row, replaced by the {@link DocumentWork} the route's steps fill in. */
