@@ -1,6 +1,6 @@
 package io.mlconnector.app.pipeline;
 
-import io.mlconnector.app.config.AppConfig;
+import io.mlconnector.app.config.AppSettings;
 import io.mlconnector.app.config.QuarantineSettings;
 import io.mlconnector.concur.api.ConcurEvent;
 import io.mlconnector.app.ops.WorkerHealth;
@@ -28,9 +28,10 @@ import java.util.stream.Collectors;
  * processor: the component has an operation for the report, not for its expenses.)
  *
  * <p>Error handling is declared once, on the {@code event} route: a rejected document is backed out and confirmed as
- * an error; a transient failure (throttling, timeouts, 5xx) is redelivered a few times at once, and otherwise every
- * failure goes back to the inbox with backoff until it is dead-lettered. Every step is idempotent under the ledger,
- * so a redelivery or a later attempt continues where the last one stopped.
+ * an error; every other failure goes back to the inbox with backoff until it is dead-lettered. The route does not
+ * redeliver: a transient failure (throttling, timeouts, 5xx) was already retried by the connector that made the call,
+ * and the inbox is the one retry across attempts (README-posting.md states the budget). Every step is idempotent
+ * under the ledger, so a later attempt continues where the last one stopped.
  */
 final class ConcurToInforRoutes extends RouteBuilder {
     static final String INTAKE = "intake";
@@ -67,10 +68,10 @@ final class ConcurToInforRoutes extends RouteBuilder {
         PostChunks chunks = new PostChunks(services);
         ConfirmPosting confirm = new ConfirmPosting(services);
 
-        from(webhookUri(services.config)).routeId(INTAKE)
+        from(webhookUri(services.settings)).routeId(INTAKE)
                 .process(new StoreInInbox(services, workers::eventStored));
 
-        QuarantineSettings retention = services.config.quarantine();
+        QuarantineSettings retention = services.settings.quarantine();
         from("timer:retention?delay=" + retention.retentionInterval().toMillis() + "&period="
                 + retention.retentionInterval().toMillis()).routeId("retention")
                 .process(new PurgeExpired(services));
@@ -91,13 +92,9 @@ final class ConcurToInforRoutes extends RouteBuilder {
                     .process(new RejectDocument(services, poster, connectors))
                     .process(inbox::done)
                 .end()
-                .onException(Exception.class).onWhen(ConcurToInforRoutes::isTransient).handled(true)
-                    .maximumRedeliveries(3).redeliveryDelay(500).useExponentialBackOff().backOffMultiplier(2)
-                    .onRedelivery(poster::countThrottling)
-                    .process(poster::countThrottling)
-                    .process(inbox::retryLater)
-                .end()
+                // no redelivery here: the connectors already retried the call (README-posting.md, retry budget)
                 .onException(Exception.class).handled(true)
+                    .process(poster::countThrottling)
                     .process(inbox::retryLater)
                 .end()
                 .setProperty(DocumentWork.PROPERTY, body())
@@ -167,19 +164,13 @@ final class ConcurToInforRoutes extends RouteBuilder {
         };
     }
 
-    static String webhookUri(AppConfig config) {
-        String keys = config.concur().webhookPublicKeys().stream().map(Path::toString)
+    static String webhookUri(AppSettings settings) {
+        String keys = settings.concur().webhookPublicKeys().stream().map(Path::toString)
                 .collect(Collectors.joining(","));
         return "concur:webhook?platformHttpComponent=" + WEBHOOK_HTTP
-                + "&path=" + config.webhookPath() + "&publicKeyFiles=" + keys
-                + "&signatureAlgorithm=" + config.concur().signatureAlgorithm()
+                + "&path=" + settings.webhook().path() + "&publicKeyFiles=" + keys
+                + "&signatureAlgorithm=" + settings.concur().signatureAlgorithm()
                 + "&rejectedDeliveryListener=#" + QuarantineDelivery.BEAN;
-    }
-
-    private static boolean isTransient(Exchange exchange) {
-        Throwable e = exchange.getException() != null ? exchange.getException()
-                : exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Throwable.class);
-        return Failures.isTransient(e);
     }
 
     /**

@@ -6,6 +6,7 @@ import io.mlconnector.app.store.ChunkPlan;
 import io.mlconnector.app.store.ConfirmationRecord;
 import io.mlconnector.app.store.Dialect;
 import io.mlconnector.app.store.InboxEvent;
+import io.mlconnector.app.store.Intake;
 import io.mlconnector.app.store.PostingKind;
 import io.mlconnector.app.store.RetryPolicy;
 import io.mlconnector.app.store.Store;
@@ -241,7 +242,7 @@ class ReconciliationTest {
     }
 
     private Doc received(String essEventId, String reportId) {
-        store.inbox().insertIfAbsent(new InboxEvent(essEventId, "public.concur.financialintegration",
+        new Intake(store).accept(new InboxEvent(essEventId, "public.concur.financialintegration",
                 "expense.readyForIntegration", reportId, null, "{}"));
         return new Doc(AuditKeys.event(essEventId).withReportId(reportId));
     }
