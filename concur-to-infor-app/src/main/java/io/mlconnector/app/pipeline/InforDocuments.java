@@ -29,7 +29,7 @@ final class InforDocuments {
                 .description(chunk.description());
         for (GlLine line : chunk.lines()) {
             entry.line(new JournalEntryLine(line.glAccount(), line.costCenter(), line.amount(),
-                    line.side() == io.mlconnector.app.posting.DebitCredit.DEBIT ? DebitCredit.DEBIT : DebitCredit.CREDIT,
+                    line.side(),
                     line.description()));
         }
         return entry.build();

@@ -12,7 +12,7 @@ import io.mlconnector.app.store.Database;
 import io.mlconnector.app.store.DatabaseSettings;
 import io.mlconnector.app.store.Dialect;
 import io.mlconnector.app.store.InboxEvent;
-import io.mlconnector.app.store.PostingKind;
+import io.mlconnector.app.posting.PostingKind;
 import io.mlconnector.app.store.RetryPolicy;
 import io.mlconnector.app.store.Store;
 import io.mlconnector.app.testing.TestDatabase;

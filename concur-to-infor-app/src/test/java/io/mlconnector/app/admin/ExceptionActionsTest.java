@@ -9,7 +9,7 @@ import io.mlconnector.app.store.Dialect;
 import io.mlconnector.app.store.ExceptionRecord;
 import io.mlconnector.app.store.InboxEvent;
 import io.mlconnector.app.store.InboxState;
-import io.mlconnector.app.store.PostingKind;
+import io.mlconnector.app.posting.PostingKind;
 import io.mlconnector.app.store.RetryPolicy;
 import io.mlconnector.app.store.Store;
 import io.mlconnector.app.testing.TestDatabase;

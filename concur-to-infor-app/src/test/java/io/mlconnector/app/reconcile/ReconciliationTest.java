@@ -6,7 +6,7 @@ import io.mlconnector.app.store.ChunkPlan;
 import io.mlconnector.app.store.ConfirmationRecord;
 import io.mlconnector.app.store.Dialect;
 import io.mlconnector.app.store.InboxEvent;
-import io.mlconnector.app.store.PostingKind;
+import io.mlconnector.app.posting.PostingKind;
 import io.mlconnector.app.store.RetryPolicy;
 import io.mlconnector.app.store.Store;
 import io.mlconnector.app.testing.TestDatabase;
