@@ -38,7 +38,7 @@ import java.util.Set;
 public final class AdminService {
     /** The audit steps that mean something went wrong, newest shown as the "last error". */
     private static final List<String> ERROR_STEPS = List.of(AuditStep.CHUNK_FAILED, AuditStep.REJECTED,
-            AuditStep.RETRY_SCHEDULED, AuditStep.DEAD_LETTERED, AuditStep.QUARANTINED);
+            AuditStep.RETRY_SCHEDULED, AuditStep.DEAD_LETTERED);
 
     /** Chunk states under which a new run would re-send an id Infor already refused or saw reversed. */
     private static final Set<ChunkState> REUSED_IDS_REFUSED = Set.of(ChunkState.FAILED, ChunkState.ERP_REJECTED,

@@ -1,7 +1,7 @@
 package io.mlconnector.app.cli;
 
-import io.mlconnector.app.Application;
 import io.mlconnector.app.BenchOptions;
+import io.mlconnector.app.pipeline.ConcurToInforApplication;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -28,7 +28,7 @@ final class BenchCommand extends ApplicationCommand {
     String databaseUrl;
 
     @Override
-    int run(Application app, PrintWriter out) {
+    int run(ConcurToInforApplication app, PrintWriter out) {
         int exit = app.bench(new BenchOptions(documents, rate, intakeEvents, databaseUrl), out);
         out.flush();
         return exit;

@@ -1,6 +1,6 @@
 package io.mlconnector.app.cli;
 
-import io.mlconnector.app.Application;
+import io.mlconnector.app.pipeline.ConcurToInforApplication;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -14,7 +14,7 @@ final class DemoCommand extends ApplicationCommand {
     boolean keepRunning;
 
     @Override
-    int run(Application app, PrintWriter out) {
+    int run(ConcurToInforApplication app, PrintWriter out) {
         int exit = app.demo(out, keepRunning);
         out.flush();
         return exit;

@@ -14,7 +14,7 @@ import java.util.concurrent.Callable;
 
 /**
  * {@code ml-connector}: the runnable jar's entry point. Without a subcommand it runs the pipeline ({@code run}).
- * Exit codes: 0 success, 1 the command failed, 2 bad usage or configuration, 3 the pipeline is not in this build.
+ * Exit codes: 0 success, 1 the command failed, 2 bad usage or configuration.
  */
 @Command(name = "ml-connector", mixinStandardHelpOptions = true, version = "ml-connector 0.1.0",
         description = "SAP Concur expense reports and invoices into Infor GL and AP, exactly once.",
@@ -25,7 +25,6 @@ public final class MlConnectorCli implements Callable<Integer> {
     public static final int OK = 0;
     public static final int FAILED = 1;
     public static final int USAGE = 2;
-    public static final int NOT_WIRED = 3;
 
     @Option(names = "--config", paramLabel = "FILE", scope = ScopeType.INHERIT,
             description = "Properties file (keys in README-config.md); every key can also be set as ML_<KEY>.")

@@ -35,11 +35,6 @@ final class ConnectionGuard {
         this.limits = limits;
     }
 
-    /** Connections open now. */
-    int open() {
-        return open.get();
-    }
-
     void onConnection(HttpConnection connection) {
         if (open.incrementAndGet() > limits.maxConnections()) {
             open.decrementAndGet();

@@ -20,9 +20,4 @@ public record HttpLimits(Duration requestTimeout, Duration idleTimeout, int maxC
             throw new IllegalArgumentException("max connections and body must be positive, max header at least 1024");
         }
     }
-
-    /** The same limits with another body limit (the admin API takes smaller bodies than the webhook). */
-    public HttpLimits withMaxBodyBytes(long bytes) {
-        return new HttpLimits(requestTimeout, idleTimeout, maxConnections, bytes, maxHeaderBytes);
-    }
 }

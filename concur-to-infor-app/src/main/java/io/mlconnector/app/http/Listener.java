@@ -164,11 +164,6 @@ public final class Listener implements AutoCloseable {
         return vertx;
     }
 
-    /** Connections open now. */
-    public int openConnections() {
-        return guard.open();
-    }
-
     /** The name of this listener's Camel component after {@link #bindTo}: {@code <name>-http}. */
     public String componentName() {
         return settings.name() + "-http";

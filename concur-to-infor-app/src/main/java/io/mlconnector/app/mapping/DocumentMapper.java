@@ -14,6 +14,9 @@ import io.mlconnector.app.posting.LineRole;
 import io.mlconnector.app.posting.Payable;
 import io.mlconnector.app.posting.PayableLine;
 import io.mlconnector.app.posting.UnbalancedEntryException;
+import io.mlconnector.concur.api.ConcurFields;
+import io.mlconnector.concur.api.FisDocType;
+import io.mlconnector.concur.api.FisDocument;
 
 import java.math.BigDecimal;
 import java.time.Clock;
@@ -65,19 +68,25 @@ final class DocumentMapper {
 
         Run(FisDocument fis) {
             this.fis = fis;
-            this.doc = fis.document();
+            this.doc = fis.json();
         }
 
         AccountingDocument map() {
-            Header header = switch (fis.docType().toLowerCase(java.util.Locale.ROOT)) {
-                case "expense" -> expense();
-                case "invoice" -> invoice();
-                case "cashadvance" -> cashAdvance();
-                default -> {
-                    problem(Kind.INVALID_DOCUMENT, "docType", "docType '" + fis.docType()
-                            + "' is not mapped (expense, invoice, cashadvance)", null);
-                    yield null;
-                }
+            if (fis.id() == null || doc == null || !doc.isObject()) {
+                problem(Kind.INVALID_DOCUMENT, "document", "a FIS item needs id, docType and a document object",
+                        null);
+                throw failure();
+            }
+            Optional<FisDocType> docType = FisDocType.find(fis.docType());
+            if (docType.isEmpty()) {
+                notMapped();
+                throw failure();
+            }
+            Header header = switch (docType.get()) {
+                case EXPENSE -> expense();
+                case INVOICE -> invoice();
+                case CASHADVANCE -> cashAdvance();
+                case PAYROLL, REQUESTOBLIGATION, REPORTOBLIGATION -> notMapped();
             };
             if (!problems.isEmpty()) {
                 throw failure();
@@ -92,8 +101,14 @@ final class DocumentMapper {
             if (!problems.isEmpty()) {
                 throw failure();
             }
-            return new AccountingDocument(fis.id(), fis.docType(), header.businessId, header.entity, currency,
+            return new AccountingDocument(fis.id(), docType.get().value(), header.businessId, header.entity, currency,
                     header.postingDate, header.description, lines, payable);
+        }
+
+        private Header notMapped() {
+            problem(Kind.INVALID_DOCUMENT, "docType", "docType '" + fis.docType()
+                    + "' is not mapped (expense, invoice, cashadvance)", null);
+            return null;
         }
 
         /** The Concur line items whose own lines do not balance: where the document's amounts disagree. */
@@ -113,20 +128,20 @@ final class DocumentMapper {
             return items;
         }
 
-        // --- expense report (concur-api.md §4.8) ------------------------------------------------------------
+        // --- expense report -----------------------------------------------------------------------------------
 
         private Header expense() {
             JsonNode report = doc.path("report");
             JsonNode employee = doc.path("employee");
             currency = requireText(report, "employeeCurrencyAlphaCode", "report.employeeCurrencyAlphaCode");
-            String entity = entity(FisFields.text(report, "ledgerCode"));
+            String entity = entity(ConcurFields.text(report, "ledgerCode"));
             int entryIndex = 0;
-            for (JsonNode entry : FisFields.elements(doc, "expenseEntry")) {
+            for (JsonNode entry : ConcurFields.elements(doc, "expenseEntry")) {
                 entryIndex++;
-                String entryId = orElse(FisFields.text(entry, "entryId"), "entry-" + entryIndex);
-                String expenseType = FisFields.text(entry, "expenseTypeCode");
+                String entryId = orElse(ConcurFields.text(entry, "entryId"), "entry-" + entryIndex);
+                String expenseType = ConcurFields.text(entry, "expenseTypeCode");
                 int allocationIndex = 0;
-                for (JsonNode allocation : FisFields.elements(entry, "allocation")) {
+                for (JsonNode allocation : ConcurFields.elements(entry, "allocation")) {
                     allocationIndex++;
                     expenseAllocation(new Scope(report, employee, entry, allocation, entryId, expenseType,
                             entryIndex - 1, allocationIndex - 1));
@@ -134,8 +149,8 @@ final class DocumentMapper {
             }
             requireCancellingPersonalCharges();
             cashAdvanceApplications();
-            String reportId = FisFields.text(report, "reportId");
-            String description = "Concur expense report " + orElse(FisFields.text(report, "reportName"), "")
+            String reportId = ConcurFields.text(report, "reportId");
+            String description = "Concur expense report " + orElse(ConcurFields.text(report, "reportName"), "")
                     + " (" + reportId + ")";
             return new Header(reportId, entity, postingDate(report, "reportPaymentProcessingDate",
                     "reportSubmitDate", "reportUserDefinedDate"), documentDescription(description),
@@ -144,11 +159,11 @@ final class DocumentMapper {
         }
 
         private void expenseAllocation(Scope scope) {
-            String allocationId = FisFields.text(scope.allocation, "allocationId");
+            String allocationId = ConcurFields.text(scope.allocation, "allocationId");
             String groupKey = scope.entryId + "/" + orElse(allocationId, "allocation-" + (scope.allocationIndex + 1));
             Map<String, JsonNode> taxRows = new HashMap<>();
-            for (JsonNode tax : FisFields.elements(scope.allocation, "tax")) {
-                String guid = FisFields.text(tax, "taxGuid");
+            for (JsonNode tax : ConcurFields.elements(scope.allocation, "tax")) {
+                String guid = ConcurFields.text(tax, "taxGuid");
                 if (guid != null) {
                     taxRows.put(guid, tax);
                 }
@@ -156,7 +171,7 @@ final class DocumentMapper {
             String costCenter = null;
             boolean costCenterLooked = false;
             int journalIndex = 0;
-            for (JsonNode journal : FisFields.elements(scope.allocation, "journal")) {
+            for (JsonNode journal : ConcurFields.elements(scope.allocation, "journal")) {
                 journalIndex++;
                 BigDecimal gross = amount(journal, "amountGross", scope.entryId);
                 if (gross == null || gross.signum() == 0) {
@@ -164,7 +179,7 @@ final class DocumentMapper {
                 }
                 BigDecimal net = firstAmount(journal, scope.entryId, "amountNetOfReclaim", "amountNetOfTax");
                 net = net == null ? gross : net;
-                String journalCode = FisFields.text(journal, "journalAccountCode");
+                String journalCode = ConcurFields.text(journal, "journalAccountCode");
                 LineContext context = new LineContext(scope, journal, journalIndex - 1);
                 String text = lineDescription(context, expenseText(scope.entry));
                 String payer = Party.code(journal, "journalPayer");
@@ -219,7 +234,7 @@ final class DocumentMapper {
 
         private void taxLines(JsonNode journal, Map<String, JsonNode> taxRows, String entryId, String allocationId,
                               String groupKey) {
-            for (JsonNode guidNode : FisFields.elements(journal, "taxGuid")) {
+            for (JsonNode guidNode : ConcurFields.elements(journal, "taxGuid")) {
                 String guid = guidNode.asText();
                 JsonNode tax = taxRows.get(guid);
                 if (tax == null) {
@@ -231,26 +246,26 @@ final class DocumentMapper {
                 if (reclaim == null || reclaim.signum() == 0) {
                     continue;
                 }
-                String taxCode = FisFields.text(tax, "taxCode");
-                String authority = FisFields.text(tax, "taxAuthorityLabel");
+                String taxCode = ConcurFields.text(tax, "taxCode");
+                String authority = ConcurFields.text(tax, "taxAuthorityLabel");
                 String account = taxAccount(taxCode, authority, entryId);
                 add(account, null, reclaim, LineRole.TAX, "Input tax " + orElse(authority, orElse(taxCode, "")),
                         entryId, allocationId, groupKey, false);
             }
         }
 
-        /** Applied cash advances move the amount from the advance account to the employee's payable (§4.8). */
+        /** Applied cash advances move the amount from the advance account to the employee's payable. */
         private void cashAdvanceApplications() {
             int index = 0;
-            for (JsonNode application : FisFields.elements(doc, "cashAdvanceApplication")) {
+            for (JsonNode application : ConcurFields.elements(doc, "cashAdvanceApplication")) {
                 index++;
-                String advanceId = orElse(FisFields.text(application, "cashAdvanceId"), "cash-advance-" + index);
+                String advanceId = orElse(ConcurFields.text(application, "cashAdvanceId"), "cash-advance-" + index);
                 BigDecimal amount = amount(application, "cashAdvanceApplicationAmount", advanceId);
                 if (amount == null || amount.signum() == 0) {
                     continue;
                 }
                 String groupKey = "cash-advance/" + advanceId + "/" + index;
-                String advanceAccount = cashAdvanceAccount(FisFields.text(application, "cashAdvanceClearingAccountCode"),
+                String advanceAccount = cashAdvanceAccount(ConcurFields.text(application, "cashAdvanceClearingAccountCode"),
                         advanceId);
                 String settlement = rules.cashAdvance().settlementAccount();
                 if (settlement == null) {
@@ -266,42 +281,42 @@ final class DocumentMapper {
             }
         }
 
-        // --- invoice (concur-api.md §4.9) --------------------------------------------------------------------
+        // --- invoice ------------------------------------------------------------------------------------------
 
         private Header invoice() {
             JsonNode header = doc.path("requestHeader");
             JsonNode owner = doc.path("ownerEmployee");
             currency = requireText(header, "currencyAlphaCode", "requestHeader.currencyAlphaCode");
-            String entity = entity(FisFields.text(header, "ledgerCode"));
+            String entity = entity(ConcurFields.text(header, "ledgerCode"));
             int lineIndex = 0;
-            for (JsonNode item : FisFields.elements(doc, "lineItem")) {
+            for (JsonNode item : ConcurFields.elements(doc, "lineItem")) {
                 lineIndex++;
-                String lineId = orElse(FisFields.text(item, "externalLineItemId"),
-                        "line-" + orElse(FisFields.text(item, "lineItemSequenceOrder"), String.valueOf(lineIndex)));
-                String expenseType = FisFields.text(item, "expenseTypeCode");
+                String lineId = orElse(ConcurFields.text(item, "externalLineItemId"),
+                        "line-" + orElse(ConcurFields.text(item, "lineItemSequenceOrder"), String.valueOf(lineIndex)));
+                String expenseType = ConcurFields.text(item, "expenseTypeCode");
                 int allocationIndex = 0;
-                for (JsonNode allocation : FisFields.elements(item, "allocation")) {
+                for (JsonNode allocation : ConcurFields.elements(item, "allocation")) {
                     allocationIndex++;
                     invoiceAllocation(new Scope(header, owner, item, allocation, lineId, expenseType, lineIndex - 1,
                             allocationIndex - 1));
                 }
             }
-            String requestId = FisFields.text(header, "requestId");
-            String invoiceNumber = orElse(FisFields.text(header, "vendorInvoiceNumber"), requestId);
-            String vendorName = FisFields.text(doc.path("vendor"), "vendorName");
+            String requestId = ConcurFields.text(header, "requestId");
+            String invoiceNumber = orElse(ConcurFields.text(header, "vendorInvoiceNumber"), requestId);
+            String vendorName = ConcurFields.text(doc.path("vendor"), "vendorName");
             return new Header(requestId, entity, postingDate(header, "postingDate", "invoiceDate", "submitDate"),
                     documentDescription("Concur invoice " + invoiceNumber + " " + orElse(vendorName, "")),
                     rules.payable().invoiceSupplierId(), invoiceNumber, vendorName,
-                    FisFields.firstDate(header, "invoiceDate"));
+                    ConcurFields.firstDate(header, "invoiceDate"));
         }
 
         private void invoiceAllocation(Scope scope) {
-            String allocationKey = FisFields.text(scope.allocation, "allocationKey");
+            String allocationKey = ConcurFields.text(scope.allocation, "allocationKey");
             String groupKey = scope.entryId + "/" + orElse(allocationKey, "allocation-" + (scope.allocationIndex + 1));
             String costCenter = null;
             boolean costCenterLooked = false;
             int journalIndex = 0;
-            for (JsonNode journal : FisFields.elements(scope.allocation, "journal")) {
+            for (JsonNode journal : ConcurFields.elements(scope.allocation, "journal")) {
                 journalIndex++;
                 BigDecimal net = orZero(amount(journal, "amountNet", scope.entryId));
                 BigDecimal shipping = orZero(amount(journal, "amountShipping", scope.entryId));
@@ -317,16 +332,16 @@ final class DocumentMapper {
                     costCenter = costCenter(scope);
                     costCenterLooked = true;
                 }
-                String accountCode = orElse(FisFields.text(journal, "accountCode"),
-                        FisFields.text(scope.allocation, "allocationAccountCode"));
+                String accountCode = orElse(ConcurFields.text(journal, "accountCode"),
+                        ConcurFields.text(scope.allocation, "allocationAccountCode"));
                 LineContext context = new LineContext(scope, journal, journalIndex - 1);
                 String glAccount = glAccount(scope.expenseType, accountCode, context, scope.entryId);
-                String text = lineDescription(context, orElse(FisFields.text(scope.entry, "lineItemDescription"),
-                        orElse(FisFields.text(scope.entry, "expenseTypeName"), "Invoice line")));
+                String text = lineDescription(context, orElse(ConcurFields.text(scope.entry, "lineItemDescription"),
+                        orElse(ConcurFields.text(scope.entry, "expenseTypeName"), "Invoice line")));
                 add(glAccount, costCenter, net.add(shipping), LineRole.EXPENSE, text, scope.entryId, allocationKey,
                         groupKey, false);
                 if (taxAmount.signum() != 0) {
-                    String account = taxAccount(FisFields.text(tax, "taxCode"), FisFields.text(tax, "taxField"),
+                    String account = taxAccount(ConcurFields.text(tax, "taxCode"), ConcurFields.text(tax, "taxField"),
                             scope.entryId);
                     add(account, null, taxAmount, LineRole.TAX, "Input tax", scope.entryId, allocationKey, groupKey,
                             false);
@@ -342,33 +357,33 @@ final class DocumentMapper {
             }
         }
 
-        // --- cash advance (concur-api.md §4.10) ---------------------------------------------------------------
+        // --- cash advance -------------------------------------------------------------------------------------
 
         private Header cashAdvance() {
             JsonNode data = doc.path("cashAdvanceData");
             JsonNode employee = doc.path("employeeData");
-            currency = orElse(FisFields.text(data, "employeeCurrencyAlphaCode"),
+            currency = orElse(ConcurFields.text(data, "employeeCurrencyAlphaCode"),
                     requireText(data, "currencyAlphaCode", "cashAdvanceData.currencyAlphaCode"));
             String entity = entity(null);
-            String advanceId = orElse(FisFields.text(data, "cashAdvanceId"), fis.id());
+            String advanceId = orElse(ConcurFields.text(data, "cashAdvanceId"), fis.id());
             int index = 0;
-            for (JsonNode journal : FisFields.elements(doc, "journalData")) {
+            for (JsonNode journal : ConcurFields.elements(doc, "journalData")) {
                 index++;
                 BigDecimal amount = amount(journal, "amount", advanceId);
                 if (amount == null || amount.signum() == 0) {
                     continue;
                 }
-                BigDecimal signed = "CR".equalsIgnoreCase(FisFields.text(journal, "debitOrCredit"))
+                BigDecimal signed = "CR".equalsIgnoreCase(ConcurFields.text(journal, "debitOrCredit"))
                         ? amount.negate() : amount;
                 String groupKey = "cash-advance/" + advanceId + "/" + index;
-                String text = "Cash advance " + orElse(FisFields.text(data, "name"), advanceId);
-                String account = cashAdvanceAccount(FisFields.text(journal, "accountCode"), advanceId);
+                String text = "Cash advance " + orElse(ConcurFields.text(data, "name"), advanceId);
+                String account = cashAdvanceAccount(ConcurFields.text(journal, "accountCode"), advanceId);
                 add(account, null, signed, LineRole.CASH_ADVANCE, text, advanceId, null, groupKey, false);
-                creditSide(FisFields.text(journal, "payer"), FisFields.text(journal, "payee"), signed.negate(), text,
+                creditSide(ConcurFields.text(journal, "payer"), ConcurFields.text(journal, "payee"), signed.negate(), text,
                         advanceId, null, groupKey);
             }
             return new Header(advanceId, entity, postingDate(data, "issuedDate", "requestDate"),
-                    documentDescription("Concur cash advance " + orElse(FisFields.text(data, "name"), "")
+                    documentDescription("Concur cash advance " + orElse(ConcurFields.text(data, "name"), "")
                             + " (" + advanceId + ")"),
                     rules.payable().cashAdvanceSupplierId(), advanceId, fullName(employee), null);
         }
@@ -439,7 +454,7 @@ final class DocumentMapper {
                 }
             }
             for (CostCenterRules.Source source : r.sources()) {
-                String value = FisFields.text(scope.node(source.scope()), source.field());
+                String value = ConcurFields.text(scope.node(source.scope()), source.field());
                 if (value == null) {
                     continue;
                 }
@@ -583,7 +598,7 @@ final class DocumentMapper {
         }
 
         private LocalDate postingDate(JsonNode header, String... fields) {
-            LocalDate date = FisFields.firstDate(header, fields);
+            LocalDate date = ConcurFields.firstDate(header, fields);
             return date != null ? date : LocalDate.now(clock);
         }
 
@@ -621,7 +636,7 @@ final class DocumentMapper {
 
         private BigDecimal amount(JsonNode node, String field, String lineItemId) {
             try {
-                return FisFields.amount(node, field);
+                return ConcurFields.amount(node, field);
             } catch (NumberFormatException e) {
                 problem(Kind.INVALID_DOCUMENT, field, field + " is not a number: " + node.get(field), lineItemId);
                 return null;
@@ -639,7 +654,7 @@ final class DocumentMapper {
         }
 
         private String requireText(JsonNode node, String field, String path) {
-            String value = FisFields.text(node, field);
+            String value = ConcurFields.text(node, field);
             if (value == null) {
                 problem(Kind.INVALID_DOCUMENT, path, "the document has no " + path, null);
             }
@@ -655,7 +670,7 @@ final class DocumentMapper {
         }
 
         private MappingException failure() {
-            return new MappingException(fis.id(), problems.values().stream().map(ProblemBuilder::build).toList());
+            return new MappingException(fis.id() == null ? "(no id)" : fis.id(), problems.values().stream().map(ProblemBuilder::build).toList());
         }
 
         private final class LineContext {
@@ -711,11 +726,11 @@ final class DocumentMapper {
          * is read as the code.
          */
         static String code(JsonNode journal, String field) {
-            String code = FisFields.text(journal, field);
+            String code = ConcurFields.text(journal, field);
             if (code != null) {
                 return code;
             }
-            String name = FisFields.text(journal, field + "PaymentTypeName");
+            String name = ConcurFields.text(journal, field + "PaymentTypeName");
             if (name == null) {
                 return null;
             }
@@ -729,7 +744,7 @@ final class DocumentMapper {
     }
 
     private static boolean isPersonal(JsonNode entry) {
-        return "Y".equalsIgnoreCase(FisFields.text(entry, "entryIsPersonal"));
+        return "Y".equalsIgnoreCase(ConcurFields.text(entry, "entryIsPersonal"));
     }
 
     /** Where a journal row sits: header (report/requestHeader), employee, entry (or line item) and allocation. */
@@ -769,14 +784,14 @@ final class DocumentMapper {
     }
 
     private static String expenseText(JsonNode entry) {
-        String type = orElse(FisFields.text(entry, "expenseTypeName"), FisFields.text(entry, "expenseTypeCode"));
-        String vendor = orElse(FisFields.text(entry, "entryVendorDescription"), FisFields.text(entry, "entryVendorCode"));
+        String type = orElse(ConcurFields.text(entry, "expenseTypeName"), ConcurFields.text(entry, "expenseTypeCode"));
+        String vendor = orElse(ConcurFields.text(entry, "entryVendorDescription"), ConcurFields.text(entry, "entryVendorCode"));
         return vendor == null ? orElse(type, "Expense") : orElse(type, "Expense") + " – " + vendor;
     }
 
     private static String fullName(JsonNode employee) {
-        String first = FisFields.text(employee, "employeeFirstName");
-        String last = FisFields.text(employee, "employeeLastName");
+        String first = ConcurFields.text(employee, "employeeFirstName");
+        String last = ConcurFields.text(employee, "employeeLastName");
         String name = (orElse(first, "") + " " + orElse(last, "")).trim();
         return name.isEmpty() ? null : name;
     }

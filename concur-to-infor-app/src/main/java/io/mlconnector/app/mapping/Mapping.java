@@ -1,6 +1,7 @@
 package io.mlconnector.app.mapping;
 
 import io.mlconnector.app.posting.AccountingDocument;
+import io.mlconnector.concur.api.FisDocument;
 
 import java.io.IOException;
 import java.io.InputStream;

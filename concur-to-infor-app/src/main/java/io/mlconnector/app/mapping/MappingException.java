@@ -6,7 +6,8 @@ import java.util.stream.Collectors;
 
 /**
  * A FIS document that cannot be mapped. Lists every problem, not only the first: each unknown code once, with the
- * Concur line items that use it (for the posting confirmation's {@code systemMessages}, concur-api.md §4.4). Nothing
+ * Concur line items that use it (for the posting confirmation's {@code systemMessages},
+ * https://developer.concur.com/api-reference/financial-integration/v4.financial-integration.html). Nothing
  * of the document may be posted; a finance user fixes the mapping and replays.
  */
 public class MappingException extends RuntimeException {

@@ -145,11 +145,6 @@ public final class MappingProvider {
         return lastError;
     }
 
-    /** When the mapping in use was loaded. */
-    public Instant loadedAt() {
-        return loadedAt;
-    }
-
     /** The watched file; empty for a {@link #fixed} provider. */
     public Optional<Path> file() {
         return Optional.ofNullable(file);

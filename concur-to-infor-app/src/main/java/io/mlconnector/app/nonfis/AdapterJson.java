@@ -3,6 +3,7 @@ package io.mlconnector.app.nonfis;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.mlconnector.concur.api.ConcurFields;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;
@@ -12,57 +13,25 @@ import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-/** Lenient readers for the v4/v3 answers and writers for the FIS shape, amounts as exact BigDecimal. */
+/**
+ * Writers for the FIS shape, amounts as exact BigDecimal, and the v3 list wrapper; field values are read with
+ * {@link ConcurFields} like every FIS field.
+ */
 final class AdapterJson {
-    /** Keeps the scale Concur sent ({@code 25.00000000} stays so), like the FIS reader (concur-api.md §4.8). */
+    /** Keeps the scale Concur sent ({@code 25.00000000} stays so), like the FIS reader. */
     static final JsonNodeFactory NODES = JsonNodeFactory.withExactBigDecimals(true);
     private static final Pattern CUSTOM_FIELD = Pattern.compile("(?i)(custom|orgunit)(\\d+)");
 
     private AdapterJson() {
     }
 
-    static String text(JsonNode parent, String field) {
-        JsonNode node = parent == null ? null : parent.get(field);
-        if (node == null || node.isNull() || node.isContainerNode()) {
-            return null;
-        }
-        String text = node.asText().trim();
-        return text.isEmpty() ? null : text;
-    }
-
-    /** A number or numeric string; null when absent or blank. */
-    static BigDecimal decimal(JsonNode node) {
-        if (node == null || node.isNull() || node.isContainerNode()) {
-            return null;
-        }
-        if (node.isNumber()) {
-            BigDecimal value = node.decimalValue();
-            return value.scale() < 0 ? value.setScale(0) : value;
-        }
-        String text = node.asText().trim();
-        return text.isEmpty() ? null : new BigDecimal(text);
-    }
-
-    static BigDecimal decimal(JsonNode parent, String field) {
-        return decimal(parent == null ? null : parent.get(field));
-    }
-
-    /** Elements of an array; an object is one element, or the v3 XML-style wrapper {@code {"LineItem": [...]}}. */
+    /** Elements of a v3 list, which may come in its XML-style wrapper ({@code {"LineItem": [...]}}). */
     static List<JsonNode> elements(JsonNode parent, String field, String wrapped) {
         JsonNode node = parent == null ? null : parent.get(field);
-        List<JsonNode> result = new ArrayList<>();
-        if (node != null && node.isObject() && wrapped != null && node.has(wrapped)) {
+        if (node != null && node.isObject() && node.has(wrapped)) {
             node = node.get(wrapped);
         }
-        if (node == null || node.isNull()) {
-            return result;
-        }
-        if (node.isArray()) {
-            node.forEach(result::add);
-        } else if (node.isObject()) {
-            result.add(node);
-        }
-        return result;
+        return ConcurFields.elements(node);
     }
 
     /**

@@ -3,6 +3,7 @@ package io.mlconnector.app.nonfis;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.mlconnector.concur.api.ConcurFields;
 
 import java.math.BigDecimal;
 import java.util.ArrayList;
@@ -11,14 +12,15 @@ import java.util.Locale;
 import java.util.Set;
 
 import static io.mlconnector.app.nonfis.AdapterJson.NODES;
-import static io.mlconnector.app.nonfis.AdapterJson.decimal;
 import static io.mlconnector.app.nonfis.AdapterJson.putIfPresent;
-import static io.mlconnector.app.nonfis.AdapterJson.text;
+import static io.mlconnector.concur.api.ConcurFields.text;
 
 /**
- * Turns an Expense v4 report and its expenses (concur-api.md §6.1) into the FIS expense document shape (§4.8), so
- * the customer's one mapping file serves the FIS and the non-FIS path alike and picks the same GL accounts, cost
- * centers and credit side:
+ * Turns an Expense v4 report and its expenses
+ * (https://developer.concur.com/api-reference/expense/expense-report/v4.reports.html) into the FIS expense document
+ * shape (https://developer.concur.com/api-reference/financial-integration/v4.financial-documents-schema.html), so the
+ * customer's one mapping file serves the FIS and the non-FIS path alike and picks the same GL accounts, cost centers
+ * and credit side:
  * <ul>
  *   <li>{@code expenseType.id} → {@code expenseTypeCode} (v4's {@code expenseType.code} is a category such as
  *       {@code OTHER}, the FIS code is the id);</li>
@@ -79,7 +81,8 @@ public final class ExpenseReportAdapter {
         for (JsonNode expense : expenses) {
             ObjectNode entry = entry(expense);
             entries.add(entry);
-            BigDecimal approved = entry.has("entryApprovedAmount") ? decimal(entry, "entryApprovedAmount") : null;
+            BigDecimal approved = entry.has("entryApprovedAmount")
+                    ? ConcurFields.amount(entry, "entryApprovedAmount") : null;
             approvedTotal = approved == null ? approvedTotal : approvedTotal.add(approved);
         }
         BigDecimal reportApproved = amount(report, "approvedAmount", "the report");
@@ -93,7 +96,8 @@ public final class ExpenseReportAdapter {
         return document;
     }
 
-    // The v4 report names the user only by UUID; Identity v4 (§6.2) would give the employee number.
+    // The v4 report names the user only by UUID; Identity v4
+    // (https://developer.concur.com/api-reference/profile/v4.identity.html) would give the employee number.
     private ObjectNode employee() {
         ObjectNode employee = NODES.objectNode();
         putIfPresent(employee, "employeeId", text(report, "userId"));
@@ -129,10 +133,11 @@ public final class ExpenseReportAdapter {
         putIfPresent(entry, "expenseTypeName", text(expense.path("expenseType"), "name"));
         putIfPresent(entry, "entryDate", text(expense, "transactionDate"));
         putIfPresent(entry, "entryCurrAlphaCode", text(expense.path("transactionAmount"), "currencyCode"));
-        putIfPresent(entry, "reportEntryTransactionAmount", decimal(expense.path("transactionAmount"), "value"));
+        putIfPresent(entry, "reportEntryTransactionAmount",
+                ConcurFields.amount(expense.path("transactionAmount"), "value"));
         BigDecimal approved = amount(expense, "approvedAmount", label);
         putIfPresent(entry, "entryApprovedAmount", approved);
-        putIfPresent(entry, "entryExchangeRate", decimal(expense.path("exchangeRate"), "value"));
+        putIfPresent(entry, "entryExchangeRate", ConcurFields.amount(expense.path("exchangeRate"), "value"));
         String operation = text(expense.path("exchangeRate"), "operation");
         putIfPresent(entry, "entryExchangeRateDirection", operation == null ? null : operation.substring(0, 1));
         boolean personal = expense.path("isPersonalExpense").asBoolean(false);
@@ -161,7 +166,7 @@ public final class ExpenseReportAdapter {
             }
             return result;
         }
-        List<JsonNode> v4Allocations = AdapterJson.elements(expense, "allocations", null);
+        List<JsonNode> v4Allocations = ConcurFields.elements(expense, "allocations");
         String state = upper(text(expense, "allocationState"));
         if (v4Allocations.isEmpty() && !NOT_ALLOCATED.contains(state == null ? "" : state)) {
             problems.add(label + " is " + state + " but its allocations were not part of the Expense v4 read; "
@@ -174,8 +179,8 @@ public final class ExpenseReportAdapter {
         }
         List<BigDecimal> amounts = new ArrayList<>();
         for (JsonNode a : v4Allocations) {
-            BigDecimal amount = decimal(a.path("approvedAmount"), "value");
-            amounts.add(amount != null ? amount : decimal(a.path("allocationAmount"), "value"));
+            BigDecimal amount = ConcurFields.amount(a.path("approvedAmount"), "value");
+            amounts.add(amount != null ? amount : ConcurFields.amount(a.path("allocationAmount"), "value"));
         }
         if (amounts.contains(null) || amounts.stream().reduce(BigDecimal.ZERO, BigDecimal::add).compareTo(approved) != 0) {
             problems.add(label + ": its allocations' amounts " + amounts + " do not add up to its approved amount "
@@ -185,7 +190,8 @@ public final class ExpenseReportAdapter {
         List<BigDecimal> reclaims = AdapterJson.split(reclaim(expense, approved), amounts);
         for (int i = 0; i < v4Allocations.size(); i++) {
             JsonNode a = v4Allocations.get(i);
-            ObjectNode allocation = allocation(a, decimal(a, "percentage"), amounts.get(i), expense, paymentCode, i);
+            ObjectNode allocation = allocation(a, ConcurFields.amount(a, "percentage"), amounts.get(i), expense,
+                    paymentCode, i);
             withReclaim(allocation, expense, reclaims.get(i), i);
             result.add(allocation);
         }
@@ -215,14 +221,14 @@ public final class ExpenseReportAdapter {
         return allocation;
     }
 
-    /** Reclaimable tax becomes a FIS tax row; the expense line is then net of it (§4.8, use case 2.1). */
+    /** Reclaimable tax becomes a FIS tax row; the expense line is then net of it (FIS use case 2.1). */
     private void withReclaim(ObjectNode allocation, JsonNode expense, BigDecimal reclaim, int index) {
         if (reclaim.signum() == 0) {
             return;
         }
         ObjectNode journal = (ObjectNode) allocation.get("journal").get(0);
         String guid = text(expense, "expenseId") + "-tax-" + (index + 1);
-        BigDecimal gross = decimal(journal, "amountGross");
+        BigDecimal gross = ConcurFields.amount(journal, "amountGross");
         journal.put("amountNetOfReclaim", gross.subtract(reclaim));
         journal.put("amountNetOfTax", gross.subtract(reclaim));
         ((ArrayNode) journal.get("taxGuid")).add(guid);
@@ -235,8 +241,8 @@ public final class ExpenseReportAdapter {
 
     private BigDecimal reclaim(JsonNode expense, BigDecimal gross) {
         JsonNode summary = expense.path("expenseTaxSummary");
-        BigDecimal reclaim = decimal(summary.path("totalReclaimAdjustedAmount"), "value");
-        reclaim = reclaim != null ? reclaim : decimal(summary.path("totalReclaimPostedAmount"), "value");
+        BigDecimal reclaim = ConcurFields.amount(summary.path("totalReclaimAdjustedAmount"), "value");
+        reclaim = reclaim != null ? reclaim : ConcurFields.amount(summary.path("totalReclaimPostedAmount"), "value");
         return reclaim == null ? BigDecimal.ZERO.setScale(gross.scale()) : reclaim;
     }
 
@@ -249,8 +255,8 @@ public final class ExpenseReportAdapter {
         if (!COMPANY_CARD.contains(paymentCode)) {
             return result;
         }
-        BigDecimal charged = decimal(expense.path("postedAmount"), "value");
-        charged = charged != null ? charged : decimal(expense.path("claimedAmount"), "value");
+        BigDecimal charged = ConcurFields.amount(expense.path("postedAmount"), "value");
+        charged = charged != null ? charged : ConcurFields.amount(expense.path("claimedAmount"), "value");
         if (charged == null) {
             problems.add(label + " is a personal card charge without postedAmount or claimedAmount");
             return result;
@@ -278,7 +284,7 @@ public final class ExpenseReportAdapter {
     /** A v4 money object {@code {value, currencyCode}} in the report currency; another currency is a problem. */
     private BigDecimal amount(JsonNode parent, String field, String label) {
         JsonNode money = parent.path(field);
-        BigDecimal value = decimal(money, "value");
+        BigDecimal value = ConcurFields.amount(money, "value");
         String moneyCurrency = text(money, "currencyCode");
         if (value != null && moneyCurrency != null && currency != null && !moneyCurrency.equals(currency)) {
             problems.add(label + ": " + field + " is in " + moneyCurrency + ", the report in " + currency);
@@ -287,7 +293,7 @@ public final class ExpenseReportAdapter {
     }
 
     private static void customData(JsonNode source, String prefix, ObjectNode target) {
-        for (JsonNode field : AdapterJson.elements(source, "customData", null)) {
+        for (JsonNode field : ConcurFields.elements(source, "customData")) {
             String name = AdapterJson.fisCustomField(prefix, text(field, "id"));
             String value = text(field, "value");
             if (name != null && value != null) {

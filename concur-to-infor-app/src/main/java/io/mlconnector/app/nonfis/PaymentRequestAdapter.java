@@ -3,6 +3,7 @@ package io.mlconnector.app.nonfis;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.mlconnector.concur.api.ConcurFields;
 
 import java.math.BigDecimal;
 import java.util.ArrayList;
@@ -11,14 +12,14 @@ import java.util.List;
 import java.util.Map;
 
 import static io.mlconnector.app.nonfis.AdapterJson.NODES;
-import static io.mlconnector.app.nonfis.AdapterJson.decimal;
 import static io.mlconnector.app.nonfis.AdapterJson.putIfPresent;
-import static io.mlconnector.app.nonfis.AdapterJson.text;
+import static io.mlconnector.concur.api.ConcurFields.text;
 
 /**
- * Turns an Invoice v3 payment request ({@code GET /api/v3.0/invoice/paymentrequest/{id}}, concur-api.md §6.3; field
- * names from Concur's v3 schema: {@code LineItems[]}, {@code Allocations[]}, {@code VendorRemitToIdentifier}, amounts
- * as strings) into the FIS invoice document shape (§4.9), so the invoice rules of the one mapping file apply:
+ * Turns an Invoice v3 payment request ({@code GET /api/v3.0/invoice/paymentrequest/{id}},
+ * https://developer.concur.com/api-reference/invoice/v3.payment-request.html; field names from Concur's v3 schema:
+ * {@code LineItems[]}, {@code Allocations[]}, {@code VendorRemitToIdentifier}, amounts as strings) into the FIS invoice
+ * document shape, so the invoice rules of the one mapping file apply:
  * <ul>
  *   <li>a line's {@code TotalPrice} is its gross, {@code VatAmount} (else {@code Tax}) its tax and
  *       {@code AmountWithoutVat} (else gross − tax) its net;</li>
@@ -211,8 +212,8 @@ public final class PaymentRequestAdapter {
 
     private static BigDecimal lineGross(JsonNode line) {
         BigDecimal sum = BigDecimal.ZERO;
-        for (JsonNode allocation : AdapterJson.elements(line, "allocation", null)) {
-            BigDecimal gross = decimal(allocation.path("journal"), "amountGross");
+        for (JsonNode allocation : ConcurFields.elements(line, "allocation")) {
+            BigDecimal gross = ConcurFields.amount(allocation.path("journal"), "amountGross");
             sum = gross == null ? sum : sum.add(gross);
         }
         return sum;
@@ -221,7 +222,7 @@ public final class PaymentRequestAdapter {
     /** v3 sends amounts as strings; one that is not a number is a problem, not a zero. */
     private BigDecimal number(JsonNode parent, String field) {
         try {
-            return decimal(parent, field);
+            return ConcurFields.amount(parent, field);
         } catch (NumberFormatException e) {
             problems.add(field + " is not a number: " + parent.get(field));
             return null;

@@ -8,7 +8,6 @@ import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 
 import java.time.Duration;
-import java.util.function.Supplier;
 import java.util.function.ToLongFunction;
 
 /**
@@ -74,11 +73,6 @@ public final class Metrics {
     /** {@code mlconnector_chunk_latency_seconds}: send → accepted time of one chunk. */
     public void chunkLatency(Duration latency) {
         chunkTimer().record(latency);
-    }
-
-    /** Times {@code send} as one chunk's latency and answers its result. */
-    public <T> T timeChunk(Supplier<T> send) {
-        return chunkTimer().record(send);
     }
 
     private Timer chunkTimer() {

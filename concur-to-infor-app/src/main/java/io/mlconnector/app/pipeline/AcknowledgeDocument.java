@@ -11,9 +11,10 @@ import java.util.Map;
 
 /**
  * Acknowledges the document before anything is posted: it leaves Concur's ready queue and can no longer be recalled
- * while it posts (concur-api.md §4.1 step 3). 101 (already acknowledged) is a retry of ours and fine; 102 means the
- * processor recalled it first: it is never posted. A document already confirmed to Concur as error is not
- * acknowledged (nor posted) again.
+ * while it posts
+ * (https://developer.concur.com/api-guides/ERP-integration/posting-via-financial-integration-service.html, step 3). 101
+ * (already acknowledged) is a retry of ours and fine; 102 means the processor recalled it first: it is never posted. A
+ * document already confirmed to Concur as error is not acknowledged (nor posted) again.
  */
 final class AcknowledgeDocument {
     /** The route's call: the {@code concur:} component acknowledges one FIS document id. */

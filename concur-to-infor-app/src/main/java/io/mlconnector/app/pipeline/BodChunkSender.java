@@ -18,8 +18,9 @@ import java.util.Set;
 
 /**
  * {@code infor.posting-mode=BOD}: the GL journal chunks as Sync.SourceSystemJournalEntry and the AP invoice as
- * Process.SupplierInvoice, posted through ION messaging. ION's 202 only means ION took the message (infor-ion.md §6),
- * and ION cannot be asked whether it has a message: an in-doubt chunk is re-sent with the same messageId and BODID.
+ * Process.SupplierInvoice, posted through ION messaging. ION's 202 only means ION took the message
+ * (https://docs.infor.com/ion/2022.x/en-us/ioncedg_cloud_osm/zpy1582711928170.html), and ION cannot be asked whether it
+ * has a message: an in-doubt chunk is re-sent with the same messageId and BODID.
  */
 final class BodChunkSender implements ChunkSender {
     /** ION refuses the message itself: resending cannot help, the document must be backed out. */

@@ -34,10 +34,10 @@ import java.util.Optional;
  *   <li>it is marked SENT <em>before</em> the call, so a crash during the call leaves it "in doubt";</li>
  *   <li>an in-doubt chunk is first looked up in the ERP where the target can be asked (M3 {@code LstInvBySupInv}):
  *       found → recorded without sending; otherwise it is re-sent with the same messageId and BODID: ION does not
- *       de-duplicate (infor-ion.md §6), but the receiving application can, and ION keeps the source messageId for
- *       exactly that;</li>
+ *       de-duplicate, but the receiving application can, and ION keeps the source messageId for exactly that
+ *       (https://docs.infor.com/ion/2022.x/en-us/ioncedg_cloud_osm/cyj1654168822304.html);</li>
  *   <li>success is ACCEPTED when Infor only took the message (ION's 202) and ERP_CONFIRMED when the ERP answered
- *       (M3): the two are kept apart (issue 5 item 7);</li>
+ *       (M3): the two are kept apart, so ION's acceptance is never taken for a posting;</li>
  *   <li>an ACCEPTED or ERP_CONFIRMED chunk is never sent again.</li>
  * </ul>
  */

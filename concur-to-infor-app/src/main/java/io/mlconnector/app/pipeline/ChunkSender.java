@@ -36,7 +36,7 @@ interface ChunkSender {
      */
     Optional<String> findExisting(Outgoing outgoing);
 
-    /** True when {@link #findExisting} can tell: an ERP existence check, which ION messaging has none of (§6). */
+    /** True when {@link #findExisting} can tell: an ERP existence check, which ION messaging has none of. */
     boolean canFindExisting();
 
     /** The {@code infor-ion:} endpoint that sends this target's messages, e.g. {@code infor-ion:post-bod}. */

@@ -1,6 +1,5 @@
 package io.mlconnector.app.pipeline;
 
-import io.mlconnector.app.Application;
 import io.mlconnector.app.BenchOptions;
 import io.mlconnector.app.admin.AdminServer;
 import io.mlconnector.app.admin.AdminService;
@@ -47,7 +46,7 @@ import java.util.function.IntConsumer;
  * The ml-connector application: Camel Main running {@link ConcurToInforRoutes}, the admin API beside it. One instance
  * per process; several processes may share one PostgreSQL (the inbox hands each event to one of them).
  */
-public final class ConcurToInforApplication implements Application {
+public final class ConcurToInforApplication implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(ConcurToInforApplication.class);
 
     /** A supplier invoice nobody has: the M3 ping only asks whether APS450MI answers. */
@@ -76,7 +75,7 @@ public final class ConcurToInforApplication implements Application {
         this.exit = exit;
     }
 
-    @Override
+    /** Starts the webhook, the inbox workers, the IMS endpoint and the admin server; returns once they are serving. */
     public synchronized void start() {
         StartupCheck.requireConnections(config);
         StartupCheck.requireWebhookKeys(config);
@@ -241,12 +240,12 @@ public final class ConcurToInforApplication implements Application {
         return services;
     }
 
-    @Override
+    /** Blocks until the application is stopped ({@link #close()}, from the shutdown hook on a signal). */
     public void awaitStop() throws InterruptedException {
         stopped.await();
     }
 
-    @Override
+    /** Checks both systems (Concur token + geolocation, Infor ION or M3) and prints a verdict; true when both answer. */
     public boolean ping(PrintWriter out) {
         try (Services s = Services.open(config)) {
             boolean ok = pingConcur(s, out) & pingInfor(s, out);
@@ -295,7 +294,7 @@ public final class ConcurToInforApplication implements Application {
         }
     }
 
-    @Override
+    /** Creates or updates the ESS subscriptions for {@code concur.topics}; prints what it did, answers the exit code. */
     public int subscribe(PrintWriter out) {
         try (Services s = Services.open(config)) {
             return subscribe(s, URI.create(config.string("webhook.public-url")), out);
@@ -313,21 +312,20 @@ public final class ConcurToInforApplication implements Application {
         return 0;
     }
 
-    @Override
-    public int demo(PrintWriter out) {
-        return new Demo(config).run(out, false);
-    }
-
-    @Override
+    /**
+     * The sandbox demo ({@link Demo}); with {@code keepRunning} the app, its console and the sandboxes stay up after
+     * the summary until the process is stopped. Answers the exit code: 0 only if every document was confirmed.
+     */
     public int demo(PrintWriter out, boolean keepRunning) {
         return new Demo(config).run(out, keepRunning);
     }
 
-    @Override
+    /** The bench ({@link Bench}); answers the exit code: 0 when every document was posted. */
     public int bench(BenchOptions options, PrintWriter out) {
         return new Bench(config, options).run(out);
     }
 
+    /** Stops everything started; idempotent. */
     @Override
     public synchronized void close() {
         if (admin != null) {

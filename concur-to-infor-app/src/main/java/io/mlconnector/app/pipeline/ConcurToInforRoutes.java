@@ -28,9 +28,10 @@ import java.util.stream.Collectors;
  * processor: the component has an operation for the report, not for its expenses.)
  *
  * <p>Error handling is declared once, on the {@code event} route: a rejected document is backed out and confirmed as
- * an error; a transient failure (throttling, timeouts, 5xx) is redelivered a few times at once, and otherwise every
- * failure goes back to the inbox with backoff until it is dead-lettered. Every step is idempotent under the ledger,
- * so a redelivery or a later attempt continues where the last one stopped.
+ * an error; every other failure goes back to the inbox with backoff until it is dead-lettered. The route does not
+ * redeliver: a transient failure (throttling, timeouts, 5xx) was already retried by the connector that made the call,
+ * and the inbox is the one retry across attempts (README-posting.md states the budget). Every step is idempotent
+ * under the ledger, so a later attempt continues where the last one stopped.
  */
 final class ConcurToInforRoutes extends RouteBuilder {
     static final String INTAKE = "intake";
@@ -91,13 +92,9 @@ final class ConcurToInforRoutes extends RouteBuilder {
                     .process(new RejectDocument(services, poster, connectors))
                     .process(inbox::done)
                 .end()
-                .onException(Exception.class).onWhen(ConcurToInforRoutes::isTransient).handled(true)
-                    .maximumRedeliveries(3).redeliveryDelay(500).useExponentialBackOff().backOffMultiplier(2)
-                    .onRedelivery(poster::countThrottling)
-                    .process(poster::countThrottling)
-                    .process(inbox::retryLater)
-                .end()
+                // no redelivery here: the connectors already retried the call (README-posting.md, retry budget)
                 .onException(Exception.class).handled(true)
+                    .process(poster::countThrottling)
                     .process(inbox::retryLater)
                 .end()
                 .setProperty(DocumentWork.PROPERTY, body())
@@ -174,12 +171,6 @@ final class ConcurToInforRoutes extends RouteBuilder {
                 + "&path=" + config.webhookPath() + "&publicKeyFiles=" + keys
                 + "&signatureAlgorithm=" + config.concur().signatureAlgorithm()
                 + "&rejectedDeliveryListener=#" + QuarantineDelivery.BEAN;
-    }
-
-    private static boolean isTransient(Exchange exchange) {
-        Throwable e = exchange.getException() != null ? exchange.getException()
-                : exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Throwable.class);
-        return Failures.isTransient(e);
     }
 
     /**

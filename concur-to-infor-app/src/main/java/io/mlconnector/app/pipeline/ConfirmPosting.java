@@ -15,17 +15,18 @@ import java.util.Set;
 
 /**
  * Tells Concur the document is posted: one {@code success} posting confirmation whose {@code postingDocs} name the
- * Infor journal chunks (concur-api.md §4.4). Decided once in the ledger and sent once; 113 (already confirmed) on a
- * retry counts as sent. With BODs this confirms "accepted by ION"; with M3 REST "confirmed by the ERP" (M3 answered
- * synchronously): README-posting.md states each guarantee.
+ * Infor journal chunks
+ * (https://developer.concur.com/api-reference/financial-integration/v4.financial-integration.html). Decided once in the
+ * ledger and sent once; 113 (already confirmed) on a retry counts as sent. With BODs this confirms "accepted by ION";
+ * with M3 REST "confirmed by the ERP" (M3 answered synchronously): README-posting.md states each guarantee.
  */
 final class ConfirmPosting {
     /** The route's call: the {@code concur:} component sends the posting confirmation in the body. */
     static final String ENDPOINT = "concur:confirm-posting";
 
-    /** FIS limits documentNumber to 80 characters (concur-api.md §4.4). */
+    /** FIS limits documentNumber to 80 characters. */
     private static final int MAX_DOCUMENT_NUMBER = 80;
-    /** docStatus values that mean Concur already holds a success posting confirmation (concur-api.md §4.2). */
+    /** docStatus values that mean Concur already holds a success posting confirmation (the FIS swagger's enum). */
     private static final Set<String> CONFIRMED_AT_CONCUR = Set.of("POSTING_CONFIRMED_SUCCESS", "PAID",
             "PAYMENT_CONFIRMED_SUCCESS", "PAYMENT_CONFIRMED_REVERSED", "PAYMENT_CONFIRMED_OBSOLETE");
 
@@ -53,7 +54,7 @@ final class ConfirmPosting {
         }
         if (CONFIRMED_AT_CONCUR.contains(work.fisDocument.docStatus())) {
             // the last attempt died after Concur took the confirmation but before the ledger recorded it: the
-            // document, fetched again in this attempt, already shows it (concur-api.md §4.2 docStatus)
+            // document, fetched again in this attempt, already shows it in docStatus
             services.store.ledger().markConfirmationSent(work.fisDocumentId());
             services.store.audit().append(work.keys, AuditStep.ALREADY_CONFIRMED,
                     Map.of("docStatus", work.fisDocument.docStatus()));
@@ -83,7 +84,7 @@ final class ConfirmPosting {
         services.metrics.documentPosted(work.docType.value());
         services.store.exceptions().resolveFor(work.fisDocumentId());
         if (work.fisDocument.businessId() != null) {
-            // the report's earlier FIS documents that failed are settled by this one (a resubmission, §4.7)
+            // the report's earlier FIS documents that failed are settled by this one (a resubmission)
             services.store.exceptions().resolveFor(work.fisDocument.businessId());
         }
         // the worker names the app instance that posted, for operators of several instances on one database

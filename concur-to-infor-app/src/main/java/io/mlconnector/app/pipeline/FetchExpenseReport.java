@@ -14,9 +14,10 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * For tenants without FIS: reads the report a {@code statusChanged} event points to through its {@code facts.href}
- * with its expenses (Expense v4, concur-api.md §6.1) and turns it into the FIS document shape the mapping knows.
- * A report that is FIS-enabled, or no longer in an approval status when it is read, is not posted from here.
+ * For tenants without FIS: reads the report a {@code statusChanged} event points to through its {@code facts.href} with
+ * its expenses (Expense v4, https://developer.concur.com/api-reference/expense/expense-report/v4.reports.html) and
+ * turns it into the FIS document shape the mapping knows. A report that is FIS-enabled, or no longer in an approval
+ * status when it is read, is not posted from here.
  */
 final class FetchExpenseReport implements Processor {
     private final Services services;
@@ -47,8 +48,9 @@ final class FetchExpenseReport implements Processor {
         NonFisDocuments.adopt(services, work, FisDocType.EXPENSE, documentId, reportId, document, "expense-v4");
     }
 
-    // A FIS-enabled company gets the same report as a FIS document (concur-api.md §5): posting it here too would post
-    // it twice. The status is read again because the event may be older than a send-back.
+    // A FIS-enabled company gets the same report as a FIS document
+    // (https://developer.concur.com/api-guides/ERP-integration/posting-via-financial-integration-service.html): posting
+    // it here too would post it twice. The status is read again because the event may be older than a send-back.
     private boolean nothingToPost(DocumentWork work, ExpenseReport report, String documentId) {
         String why = null;
         if (report.isFinancialIntegrationEnabled()) {

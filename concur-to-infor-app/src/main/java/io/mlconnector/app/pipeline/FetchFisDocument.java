@@ -12,7 +12,8 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * GET the financial document named by the readyForIntegration event (concur-api.md §4.2), with
+ * GET the financial document named by the readyForIntegration event
+ * (https://developer.concur.com/api-reference/financial-integration/v4.financial-integration.html), with
  * {@code ignoreDocumentStatus} so a retry after the acknowledgement still finds it. Audits a content hash, so what was
  * posted can later be matched with what Concur sent.
  */

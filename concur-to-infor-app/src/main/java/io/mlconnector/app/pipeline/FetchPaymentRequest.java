@@ -13,8 +13,10 @@ import java.util.List;
 
 /**
  * Reads the payment request a {@code public.concur.invoice.paymentrequest} event names through Invoice v3
- * (concur-api.md §6.3) and turns it into the FIS invoice document shape. That topic is the product brief's; Concur's
- * docs document only FIS {@code invoice.readyForIntegration} for invoices (§3.2).
+ * (https://developer.concur.com/api-reference/invoice/v3.payment-request.html) and turns it into the FIS invoice
+ * document shape. That topic is the product brief's; Concur's docs document only FIS
+ * {@code invoice.readyForIntegration} for invoices
+ * (https://developer.concur.com/event-topics/Shared/ready-for-integration-event.html).
  */
 final class FetchPaymentRequest {
     /** The route's call: the {@code concur:} component reads the payment request by its id. */

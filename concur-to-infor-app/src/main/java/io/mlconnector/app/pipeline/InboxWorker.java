@@ -45,8 +45,9 @@ final class InboxWorker {
 
     /**
      * True when the event is one this app posts, on a configured topic: a FIS readyForIntegration event, an expense
-     * report {@code statusChanged} into one of {@code concur.approval-statuses} (concur-api.md §3.2), or a payment
-     * request event (the product brief's invoice topic).
+     * report {@code statusChanged} into one of {@code concur.approval-statuses}
+     * (https://developer.concur.com/event-topics/expense/v4.expense-events.html), or a payment request event (the
+     * product brief's invoice topic).
      */
     boolean isHandled(DocumentWork work) {
         return whyNotHandled(work) == null;

@@ -23,13 +23,13 @@ import java.util.Set;
 
 /**
  * {@code infor.posting-mode=M3_REST}: the document posts as one M3 supplier invoice through {@code APS450MI}
- * (infor-ion.md §5.1) that <em>replaces</em> the GL journal: AddHead for the supplier (the employee, or the vendor of
- * an invoice) and one cost line ({@code RDTP=8}, {@code AIT1} GL account, {@code AIT2} cost center) per entry of
- * {@link Payable#distribution()}. A negative payable (the employee owes the company) is a credit note: negative
- * amounts, as M3 books them.
+ * (https://github.com/infor-cloud/xtendm3) that <em>replaces</em> the GL journal: AddHead for the supplier (the
+ * employee, or the vendor of an invoice) and one cost line ({@code RDTP=8}, {@code AIT1} GL account, {@code AIT2} cost
+ * center) per entry of {@link Payable#distribution()}. A negative payable (the employee owes the company) is a credit
+ * note: negative amounts, as M3 books them.
  *
  * <p>The M3 key of an invoice is payee + supplier + supplier invoice number (SPYN, SUNO, SINO); {@code LstInvBySupInv}
- * on that key is the existence check that makes the posting exactly-once in M3 (§6). M3 answers synchronously, so a
+ * on that key is the existence check that makes the posting exactly-once in M3. M3 answers synchronously, so a
  * posted invoice is confirmed by the ERP, not merely accepted.
  */
 final class M3ChunkSender implements ChunkSender {

@@ -1,7 +1,6 @@
 package io.mlconnector.app.pipeline;
 
 import io.mlconnector.app.store.AuditStep;
-import io.mlconnector.app.mapping.FisDocument;
 import io.mlconnector.app.mapping.MappingException;
 import io.mlconnector.app.posting.AccountingDocument;
 import org.apache.camel.Exchange;
@@ -25,11 +24,9 @@ final class MapDocument implements Processor {
     @Override
     public void process(Exchange exchange) throws Exception {
         DocumentWork work = exchange.getMessage().getMandatoryBody(DocumentWork.class);
-        io.mlconnector.concur.api.FisDocument fis = work.fisDocument;
         AccountingDocument accounting;
         try {
-            accounting = services.mapping.current().map(new FisDocument(fis.id(), work.docType.value(), fis.json(),
-                    fis.entityId(), fis.companyId()));
+            accounting = services.mapping.current().map(work.fisDocument);
         } catch (MappingException e) {
             throw new DocumentRejected("unmapped", e.problems().stream().map(MappingException.Problem::code).toList(),
                     e.problems().stream().map(MappingException.Problem::message).toList(),

@@ -23,13 +23,14 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * A document that cannot be posted: back out whatever of it ION already accepted (FIS requires backing out every
- * entry of a failed document, concur-api.md §4.1 step 5), open an exception record for a finance user, and send
- * Concur an {@code error} posting confirmation naming each problem.
+ * A document that cannot be posted: back out whatever of it ION already accepted (FIS requires backing out every entry
+ * of a failed document,
+ * https://developer.concur.com/api-guides/ERP-integration/posting-via-financial-integration-service.html step 5), open
+ * an exception record for a finance user, and send Concur an {@code error} posting confirmation naming each problem.
  */
 final class RejectDocument implements Processor {
     private static final Logger LOG = LoggerFactory.getLogger(RejectDocument.class);
-    /** FIS takes at most 1,300 characters of messageShortText (concur-api.md §4.4). */
+    /** FIS takes at most 1,300 characters of messageShortText. */
     private static final int MAX_SHORT_TEXT = 1300;
 
     private final Services services;
@@ -112,7 +113,7 @@ final class RejectDocument implements Processor {
             if (lines.isEmpty()) {
                 messages.add(PostingConfirmation.SystemMessage.of(messageId, text));
             }
-            // one message per failing line, so Concur's audit trail points at the line to fix (§4.4)
+            // one message per failing line, so Concur's audit trail points at the line to fix
             for (String line : lines) {
                 messages.add(new PostingConfirmation.SystemMessage(line, messageId, "EN", text, ""));
             }

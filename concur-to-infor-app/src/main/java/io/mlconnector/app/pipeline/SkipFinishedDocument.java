@@ -12,8 +12,10 @@ import java.util.Optional;
 /**
  * Stops a FIS document that this app has already confirmed to Concur as {@code error}. FIS closes a document with its
  * first posting confirmation (a later one is answered 113 and changes nothing) and a resubmitted report arrives as a
- * new FIS document (concur-api.md §4.1, §4.7). Posting the old one now, after its account was fixed and its event came
- * again, would leave GL entries Concur never hears of, and the resubmission would post them a second time.
+ * new FIS document
+ * (https://developer.concur.com/api-guides/ERP-integration/posting-via-financial-integration-service.html). Posting the
+ * old one now, after its account was fixed and its event came again, would leave GL entries Concur never hears of, and
+ * the resubmission would post them a second time.
  *
  * <p>An error decided but not yet sent (a crash in between) goes back to {@link RejectDocument} to be sent.
  */

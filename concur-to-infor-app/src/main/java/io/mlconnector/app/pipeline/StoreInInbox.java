@@ -10,7 +10,8 @@ import org.apache.camel.Processor;
 /**
  * Stores a verified ESS event in the inbox within the webhook request, so the 2xx Concur gets means the event is
  * durable. A second delivery of the same event id is answered 2xx too and only audited (ESS delivers at least once,
- * concur-api.md §3.5). A failure here propagates, and the webhook answers 500 so ESS retries.
+ * https://developer.concur.com/api-reference/ess/v4.event-subscription.html). A failure here propagates, and the
+ * webhook answers 500 so ESS retries.
  */
 final class StoreInInbox implements Processor {
     private final Services services;

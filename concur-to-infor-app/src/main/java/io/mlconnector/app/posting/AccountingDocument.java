@@ -15,7 +15,7 @@ import java.util.Set;
  *
  * @param fisDocumentId     FIS document id ({@code content[].id}), the key of acknowledgement and confirmation
  * @param docType           {@code expense}, {@code invoice} or {@code cashadvance}
- * @param businessId        report id, invoice request id or cash advance id (concur-api.md §4.7)
+ * @param businessId        report id, invoice request id or cash advance id (the event's {@code facts.documentId})
  * @param accountingEntity  Infor accounting entity
  * @param currency          ISO currency code of every line
  * @param postingDate       accounting date

@@ -8,8 +8,9 @@ import java.util.HexFormat;
 /**
  * Deterministic chunk ids: {@code concur-<fisDocId>-<kind>-<n>-of-<m>}, and {@code <id>-rev} for the reversing chunk.
  * The same FIS document, chunk number and kind always give the same id, so a retry after a crash re-sends the same
- * ION messageId / BODID instead of creating a second posting (issue 5 item 6). Ids use only {@code [A-Za-z0-9_.-]}
- * (no {@code :}, {@code ?} or {@code &}, which the BODID convention uses as separators, infor-ion.md §4.1) and are at
+ * ION messageId / BODID instead of creating a second posting. Ids use only {@code [A-Za-z0-9_.-]}
+ * (no {@code :}, {@code ?} or {@code &}, which the BODID convention uses as separators,
+ * https://docs.infor.com/ln/10.8/en-us/lnolh/help/tl/lnstudiointegration/tps1504267854022.html) and are at
  * most {@link #MAX_LENGTH} characters including the reversal suffix.
  */
 public final class ChunkIds {
@@ -34,7 +35,7 @@ public final class ChunkIds {
         return chunkId + REVERSAL_SUFFIX;
     }
 
-    /** FIS ids are 32 hex characters (concur-api.md §4.7); anything else is made safe and, if long, shortened by hash. */
+    /** FIS ids are 32 hex characters; anything else is made safe and, if long, shortened by hash. */
     static String docIdPart(String fisDocumentId) {
         if (fisDocumentId == null || fisDocumentId.isBlank()) {
             throw new IllegalArgumentException("a chunk id needs the FIS document id");

@@ -4,9 +4,10 @@ package io.mlconnector.app.posting;
  * Limits a chunk must stay under.
  *
  * @param maxLines maximum GL lines per chunk
- * @param maxBytes maximum serialized size per chunk, as measured by the {@link ChunkSizeEstimator}. ION's message
- *                 limit is 5 MB on the Essentials tier and stays the recommended maximum on every tier
- *                 (infor-ion.md §3.5); leave headroom for the multipart envelope.
+ * @param maxBytes maximum serialized size per chunk, as measured by the {@link ChunkSizeEstimator}. ION's message limit
+ *                 is 5 MB on the Essentials tier and stays the recommended maximum on every tier
+ *                 (https://docs.infor.com/inforos/12.0.x/en-us/usagelimits-ru/rxt1587782955956.html); leave headroom
+ *                 for the multipart envelope.
  */
 public record ChunkLimits(int maxLines, long maxBytes) {
     /** 1,000 lines and 4 MiB: under ION's 5 MB with room for the envelope. */

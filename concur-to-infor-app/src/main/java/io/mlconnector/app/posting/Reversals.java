@@ -5,7 +5,8 @@ import java.util.Optional;
 /**
  * Reversing entries. When a later chunk of a document fails permanently, every accepted chunk is backed out before
  * Concur gets the {@code error} confirmation: FIS requires backing out all entries of a failed document
- * (concur-api.md §4.1, §9 item 10).
+ * (https://developer.concur.com/api-guides/ERP-integration/posting-via-financial-integration-service.html, "back out
+ * all the transactions").
  */
 public final class Reversals {
     private Reversals() {

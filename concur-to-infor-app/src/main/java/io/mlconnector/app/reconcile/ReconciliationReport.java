@@ -28,10 +28,6 @@ public record ReconciliationReport(LocalDate from, LocalDate to, List<DocumentRe
         return documents.stream().filter(d -> !d.reconciles()).toList();
     }
 
-    public long differenceCount() {
-        return documents.stream().mapToLong(d -> d.differences().size()).sum();
-    }
-
     /** Totals per currency and accounting entity, ordered by currency then entity. */
     public List<Totals> totals() {
         Map<List<String>, Totals> byKey = new LinkedHashMap<>();

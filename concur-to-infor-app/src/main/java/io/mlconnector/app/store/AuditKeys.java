@@ -17,10 +17,6 @@ public record AuditKeys(String essEventId, String reportId, String fisDocumentId
         return new AuditKeys(null, null, fisDocumentId, null);
     }
 
-    public AuditKeys withEssEventId(String id) {
-        return new AuditKeys(id, reportId, fisDocumentId, messageId);
-    }
-
     public AuditKeys withReportId(String id) {
         return new AuditKeys(essEventId, id, fisDocumentId, messageId);
     }

@@ -1,22 +1,19 @@
 package io.mlconnector.app.store;
 
 /**
- * The step names of the audit trail (issue 5 §8), one vocabulary for the route, the CLI and the tests. A step is
+ * The step names of the audit trail, one vocabulary for the route, the CLI and the tests. A step is
  * free text in the database; these are the ones the pipeline writes.
  */
 public final class AuditStep {
     public static final String EVENT_RECEIVED = "event received";
     public static final String DUPLICATE_DELIVERY = "duplicate delivery";
-    public static final String QUARANTINED = "delivery quarantined";
     public static final String IGNORED = "ignored";
     public static final String DOCUMENT_FETCHED = "document fetched";
     public static final String ACKNOWLEDGED = "acknowledged";
     public static final String RECALLED = "recalled";
     public static final String MAPPED = "mapped";
     public static final String VALIDATED = "validated";
-    public static final String VALIDATION_FAILED = "validation failed";
     public static final String PLANNED = "planned";
-    public static final String CHUNK_SENT = "chunk sent";
     public static final String CHUNK_IN_DOUBT = "chunk in doubt, re-sent with the same messageId";
     public static final String CHUNK_FOUND_IN_ERP = "chunk in doubt, found in the ERP, not sent again";
     public static final String CHUNK_ACCEPTED = "chunk accepted";

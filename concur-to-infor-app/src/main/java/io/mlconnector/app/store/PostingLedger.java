@@ -187,12 +187,6 @@ public final class PostingLedger {
                 PostingLedger::confirmation, fisDocumentId);
     }
 
-    /** Decided but not yet sent confirmations (to finish on restart). */
-    public List<ConfirmationRecord> unsentConfirmations() {
-        return jdbc.query("SELECT * FROM posting_confirmation WHERE state = 'PENDING' ORDER BY created_at",
-                PostingLedger::confirmation);
-    }
-
     static ConfirmationRecord confirmation(ResultSet rs) throws SQLException {
         return new ConfirmationRecord(rs.getString("fis_document_id"),
                 ConfirmationRecord.Outcome.valueOf(rs.getString("outcome")), rs.getString("detail"),

@@ -13,6 +13,7 @@ import io.mlconnector.app.store.DatabaseSettings;
 import io.mlconnector.app.store.Dialect;
 import io.mlconnector.app.store.InboxEvent;
 import io.mlconnector.app.posting.PostingKind;
+import io.mlconnector.app.store.Intake;
 import io.mlconnector.app.store.RetryPolicy;
 import io.mlconnector.app.store.Store;
 import io.mlconnector.app.testing.TestDatabase;
@@ -89,8 +90,8 @@ class AdminServerTest {
     @Test
     void statusAnswersCountsPerStateAsJson() throws Exception {
         // given two inbox rows, one done, and one sent chunk
-        store.inbox().insertIfAbsent(event("evt-1", "FIS-1"));
-        store.inbox().insertIfAbsent(event("evt-2", "FIS-2"));
+        new Intake(store).accept(event("evt-1", "FIS-1"));
+        new Intake(store).accept(event("evt-2", "FIS-2"));
         long id = store.inbox().claim(1, "w", Duration.ofMinutes(1)).get(0).id();
         store.inbox().complete(id, "w");
         store.ledger().plan(ChunkPlan.posting("FIS-1", 1, 1, PostingKind.GL, "m1", "b1", "h", BigDecimal.TEN, "USD"));
@@ -132,7 +133,7 @@ class AdminServerTest {
     @Test
     void replayPutsADeadEventBackToNewAndAuditsIt() throws Exception {
         // given a dead-lettered event
-        store.inbox().insertIfAbsent(event("evt-9", "FIS-9"));
+        new Intake(store).accept(event("evt-9", "FIS-9"));
         long id = store.inbox().claim(1, "w", Duration.ofMinutes(1)).get(0).id();
         store.inbox().deadLetter(id, "w", "unknown GL account");
         // when it is replayed by its FIS document id
@@ -141,7 +142,8 @@ class AdminServerTest {
         assertThat(response.statusCode()).isEqualTo(200);
         assertThat(json.readTree(response.body()).path("replayed").get(0).asText()).isEqualTo("evt-9");
         assertThat(store.inbox().find(id).orElseThrow().state().name()).isEqualTo("NEW");
-        assertThat(store.audit().trail("evt-9")).extracting(e -> e.step()).containsExactly("replay requested");
+        assertThat(store.audit().trail("evt-9")).extracting(e -> e.step())
+                .containsExactly("event received", "replay requested");
         // and a second replay, an unknown id and a GET find nothing to do
         assertThat(send("POST", "/admin/replay/FIS-9", TOKEN).statusCode()).isEqualTo(404);
         assertThat(send("POST", "/admin/replay/nope", TOKEN).statusCode()).isEqualTo(404);
@@ -216,8 +218,8 @@ class AdminServerTest {
         metrics.ionThrottled();
         metrics.chunkLatency(Duration.ofMillis(120));
         metrics.documentPosted("expense");
-        store.inbox().insertIfAbsent(event("evt-1", "FIS-1"));
-        store.inbox().insertIfAbsent(event("evt-2", "FIS-2"));
+        new Intake(store).accept(event("evt-1", "FIS-1"));
+        new Intake(store).accept(event("evt-2", "FIS-2"));
         metrics.inboxDepth(store.inbox(), i -> i.depth());
         // when scraped without a token
         HttpResponse<String> response = send("GET", "/metrics", null);

@@ -10,6 +10,7 @@ import io.mlconnector.app.store.ExceptionRecord;
 import io.mlconnector.app.store.InboxEvent;
 import io.mlconnector.app.store.InboxState;
 import io.mlconnector.app.posting.PostingKind;
+import io.mlconnector.app.store.Intake;
 import io.mlconnector.app.store.RetryPolicy;
 import io.mlconnector.app.store.Store;
 import io.mlconnector.app.testing.TestDatabase;
@@ -135,7 +136,7 @@ class ExceptionActionsTest {
 
     /** An event worked off (DONE) whose document was rejected: what RejectDocument leaves behind. */
     private long rejected(String essEventId, String reportId, String documentId) {
-        store.inbox().insertIfAbsent(new InboxEvent(essEventId, "public.concur.expense.report", "statusChanged", null,
+        new Intake(store).accept(new InboxEvent(essEventId, "public.concur.expense.report", "statusChanged", null,
                 reportId, "{}"));
         long row = store.inbox().claim(1, "worker-1", LEASE).get(0).id();
         store.inbox().complete(row, "worker-1");

@@ -4,6 +4,7 @@ import io.mlconnector.app.config.AppConfig;
 import io.mlconnector.app.store.AuditKeys;
 import io.mlconnector.app.store.DatabaseSettings;
 import io.mlconnector.app.store.InboxEvent;
+import io.mlconnector.app.store.Intake;
 import io.mlconnector.app.store.RetryPolicy;
 import io.mlconnector.app.store.Store;
 import io.mlconnector.app.testing.HoldDatabase;
@@ -55,9 +56,9 @@ class MlConnectorCliTest {
     void statusPrintsCountsPerStateFromTheDatabase() {
         // given two new events and one dead one
         withStore(store -> {
-            store.inbox().insertIfAbsent(event("evt-1", "FIS-1"));
-            store.inbox().insertIfAbsent(event("evt-2", "FIS-2"));
-            store.inbox().insertIfAbsent(event("evt-3", "FIS-3"));
+            new Intake(store).accept(event("evt-1", "FIS-1"));
+            new Intake(store).accept(event("evt-2", "FIS-2"));
+            new Intake(store).accept(event("evt-3", "FIS-3"));
             long id = store.inbox().claim(1, "w", Duration.ofMinutes(1)).get(0).id();
             store.inbox().deadLetter(id, "w", "boom");
         });
@@ -92,7 +93,7 @@ class MlConnectorCliTest {
     void replayPutsADeadEventBackOrSaysThereIsNothingToReplay() {
         // given a dead event
         withStore(store -> {
-            store.inbox().insertIfAbsent(event("evt-1", "FIS-1"));
+            new Intake(store).accept(event("evt-1", "FIS-1"));
             long id = store.inbox().claim(1, "w", Duration.ofMinutes(1)).get(0).id();
             store.inbox().deadLetter(id, "w", "unknown GL account");
         });
@@ -111,8 +112,8 @@ class MlConnectorCliTest {
     void reconcileExitsOneOnDifferencesAndWritesOneCsvRowPerDocument() throws IOException {
         // given today: one document posted and confirmed, one fetched but never posted
         withStore(store -> {
-            store.inbox().insertIfAbsent(event("evt-1", "RPT-1"));
-            store.inbox().insertIfAbsent(event("evt-2", "RPT-2"));
+            new Intake(store).accept(event("evt-1", "RPT-1"));
+            new Intake(store).accept(event("evt-2", "RPT-2"));
             AuditKeys posted = new AuditKeys("evt-1", "RPT-1", "FIS-1", null);
             store.audit().append(posted, "document fetched", Map.of("businessId", "RPT-1", "docType", "expense",
                     "amount", "42.00", "currency", "EUR"));

@@ -86,7 +86,8 @@ final class CrashLab implements AutoCloseable {
             execute(base, "CREATE SCHEMA " + schema);
             url = base + (base.contains("?") ? "&" : "?") + "currentSchema=" + schema;
         }
-        // ESS keeps retrying while an instance is down (the real ESS retries for days, concur-api.md §3.5)
+        // ESS keeps retrying while an instance is down (the real ESS retries for at least 3 days,
+        // https://developer.concur.com/api-reference/ess/v4.event-subscription.html)
         ConcurSandbox concur = ConcurSandbox.start(ConcurSandboxSettings.builder().maxDeliveryAttempts(60)
                 .retryBackoff(Duration.ofMillis(100)).build());
         InforSandbox infor = InforSandbox.start();

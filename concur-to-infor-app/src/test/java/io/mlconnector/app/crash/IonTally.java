@@ -12,7 +12,8 @@ import java.util.stream.Collectors;
  * What ION received, grouped by the sender's messageId. A messageId received more than once is a re-send of a chunk
  * that was in doubt (sent, but its acceptance not yet recorded when the app died): the BOD path's guarantee is that
  * such a re-send is the same message, byte for byte apart from {@code CreationDateTime} (BodEnvelope), so the receiver
- * can drop it by the source messageId ION keeps (infor-ion.md §6).
+ * can drop it by the source messageId ION keeps
+ * (https://docs.infor.com/ion/2022.x/en-us/ioncedg_cloud_osm/cyj1654168822304.html).
  */
 record IonTally(Map<String, List<ImsMessage>> byMessageId) {
     private static final Pattern CREATION_DATE_TIME = Pattern.compile("<CreationDateTime>[^<]*</CreationDateTime>");

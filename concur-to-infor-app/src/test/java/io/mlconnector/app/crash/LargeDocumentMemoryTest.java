@@ -20,7 +20,7 @@ class LargeDocumentMemoryTest {
         try (CrashLab lab = CrashLab.start("memory", CrashLab.DatabaseKind.H2)) {
             // given
             String docId = lab.concur().fis().add("expense",
-                    LargeExpenseReport.generate("unused", 4_000, 20261206L).document());
+                    LargeExpenseReport.generate("unused", 4_000, 20261206L).json());
             AppProcess app = lab.app("app", Duration.ofSeconds(30)).maxHeap("256m");
             app.start();
             // when

@@ -1,9 +1,10 @@
 package io.mlconnector.app.m3;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.mlconnector.app.mapping.fixtures.FisDocuments;
 import io.mlconnector.app.config.AppConfig;
 import io.mlconnector.app.config.SandboxKeys;
-import io.mlconnector.app.mapping.FisDocument;
+import io.mlconnector.app.mapping.fixtures.FisSamples;
 import io.mlconnector.app.mapping.Mapping;
 import io.mlconnector.app.pipeline.ConcurToInforApplication;
 import io.mlconnector.app.posting.AccountingDocument;
@@ -83,8 +84,8 @@ final class M3Harness implements AutoCloseable {
     /** The document as the app's mapping maps it (amounts read as BigDecimal, scale kept). */
     AccountingDocument mapped(String docId) {
         try {
-            JsonNode document = FisDocument.JSON.readTree(concur.fis().document(docId).toString());
-            return mapping.map(FisDocument.of(docId, docType(document), document));
+            JsonNode document = FisSamples.JSON.readTree(concur.fis().document(docId).toString());
+            return mapping.map(FisDocuments.of(docId, docType(document), document));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -1,5 +1,7 @@
 package io.mlconnector.app.mapping;
 
+import io.mlconnector.concur.api.FisDocument;
+import io.mlconnector.app.mapping.fixtures.FisDocuments;
 import io.mlconnector.app.mapping.MappingConfigException.Problem;
 import io.mlconnector.app.mapping.fixtures.FisSamples;
 import org.junit.jupiter.api.Test;
@@ -130,8 +132,8 @@ class MappingConfigTest {
         // given an unquoted entity code with a leading zero
         String yaml = Mapping.defaultMappingText().replace("  default: \"100\"", "  default: 0100");
         Mapping mapping = Mapping.parse(yaml, "test-mapping.yaml", Clock.systemUTC());
-        FisDocument fis = FisDocument.of("0123456789abcdef0123456789abcdef", "cashadvance",
-                FisSamples.named("fis-cash-advance-document.json").fis().document());
+        FisDocument fis = FisDocuments.of("0123456789abcdef0123456789abcdef", "cashadvance",
+                FisSamples.named("fis-cash-advance-document.json").fis().json());
 
         // when / then
         assertThat(mapping.map(fis).accountingEntity()).isEqualTo("0100");

@@ -1,5 +1,6 @@
 package io.mlconnector.app.mapping;
 
+import io.mlconnector.concur.api.FisDocument;
 import io.mlconnector.app.mapping.MappingProvider.ReloadResult;
 import io.mlconnector.app.posting.GlLine;
 import io.mlconnector.app.posting.LineRole;

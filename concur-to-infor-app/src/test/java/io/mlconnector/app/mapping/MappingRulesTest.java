@@ -1,5 +1,7 @@
 package io.mlconnector.app.mapping;
 
+import io.mlconnector.app.mapping.fixtures.FisDocuments;
+import io.mlconnector.concur.api.FisDocument;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.mlconnector.app.mapping.MappingException.Kind;
@@ -166,7 +168,7 @@ class MappingRulesTest {
 
         // then SAP's posting record: Dr employee / Cr clearing, Dr clearing / Cr card vendor
         assertThat(mapped.glLines()).filteredOn(l -> l.sourceEntryId().equals(
-                        fis.document().path("expenseEntry").get(0).path("entryId").asText()))
+                        fis.json().path("expenseEntry").get(0).path("entryId").asText()))
                 .extracting(GlLine::glAccount, GlLine::side, l -> l.amount().toPlainString())
                 .containsExactlyInAnyOrder(org.assertj.core.groups.Tuple.tuple("2100", DebitCredit.DEBIT, "300"),
                         org.assertj.core.groups.Tuple.tuple("2120", DebitCredit.CREDIT, "300"),
@@ -312,8 +314,8 @@ class MappingRulesTest {
     @Test
     void accountingEntityFollowsTheLedgerWhenTheFisEntityIsUnknown() {
         // given use case 5.2.1 (ledger GP) delivered without its FIS entity id
-        FisDocument fis = FisDocument.of("d4c622915cf24771a0269bc82711b50b", "expense",
-                sample(CASH_ADVANCE_APPLIED).document());
+        FisDocument fis = FisDocuments.of("d4c622915cf24771a0269bc82711b50b", "expense",
+                sample(CASH_ADVANCE_APPLIED).json());
 
         // when / then
         assertThat(Mapping.defaultMapping().map(fis).accountingEntity()).isEqualTo("200");
@@ -370,21 +372,37 @@ class MappingRulesTest {
 
     @Test
     void documentDeliveredAsJsonTextIsMapped() throws Exception {
-        // given a FIS content item whose document is a JSON string (DocumentFormatAs: text, concur-api.md §4.2)
+        // given a FIS content item whose document is a JSON string (DocumentFormatAs: text)
         ObjectNode item = FisSamples.JSON.createObjectNode().put("id", "e7f810cabc8348cdb051dd9431c8cfbb")
-                .put("docType", "expense").put("document", FisSamples.JSON.writeValueAsString(sample(VAT).document()));
+                .put("docType", "expense").put("document", FisSamples.JSON.writeValueAsString(sample(VAT).json()));
 
         // when
-        AccountingDocument mapped = Mapping.defaultMapping().map(FisDocument.fromItem(item));
+        AccountingDocument mapped = Mapping.defaultMapping().map(FisDocument.read(item, null));
 
         // then
         assertThat(mapped.totalDebits()).isEqualByComparingTo("10");
     }
 
     @Test
+    void itemWithoutIdOrDocumentIsAnInvalidDocument() throws Exception {
+        // given a FIS answer whose content item has no document
+        JsonNode answer = FisSamples.JSON.readTree(
+                "{\"content\":[{\"id\":\"e7f810cabc8348cdb051dd9431c8cfbb\",\"docType\":\"expense\"}]}");
+
+        // when
+        MappingException e = catchThrowableOfType(MappingException.class,
+                () -> Mapping.defaultMapping().map(FisDocument.read(answer, null)));
+
+        // then
+        assertThat(e.problems()).extracting(MappingException.Problem::kind)
+                .containsExactly(MappingException.Kind.INVALID_DOCUMENT);
+        assertThat(e.fisDocumentId()).isEqualTo("e7f810cabc8348cdb051dd9431c8cfbb");
+    }
+
+    @Test
     void unsupportedDocTypeIsAnInvalidDocument() {
         // given
-        FisDocument payroll = FisDocument.of("0123456789abcdef0123456789abcdef", "payroll", sample(VAT).document());
+        FisDocument payroll = FisDocuments.of("0123456789abcdef0123456789abcdef", "payroll", sample(VAT).json());
 
         // when
         MappingException e = catchThrowableOfType(MappingException.class, () -> Mapping.defaultMapping().map(payroll));
@@ -418,9 +436,9 @@ class MappingRulesTest {
     }
 
     private static FisDocument modified(FisDocument fis, Consumer<JsonNode> change) {
-        JsonNode copy = fis.document().deepCopy();
+        JsonNode copy = fis.json().deepCopy();
         change.accept(copy);
-        return new FisDocument(fis.id(), fis.docType(), copy, fis.entityId(), fis.companyId());
+        return FisDocuments.of(fis.id(), fis.docType(), copy, fis.entityId(), fis.companyId());
     }
 
     /** The default mapping with text replacements (pairs of from, to); each must apply. */

@@ -1,6 +1,7 @@
 package io.mlconnector.app.mapping;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.mlconnector.concur.api.FisDocument;
 import io.mlconnector.app.posting.AccountingDocument;
 import io.mlconnector.app.posting.GlLine;
 import io.mlconnector.app.posting.LineRole;
@@ -26,7 +27,7 @@ class PublishedSamplesMappingTest {
 
     @Test
     void everyPublishedFisDocumentSampleIsFound() {
-        // given the nine published financial documents (concur-api.md §8)
+        // given the nine published financial documents
         // then the parameterised test below covers all three docTypes and every use case
         assertThat(samples()).hasSize(9);
         assertThat(samples()).extracting(s -> s.fis().docType())
@@ -93,9 +94,9 @@ class PublishedSamplesMappingTest {
     /** The header total where the document has one (use case 1.1 has none). */
     private static List<BigDecimal> headerTotal(FisDocument fis) {
         JsonNode total = switch (fis.docType()) {
-            case "expense" -> fis.document().path("report").path("totalApprovedAmount");
-            case "invoice" -> fis.document().path("requestHeader").path("requestTotal");
-            default -> fis.document().path("cashAdvanceData").path("requestAmount");
+            case "expense" -> fis.json().path("report").path("totalApprovedAmount");
+            case "invoice" -> fis.json().path("requestHeader").path("requestTotal");
+            default -> fis.json().path("cashAdvanceData").path("requestAmount");
         };
         return total.isNumber() ? List.of(total.decimalValue()) : List.of();
     }

@@ -2,7 +2,8 @@ package io.mlconnector.app.nonfis;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.mlconnector.app.mapping.FisDocument;
+import io.mlconnector.app.mapping.fixtures.FisDocuments;
+import io.mlconnector.concur.api.FisDocument;
 import io.mlconnector.app.mapping.Mapping;
 import io.mlconnector.app.mapping.fixtures.FisSamples;
 import io.mlconnector.app.posting.AccountingDocument;
@@ -180,7 +181,7 @@ class ExpenseReportAdapterTest {
     }
 
     static AccountingDocument map(JsonNode document) {
-        return DEFAULT.map(FisDocument.of("report-test", "expense", document));
+        return DEFAULT.map(FisDocuments.of("report-test", "expense", document));
     }
 
     static List<String> lines(AccountingDocument document) {

@@ -2,7 +2,8 @@ package io.mlconnector.app.nonfis;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.mlconnector.app.mapping.FisDocument;
+import io.mlconnector.app.mapping.fixtures.FisDocuments;
+import io.mlconnector.concur.api.FisDocument;
 import io.mlconnector.app.mapping.Mapping;
 import io.mlconnector.app.posting.AccountingDocument;
 import org.junit.jupiter.api.Test;
@@ -126,6 +127,6 @@ class PaymentRequestAdapterTest {
     }
 
     private static AccountingDocument map(JsonNode document) {
-        return DEFAULT.map(FisDocument.of("paymentrequest-test", "invoice", document));
+        return DEFAULT.map(FisDocuments.of("paymentrequest-test", "invoice", document));
     }
 }

@@ -3,7 +3,7 @@ package io.mlconnector.app.nonfis;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.mlconnector.app.mapping.FisDocument;
+import io.mlconnector.app.mapping.fixtures.FisSamples;
 import io.mlconnector.sandbox.concur.PublishedSamples;
 
 import java.io.IOException;
@@ -11,14 +11,17 @@ import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
 
-/** The published Expense v4 samples (concur-api.md §8) and hand-written v4 / v3 documents, amounts as BigDecimal. */
+/**
+ * The published Expense v4 samples (sources in the sandbox's samples/SOURCES.tsv) and hand-written v4 / v3 documents,
+ * amounts as BigDecimal.
+ */
 final class V4Fixtures {
     private V4Fixtures() {
     }
 
     static JsonNode sample(String file) {
         try {
-            return FisDocument.JSON.readTree(PublishedSamples.bytes(file));
+            return FisSamples.JSON.readTree(PublishedSamples.bytes(file));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

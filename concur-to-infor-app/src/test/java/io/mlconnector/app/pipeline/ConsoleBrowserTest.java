@@ -1,5 +1,6 @@
 package io.mlconnector.app.pipeline;
 
+import io.mlconnector.app.mapping.Mapping;
 import io.mlconnector.app.store.Dialect;
 import io.mlconnector.app.store.ExceptionRecord;
 import io.mlconnector.sandbox.concur.ConcurEvents;
@@ -34,7 +35,6 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.Arrays;
@@ -262,12 +262,11 @@ class ConsoleBrowserTest {
         try {
             String text = Files.readString(harness.mappingFile);
             assertThat(text).contains(from);
-            Instant before = harness.services().mapping.loadedAt();
+            Mapping before = harness.services().mapping.current();
             Files.writeString(harness.mappingFile, text.replace(from, to));
-            PipelineHarness.await().atMost(Duration.ofSeconds(20)).until(() -> {
-                harness.services().mapping.current();
-                return harness.services().mapping.loadedAt().isAfter(before);
-            });
+            // the route takes the mapping from current(): a new instance there is the edit in use
+            PipelineHarness.await().atMost(Duration.ofSeconds(20))
+                    .until(() -> harness.services().mapping.current() != before);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -27,11 +27,12 @@ import java.util.List;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * After an unknown GL account: what a finance user does (add the account in Infor, replay, have the report
- * resubmitted) and what the app must then do. FIS closes a document with its first posting confirmation: a second one
- * is answered 113 "Confirmation has been posted", and a resubmitted report is a new FIS document (concur-api.md §4.1,
- * §4.7). So a document confirmed {@code error} must never be posted afterwards; its report posts under the new FIS
- * document instead.
+ * After an unknown GL account: what a finance user does (add the account in Infor, replay, have the report resubmitted)
+ * and what the app must then do. FIS closes a document with its first posting confirmation: a second one is answered
+ * 113 "Confirmation has been posted", and a resubmitted report is a new FIS document
+ * (https://developer.concur.com/api-guides/ERP-integration/posting-via-financial-integration-service.html). So a
+ * document confirmed {@code error} must never be posted afterwards; its report posts under the new FIS document
+ * instead.
  */
 class ErrorConfirmedDocumentsEndToEndTest extends EndToEndTest {
     private static final String HOTEL_REPORT = "D0719B539ED64FE612AB"; // LODNG → GL 6120

@@ -25,6 +25,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 class FailurePathsEndToEndTest extends EndToEndTest {
     private static final String MULTIPART = ".*/IONSERVICES/api/ion/messaging/service/v3/multipartMessage";
     private static final String HOTEL_REPORT = "D0719B539ED64FE612AB"; // LODNG → GL 6120 under the default mapping
+    private static final String FIS_EXPENSE_READ = ".*/transactiontypes/expense/transactions";
+    /** The connectors' default attempts per call ({@code maxAttempts}), the one in-process retry of each call. */
+    private static final long ION_ATTEMPTS_PER_CALL = 5;
+    private static final long CONCUR_ATTEMPTS_PER_CALL = 4;
+    private static final int INBOX_ATTEMPTS = 2;
 
     @Test
     void anUnknownGlAccountIsConfirmedAsErrorNamingItAndNothingIsPosted() {
@@ -76,11 +81,46 @@ class FailurePathsEndToEndTest extends EndToEndTest {
     }
 
     @Test
+    void ionAnswering503IsSentFiveTimesPerInboxAttemptAndNoMore() {
+        // given ION answers every message 503 and the inbox dead-letters an event after two attempts
+        start(app -> app.config("worker.max-attempts", Integer.toString(INBOX_ATTEMPTS)));
+        String docId = sample(HOTEL_REPORT);
+        harness.infor.faults().always(Fault.status(503).onPath(MULTIPART));
+
+        // when the report is approved and its event has used up its attempts
+        harness.approve(docId);
+        awaitDeadLettered();
+
+        // then ION saw the message only as often as the connector's budget per inbox attempt (README-posting.md):
+        // a retry layer stacked on top (a route redelivery) would multiply it
+        long attempts = harness.infor.requests().stream().filter(r -> r.path().matches(MULTIPART)).count();
+        assertThat(attempts).isEqualTo(ION_ATTEMPTS_PER_CALL * INBOX_ATTEMPTS);
+        assertThat(harness.messagesOf(docId)).isEmpty();
+    }
+
+    @Test
+    void concurAnswering503IsAskedFourTimesPerInboxAttemptAndNoMore() {
+        // given Concur answers every FIS document read 503 and the inbox dead-letters an event after two attempts
+        start(app -> app.config("worker.max-attempts", Integer.toString(INBOX_ATTEMPTS)));
+        String docId = sample(HOTEL_REPORT);
+        harness.concur.faults().always(Fault.status(503).onPath(FIS_EXPENSE_READ));
+
+        // when the report is approved and its event has used up its attempts
+        harness.approve(docId);
+        awaitDeadLettered();
+
+        // then Concur was asked only as often as the connector's budget per inbox attempt (README-posting.md)
+        long reads = harness.concur.requests().stream().filter(r -> r.path().matches(FIS_EXPENSE_READ)).count();
+        assertThat(reads).isEqualTo(CONCUR_ATTEMPTS_PER_CALL * INBOX_ATTEMPTS);
+        assertThat(harness.concur.fis().acknowledgements(docId)).isEmpty();
+    }
+
+    @Test
     void ionRefusingTheSecondChunkReversesTheFirstAndConfirmsAnError() {
         // given journals of at most 6 lines, so a 12-entry report is several chunks, and ION that accepts the first
         // message and answers 400 to the second
         start(app -> app.config("infor.max-lines-per-chunk", "6"));
-        String docId = harness.concur.fis().add("expense", LargeExpenseReport.generate("unused", 12, 42L).document());
+        String docId = harness.concur.fis().add("expense", LargeExpenseReport.generate("unused", 12, 42L).json());
         harness.infor.faults().inject(Fault.slow(Duration.ZERO).onPath(MULTIPART), 1)
                 .inject(Fault.status(400).onPath(MULTIPART), 1);
 
@@ -139,6 +179,10 @@ class FailurePathsEndToEndTest extends EndToEndTest {
                 .contains(AuditStep.RECALLED).doesNotContain(AuditStep.ACKNOWLEDGED, AuditStep.MAPPED);
         assertThat(harness.store().inbox().countByState()).containsEntry(InboxState.DONE, 1L);
         assertThat(harness.store().exceptions().forDocument(docId)).isEmpty();
+    }
+
+    private void awaitDeadLettered() {
+        PipelineHarness.await().until(() -> harness.store().inbox().countByState().get(InboxState.DEAD) == 1L);
     }
 
     private String sample(String businessId) {

@@ -7,7 +7,9 @@ import io.mlconnector.app.store.Inbox;
 import io.mlconnector.app.store.InboxEntry;
 import io.mlconnector.app.store.InboxEvent;
 import io.mlconnector.app.store.InboxState;
+import io.mlconnector.app.store.Intake;
 import io.mlconnector.app.store.RetryPolicy;
+import io.mlconnector.app.store.Store;
 import io.mlconnector.app.testing.TestDatabase;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.AfterEach;
@@ -45,12 +47,15 @@ class InboxWorkersTest {
 
     private TestDatabase testDb;
     private Inbox inbox;
+    private Intake intake;
     private final List<InboxWorkers> started = new ArrayList<>();
 
     @BeforeEach
     void openDatabase() {
         testDb = TestDatabase.create(dialect, "inboxworkers");
-        inbox = inbox();
+        Store store = new Store(testDb.open(), Clock.systemUTC(), RETRY);
+        inbox = store.inbox();
+        intake = new Intake(store);
     }
 
     @AfterEach
@@ -122,7 +127,7 @@ class InboxWorkersTest {
     }
 
     private void store(String essEventId, String reportId) {
-        inbox.insertIfAbsent(new InboxEvent(essEventId, "public.concur.financialintegration",
+        intake.accept(new InboxEvent(essEventId, "public.concur.financialintegration",
                 "expense.readyForIntegration", null, reportId, "{\"id\":\"" + essEventId + "\"}"));
     }
 

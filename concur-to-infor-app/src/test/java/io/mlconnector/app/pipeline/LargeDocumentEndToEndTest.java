@@ -22,7 +22,7 @@ class LargeDocumentEndToEndTest extends EndToEndTest {
         start(app -> app.infor(InforSandboxSettings.defaults().withMaxMessageBytes(MAX_BYTES))
                 .config("infor.max-message-bytes", Integer.toString(MAX_BYTES))
                 .config("infor.max-lines-per-chunk", "800"));
-        JsonNode report = LargeExpenseReport.generate("unused", 5_000, 5_000L).document();
+        JsonNode report = LargeExpenseReport.generate("unused", 5_000, 5_000L).json();
         String docId = harness.concur.fis().add("expense", report);
 
         // when Concur approves it

@@ -4,7 +4,9 @@ import io.mlconnector.app.store.Dialect;
 import io.mlconnector.app.store.Inbox;
 import io.mlconnector.app.store.InboxEntry;
 import io.mlconnector.app.store.InboxEvent;
+import io.mlconnector.app.store.Intake;
 import io.mlconnector.app.store.RetryPolicy;
+import io.mlconnector.app.store.Store;
 import io.mlconnector.app.testing.TestDatabase;
 import io.mlconnector.sandbox.MutableClock;
 import org.junit.jupiter.api.AfterEach;
@@ -38,9 +40,10 @@ class LeaseHeartbeatTest {
     void openDatabase() {
         testDb = TestDatabase.create(dialect, "heartbeat");
         clock = MutableClock.atSecondPrecision();
-        inbox = new Inbox(testDb.open(), clock, new RetryPolicy(8, Duration.ofSeconds(5), Duration.ofMinutes(1)));
+        Store store = new Store(testDb.open(), clock, new RetryPolicy(8, Duration.ofSeconds(5), Duration.ofMinutes(1)));
+        inbox = store.inbox();
         heartbeat = new LeaseHeartbeat(inbox, "alive", LEASE, BEAT, () -> { });
-        inbox.insertIfAbsent(new InboxEvent("evt-1", "public.concur.financialintegration", "readyForIntegration",
+        new Intake(store).accept(new InboxEvent("evt-1", "public.concur.financialintegration", "readyForIntegration",
                 null, "R-1", "{}"));
     }
 

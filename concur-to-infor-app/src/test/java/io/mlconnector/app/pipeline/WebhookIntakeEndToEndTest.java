@@ -88,7 +88,10 @@ class WebhookIntakeEndToEndTest extends EndToEndTest {
         return Base64.getEncoder().encodeToString(signer.sign());
     }
 
-    /** A readyForIntegration envelope shaped like ESS's (concur-api.md §3.3). */
+    /**
+     * A readyForIntegration envelope shaped like ESS's
+     * (https://developer.concur.com/event-topics/Shared/ready-for-integration-event.html).
+     */
     private String event(String businessId) {
         return """
                 {"id":"a1b2c3d4-0000-4000-8000-000000000001","correlationId":"c-1",

@@ -34,7 +34,7 @@ class WorkerLivenessEndToEndTest extends EndToEndTest {
         start(app -> app.mapping(Mapping.defaultMappingText().replace("  lookupOrder: [expenseType, journalAccountCode]",
                 "  lookupOrder: [expenseType, journalAccountCode]\n  expression: \"" + OVERFLOWING_EXPRESSION + "\""))
                 .exit(exits::add));
-        String docId = harness.concur.fis().add("expense", LargeExpenseReport.generate("unused", 2, 7L).document());
+        String docId = harness.concur.fis().add("expense", LargeExpenseReport.generate("unused", 2, 7L).json());
         // when
         harness.approve(docId);
         // then the process is ended with the fatal status, and readiness says why until it is gone
@@ -51,8 +51,8 @@ class WorkerLivenessEndToEndTest extends EndToEndTest {
         // given one worker, a short stall timeout, and ION hanging on the first document's post
         start(app -> app.config("worker.count", "1").config("worker.stall-timeout", "1s"));
         harness.infor.faults().inject(Fault.slow(Duration.ofSeconds(8)).onPath(MULTIPART), 1);
-        String first = harness.concur.fis().add("expense", LargeExpenseReport.generate("unused", 2, 1L).document());
-        String second = harness.concur.fis().add("expense", LargeExpenseReport.generate("unused", 2, 2L).document());
+        String first = harness.concur.fis().add("expense", LargeExpenseReport.generate("unused", 2, 1L).json());
+        String second = harness.concur.fis().add("expense", LargeExpenseReport.generate("unused", 2, 2L).json());
         // when
         harness.approve(first);
         PipelineHarness.await().until(() -> !harness.infor.requests().stream()
@@ -73,7 +73,7 @@ class WorkerLivenessEndToEndTest extends EndToEndTest {
         // given a lease much shorter than ION's answer, kept alive by the heartbeat, and a second idle worker
         start(app -> app.config("worker.count", "2").config("worker.lease", "2s").config("worker.heartbeat", "500ms"));
         harness.infor.faults().inject(Fault.slow(Duration.ofSeconds(6)).onPath(MULTIPART), 1);
-        String docId = harness.concur.fis().add("expense", LargeExpenseReport.generate("unused", 2, 3L).document());
+        String docId = harness.concur.fis().add("expense", LargeExpenseReport.generate("unused", 2, 3L).json());
         // when
         harness.approve(docId);
         harness.awaitFisState(docId, FisState.POSTED);

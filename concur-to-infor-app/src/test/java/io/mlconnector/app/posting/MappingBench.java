@@ -1,6 +1,6 @@
 package io.mlconnector.app.posting;
 
-import io.mlconnector.app.mapping.FisDocument;
+import io.mlconnector.concur.api.FisDocument;
 import io.mlconnector.app.mapping.Mapping;
 import io.mlconnector.app.mapping.fixtures.LargeExpenseReport;
 import org.junit.jupiter.api.Test;

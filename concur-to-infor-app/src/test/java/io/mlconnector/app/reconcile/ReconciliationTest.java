@@ -7,6 +7,7 @@ import io.mlconnector.app.store.ConfirmationRecord;
 import io.mlconnector.app.store.Dialect;
 import io.mlconnector.app.store.InboxEvent;
 import io.mlconnector.app.posting.PostingKind;
+import io.mlconnector.app.store.Intake;
 import io.mlconnector.app.store.RetryPolicy;
 import io.mlconnector.app.store.Store;
 import io.mlconnector.app.testing.TestDatabase;
@@ -241,7 +242,7 @@ class ReconciliationTest {
     }
 
     private Doc received(String essEventId, String reportId) {
-        store.inbox().insertIfAbsent(new InboxEvent(essEventId, "public.concur.financialintegration",
+        new Intake(store).accept(new InboxEvent(essEventId, "public.concur.financialintegration",
                 "expense.readyForIntegration", reportId, null, "{}"));
         return new Doc(AuditKeys.event(essEventId).withReportId(reportId));
     }

@@ -35,12 +35,15 @@ class InboxTest {
     private TestDatabase testDb;
     private MutableClock clock;
     private Inbox inbox;
+    private Intake intake;
 
     @BeforeEach
     void openDatabase() {
         testDb = TestDatabase.create(dialect, "inbox");
         clock = MutableClock.atSecondPrecision();
-        inbox = new Inbox(testDb.open(), clock, RETRY);
+        Store store = new Store(testDb.open(), clock, RETRY);
+        inbox = store.inbox();
+        intake = new Intake(store);
     }
 
     @AfterEach
@@ -64,7 +67,7 @@ class InboxTest {
                 for (int d = 0; d < deliveries; d++) {
                     outcomes.add(pool.submit(() -> {
                         start.await();
-                        return inbox.insertIfAbsent(event);
+                        return intake.accept(event);
                     }));
                 }
                 start.countDown();
@@ -89,7 +92,7 @@ class InboxTest {
         InboxEvent event = new InboxEvent("evt-1", "public.concur.financialintegration", "expense.readyForIntegration",
                 "FIS-1", "RPT-1", "{\"id\":\"evt-1\",\"amount\":\"12.50\"}");
         // when
-        InsertOutcome outcome = inbox.insertIfAbsent(event);
+        InsertOutcome outcome = intake.accept(event);
         // then
         assertThat(outcome).isEqualTo(InsertOutcome.INSERTED);
         InboxEntry stored = inbox.findByEssEventId("evt-1").orElseThrow();
@@ -103,7 +106,7 @@ class InboxTest {
         // given 400 due rows and two app instances (separate connection pools) with 3 worker threads each
         int rows = 400;
         for (int i = 0; i < rows; i++) {
-            inbox.insertIfAbsent(event("evt-" + i));
+            intake.accept(event("evt-" + i));
         }
         List<Inbox> instances = List.of(new Inbox(testDb.open(), clock, RETRY), new Inbox(testDb.open(), clock, RETRY));
         ConcurrentHashMap<Long, String> claimedBy = new ConcurrentHashMap<>();
@@ -143,7 +146,7 @@ class InboxTest {
     @Test
     void expiredLeaseMakesTheRowClaimableAgainAndFencesTheOldWorker() {
         // given a row claimed by worker A
-        inbox.insertIfAbsent(event("evt-1"));
+        intake.accept(event("evt-1"));
         InboxEntry claimed = inbox.claim(10, "A", LEASE).get(0);
         assertThat(inbox.claim(10, "B", LEASE)).isEmpty();
         // when A's lease runs out
@@ -160,7 +163,7 @@ class InboxTest {
     @Test
     void aRenewedLeaseKeepsTheRowButAnExpiredOneCannotBeRenewed() {
         // given a row claimed by A
-        inbox.insertIfAbsent(event("evt-1"));
+        intake.accept(event("evt-1"));
         long id = inbox.claim(1, "A", LEASE).get(0).id();
         // when A renews before expiry
         clock.advance(LEASE.minusSeconds(1));
@@ -178,7 +181,7 @@ class InboxTest {
     @Test
     void retryableFailureWaitsForTheBackoffThenIsDeadLetteredAfterMaxAttempts() {
         // given a row and a policy of 3 attempts, backoff 10s doubling, capped at 15s
-        inbox.insertIfAbsent(event("evt-1"));
+        intake.accept(event("evt-1"));
         long id = inbox.claim(1, "W", LEASE).get(0).id();
         // when the first attempt fails
         assertThat(inbox.failRetryable(id, "W", "HTTP 503")).contains(InboxState.FAILED_RETRYING);
@@ -205,8 +208,8 @@ class InboxTest {
     @Test
     void replayPutsADeadRowBackToNewWithFreshAttempts() {
         // given a dead-lettered row and a done row
-        inbox.insertIfAbsent(new InboxEvent("evt-dead", "t", "e", "FIS-9", null, "{}"));
-        inbox.insertIfAbsent(event("evt-done"));
+        intake.accept(new InboxEvent("evt-dead", "t", "e", "FIS-9", null, "{}"));
+        intake.accept(event("evt-done"));
         List<InboxEntry> claimed = inbox.claim(2, "W", LEASE);
         long deadId = claimed.stream().filter(e -> e.essEventId().equals("evt-dead")).findFirst().orElseThrow().id();
         long doneId = claimed.stream().filter(e -> e.essEventId().equals("evt-done")).findFirst().orElseThrow().id();
@@ -229,7 +232,7 @@ class InboxTest {
     void countsPerStateAndDepthReflectTheRows() {
         // given 3 rows: one done, one ignored, one new
         for (String id : List.of("a", "b", "c")) {
-            inbox.insertIfAbsent(event(id));
+            intake.accept(event(id));
         }
         List<InboxEntry> claimed = inbox.claim(2, "W", LEASE);
         inbox.complete(claimed.get(0).id(), "W");

@@ -107,7 +107,7 @@ class RetentionTest {
     }
 
     private long insertAndClaim(String eventId) {
-        store.inbox().insertIfAbsent(new InboxEvent(eventId, "public.concur.financialintegration",
+        new Intake(store).accept(new InboxEvent(eventId, "public.concur.financialintegration",
                 "expense.readyForIntegration", "FIS-" + eventId, null, "{\"id\":\"" + eventId + "\"}"));
         return store.inbox().claim(1, "w", Duration.ofMinutes(5)).get(0).id();
     }

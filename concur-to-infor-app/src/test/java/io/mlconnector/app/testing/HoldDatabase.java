@@ -2,6 +2,7 @@ package io.mlconnector.app.testing;
 
 import io.mlconnector.app.store.DatabaseSettings;
 import io.mlconnector.app.store.InboxEvent;
+import io.mlconnector.app.store.Intake;
 import io.mlconnector.app.store.RetryPolicy;
 import io.mlconnector.app.store.Store;
 
@@ -18,7 +19,7 @@ public final class HoldDatabase {
     public static void main(String[] args) throws Exception {
         try (Store store = Store.open(DatabaseSettings.of(args[0], "", ""),
                 new RetryPolicy(3, Duration.ofSeconds(1), Duration.ofSeconds(1)))) {
-            store.inbox().insertIfAbsent(new InboxEvent("held-1", "t", "e", "FIS-held", null, "{}"));
+            new Intake(store).accept(new InboxEvent("held-1", "t", "e", "FIS-held", null, "{}"));
             System.out.println("READY");
             System.out.flush();
             while (System.in.read() != -1) {

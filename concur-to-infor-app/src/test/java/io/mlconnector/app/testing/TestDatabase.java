@@ -16,8 +16,8 @@ import java.util.UUID;
 
 /**
  * A fresh, isolated database for one test: an in-memory H2 database with a unique name, or a unique schema
- * {@code t_<test>_<random>} on the PostgreSQL of {@code ml.test.pg.url}, dropped on close.
- * Without PostgreSQL the test is skipped, except when {@code CI=true}: then it fails (CONTRACTS.md).
+ * {@code t_<test>_<random>} on the PostgreSQL of {@code ml.test.pg.url}, dropped on close. Without PostgreSQL the test
+ * is skipped, except when {@code CI=true}: then it fails, so CI never passes a test it did not run.
  */
 public final class TestDatabase implements AutoCloseable {
     private final DatabaseSettings settings;

@@ -15,11 +15,12 @@ import java.util.Map;
 import java.util.Random;
 
 /**
- * Realistic FIS financial documents (concur-api.md §4.8, §4.9) with the field names and nesting of the published
- * samples: expense reports with itemised hotel bills, allocations across cost centers, VAT, cash advance applications,
- * out-of-pocket (EMPL), company-paid (COPD) and company card (CBCP, IBCP) payees, foreign-currency entries; invoices
- * with line items, allocations and tax. Deterministic for a seed: two generators with the same seed produce the same
- * documents in the same order.
+ * Realistic FIS financial documents
+ * (https://developer.concur.com/api-reference/financial-integration/v4.financial-documents-schema.html) with the field
+ * names and nesting of the published samples: expense reports with itemised hotel bills, allocations across cost
+ * centers, VAT, cash advance applications, out-of-pocket (EMPL), company-paid (COPD) and company card (CBCP, IBCP)
+ * payees, foreign-currency entries; invoices with line items, allocations and tax. Deterministic for a seed: two
+ * generators with the same seed produce the same documents in the same order.
  *
  * <p>Balance guarantees (what a posting needs): every entry's allocation percentages add up to 100; the journal
  * {@code amountGross} of an entry's allocations add up to its {@code entryApprovedAmount} (a personal card item adds
@@ -319,7 +320,7 @@ public final class ConcurDocumentGenerator {
             application.put("cashAdvanceId", cashAdvanceId);
             application.put("cashAdvanceApplicationAmount", part.negate());
             application.put("cashAdvanceClearingAccountCode", CASH_ADVANCE_CLEARING);
-            application.put("cashAdvanceTransactionType", 2); // 2 = application (§4.8)
+            application.put("cashAdvanceTransactionType", 2); // 2 = application
         }
         return applications;
     }
@@ -359,7 +360,7 @@ public final class ConcurDocumentGenerator {
         r.put("reportSubmitDate", start.plusDays(6) + "T16:44:04.410Z");
         r.put("reportUserDefinedDate", start + "T00:00:00.000Z");
         r.put("reportPaymentProcessingDate", start.plusDays(8) + "T10:05:12.590Z");
-        r.put("revisionNumber", "1"); // strings in the samples (§9.4)
+        r.put("revisionNumber", "1"); // strings in the samples
         r.put("versionId", "4");
         r.put("lastApproverId", hex(32));
         r.putArray("requestId");
@@ -539,7 +540,7 @@ public final class ConcurDocumentGenerator {
         line.put("lineItemDescription", type[1] + " " + sequence);
         line.put("lineItemQuantity", quantity);
         line.put("lineItemUnitPrice", unitPrice);
-        line.put("expenseTypeCode", String.format("%-7s", type[0])); // padded like the sample "2000   " (§4.9)
+        line.put("expenseTypeCode", String.format("%-7s", type[0])); // padded like the sample "2000   "
         line.put("expenseTypeName", type[1]);
         line.putNull("lineItemCode");
         line.putNull("lineItemPurchaseOrderNumber");
@@ -562,7 +563,7 @@ public final class ConcurDocumentGenerator {
             allocation.put("allocationAccountCode", type[2]);
             customFields(allocation, "allocationCustom", 20, Map.of(1, new String[]{entity, "Company " + entity},
                     2, new String[]{costCenters.get(i), "Cost Center " + costCenters.get(i)}));
-            ObjectNode journal = allocation.putObject("journal"); // an object in invoices, not an array (§4.9)
+            ObjectNode journal = allocation.putObject("journal"); // an object in invoices, not an array
             journal.put("accountCode", type[2]);
             journal.put("amountNet", nets.get(i));
             journal.put("amountShipping", shippings.get(i));
@@ -581,7 +582,7 @@ public final class ConcurDocumentGenerator {
         h.put("reqKey", ++reportKey);
         h.put("requestTitle", "Invoice " + invoiceDate);
         h.put("vendorInvoiceNumber", Integer.toString(10000 + random.nextInt(90000)));
-        h.put("invoiceDate", invoiceDate.format(US_DATE)); // MM/dd/yyyy like the published example (§4.9)
+        h.put("invoiceDate", invoiceDate.format(US_DATE)); // MM/dd/yyyy like the published example
         h.put("invoiceReceivedDate", invoiceDate.plusDays(2).format(US_DATE));
         h.put("paymentDueDate", invoiceDate.plusDays(30).format(US_DATE));
         h.put("submitDate", invoiceDate.plusDays(3) + "T03:37:42.923Z");

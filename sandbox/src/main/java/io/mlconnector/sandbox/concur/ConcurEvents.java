@@ -38,14 +38,18 @@ import java.util.regex.Pattern;
 import java.util.regex.PatternSyntaxException;
 
 /**
- * Event Subscription Service v4 (concur-api.md §3): the management API for webhook subscriptions and the publisher
- * that POSTs signed events to the subscribers, at least once, retrying like the docs describe.
+ * Event Subscription Service v4 (https://developer.concur.com/api-reference/ess/v4.event-subscription.html; management
+ * API: https://developer.concur.com/event-topics/index.html): the management API for webhook subscriptions and the
+ * publisher that POSTs signed events to the subscribers, at least once, retrying like the docs describe.
  */
 public final class ConcurEvents implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(ConcurEvents.class);
     public static final String TOPIC_FIS = "public.concur.financialintegration";
     public static final String TOPIC_EXPENSE_REPORT = "public.concur.expense.report";
-    /** Not a documented Concur topic (concur-api.md §3.2); the sandbox contract asks for it, so it exists here only. */
+    /**
+     * Not a documented Concur topic (Concur documents FIS {@code invoice.readyForIntegration} for invoices); it exists
+     * here only, for the app's invoice path without FIS.
+     */
     public static final String TOPIC_INVOICE_PAYMENT_REQUEST = "public.concur.invoice.paymentrequest";
     public static final String TOPIC_TEST = "public.test";
     static final List<String> TOPICS =
@@ -177,7 +181,7 @@ public final class ConcurEvents implements AutoCloseable {
                 : message(200, "Subscription '" + id + "' marked for deletion");
     }
 
-    /** A company token was obtained: ESS adds the company UUID to every subscription's companyIds (§3.1). */
+    /** A company token was obtained: ESS adds the company UUID to every subscription's companyIds. */
     synchronized void companyConnected() {
         companyConnected = true;
         for (ObjectNode subscription : subscriptions.values()) {
@@ -191,7 +195,7 @@ public final class ConcurEvents implements AutoCloseable {
     // ---- publisher -------------------------------------------------------------------------------------------------
 
     /**
-     * Publishes an event: builds the webhook envelope (§3.3) and delivers it to every subscription of that topic whose
+     * Publishes an event: builds the webhook envelope and delivers it to every subscription of that topic whose
      * filter matches the event type. Returns the event id.
      */
     public String publish(String topic, String eventType, ObjectNode facts) {
@@ -218,7 +222,7 @@ public final class ConcurEvents implements AutoCloseable {
         return envelope.get("id").asText();
     }
 
-    /** Events published from now on are signed with this key pair (a yearly rotation, §3.4). */
+    /** Events published from now on are signed with this key pair (a yearly rotation, like the webhook certificate). */
     void signWith(KeyPair keys) {
         this.signingKeys = keys;
     }
@@ -257,7 +261,7 @@ public final class ConcurEvents implements AutoCloseable {
         Instant now = clock.instant();
         envelope.put("id", UUID.randomUUID().toString());
         if (topic.equals(TOPIC_FIS)) {
-            // shaped like the readyForIntegration samples: data null, subtopic = entity id, "+0000" timestamps (§3.3)
+            // shaped like the readyForIntegration samples: data null, subtopic = entity id, "+0000" timestamps
             envelope.putNull("data");
             envelope.put("eventType", eventType);
             envelope.put("correlationId", UUID.randomUUID().toString().replace("-", ""));
@@ -278,7 +282,7 @@ public final class ConcurEvents implements AutoCloseable {
 
     private synchronized List<ObjectNode> matching(String topic, String eventType) {
         if (settings.requireConnectedCompany() && !companyConnected) {
-            return List.of(); // §3.1: "Events are delivered only once the company UUID is in companyIds"
+            return List.of(); // deliveries need the company UUID in companyIds
         }
         List<ObjectNode> result = new ArrayList<>();
         for (ObjectNode subscription : subscriptions.values()) {
@@ -352,14 +356,14 @@ public final class ConcurEvents implements AutoCloseable {
         try {
             return http.send(request, HttpResponse.BodyHandlers.discarding()).statusCode();
         } catch (IOException e) {
-            return -1; // §3.5: any I/O error (timeout, refused, reset) is retried "regardless of the actual response"
+            return -1; // any I/O error (timeout, refused, reset) is retried "regardless of the actual HTTP response"
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return -1;
         }
     }
 
-    /** §3.5: 2xx done; 5xx, 401, 403, 429 and I/O errors retried; every other 4xx dropped. */
+    /** ESS Behavior: 2xx done; 5xx, 401, 403, 429 and I/O errors retried; every other 4xx dropped. */
     private Delivery.Outcome outcome(int status, int attemptNumber) {
         if (status >= 200 && status < 300) {
             return Delivery.Outcome.DELIVERED;

@@ -25,21 +25,23 @@ import java.util.function.Supplier;
 import java.util.regex.Pattern;
 
 /**
- * Financial Integration Service v4 (concur-api.md §4): documents move READY → ACKNOWLEDGED → POSTED | FAILED, can be
- * recalled before acknowledgement, and every acknowledgement, posting confirmation and payment confirmation item is
- * recorded for tests.
+ * Financial Integration Service v4
+ * (https://developer.concur.com/api-reference/financial-integration/v4.financial-integration.html): documents move
+ * READY → ACKNOWLEDGED → POSTED | FAILED, can be recalled before acknowledgement, and every acknowledgement, posting
+ * confirmation and payment confirmation item is recorded for tests. Comments below that name "the reference" mean that
+ * page.
  */
 public final class ConcurFis {
     static final String BASE = "/financialintegration/fi/v4/companies/transactiontypes/";
     private static final Set<String> DOC_TYPES =
             Set.of("expense", "invoice", "cashadvance", "payroll", "requestobligation", "reportobligation", "obligation");
-    private static final int DEFAULT_LIMIT = 25; // the markdown and the swagger parameter say 25 (§4.2, §7.2)
+    private static final int DEFAULT_LIMIT = 25; // the reference and its swagger parameter say 25
     private static final Set<String> PROCESSING_STATUS_CODES = Set.of("CP", "PP", "RE", "OB");
-    // §4.5 allows only yyyy-MM-dd'T'HH:mm:ss.SSS'Z' and yyyyMMdd; the published request itself sends ".27Z", so
+    // the reference allows only yyyy-MM-dd'T'HH:mm:ss.SSS'Z' and yyyyMMdd; its own sample request sends ".27Z", so
     // the sandbox accepts one to three fraction digits
     private static final Pattern CLEARING_DATE =
             Pattern.compile("\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}(\\.\\d{1,3})?Z|\\d{8}");
-    /** Published FIS document samples the sandbox serves (§8); all parse as JSON. */
+    /** Published FIS document samples the sandbox serves (sources in samples/SOURCES.tsv); all parse as JSON. */
     static final List<String> PUBLISHED_DOCUMENTS = List.of(
             "fis-expense-report-document.json",
             "fis-invoice-document.json",
@@ -119,7 +121,7 @@ public final class ConcurFis {
         for (String name : PUBLISHED_DOCUMENTS) {
             JsonNode sample = Samples.json(name);
             String id;
-            if (sample.has("fIDocuments")) { // the use-case files use the older fIDocuments wrapper (§4.2)
+            if (sample.has("fIDocuments")) { // the use-case files use the older fIDocuments wrapper
                 JsonNode item = sample.get("fIDocuments").get(0);
                 id = add(item.get("docType").asText(), item.get("document"), item.get("id").asText());
             } else {
@@ -150,7 +152,10 @@ public final class ConcurFis {
         return events.publish(ConcurEvents.TOPIC_FIS, eventTypePrefix(doc.docType) + ".readyForIntegration", facts);
     }
 
-    /** The processor pulls the document back; only possible before acknowledgement (§4.1). */
+    /**
+     * The processor pulls the document back; only possible before acknowledgement
+     * (https://developer.concur.com/api-guides/ERP-integration/posting-via-financial-integration-service.html).
+     */
     public synchronized void recall(String docId) {
         FisDocument doc = find(docId);
         if (doc.state != FisState.READY && doc.state != FisState.PENDING_APPROVAL) {
@@ -192,7 +197,7 @@ public final class ConcurFis {
     // ---- HTTP ------------------------------------------------------------------------------------------------------
 
     void register(ApiRoutes routes) {
-        var company = ApiRoutes.only(PrincipalType.COMPANY); // FIS accepts company tokens only (§2)
+        var company = ApiRoutes.only(PrincipalType.COMPANY); // FIS accepts company tokens only
         String base = Pattern.quote(BASE) + "([^/]+)/transactions";
         routes.route("GET", base, company, (req, token) -> getTransactions(req));
         routes.route("POST", base + "/acknowledgements", company, (req, token) -> acknowledge(req));
@@ -221,7 +226,7 @@ public final class ConcurFis {
             }
         }
         selected.sort((a, b) -> Long.compare(a.readyAt, b.readyAt));
-        if (docId != null) { // a single document: paging does not apply (§4.2)
+        if (docId != null) { // a single document: paging does not apply
             page = 0;
             limit = Math.max(1, selected.size());
         }
@@ -229,7 +234,7 @@ public final class ConcurFis {
         return SimResponse.json(200, pageOf(docType, selected, page, limit, asText));
     }
 
-    /** Without docId only READY documents; ignoreDocumentStatus counts only with docId (§4.2). */
+    /** Without docId only READY documents; ignoreDocumentStatus counts only with docId. */
     private static boolean selects(FisDocument doc, String docType, String docId, boolean ignoreStatus,
                                    String systemId) {
         if (!doc.docType.equals(docType) || doc.state == FisState.PENDING_APPROVAL) {
@@ -241,7 +246,7 @@ public final class ConcurFis {
         return statusOk && idOk && systemOk;
     }
 
-    /** The HAL-style {links, content, page} wrapper of the reference's GET sample (§4.2), not the older fIDocuments. */
+    /** The HAL-style {links, content, page} wrapper of the reference's GET sample, not the older fIDocuments. */
     private ObjectNode pageOf(String docType, List<FisDocument> selected, int page, int limit, boolean asText) {
         int total = selected.size();
         int totalPages = (total + limit - 1) / limit;
@@ -355,7 +360,7 @@ public final class ConcurFis {
             String docId = item.path("docId").asText("");
             FisDocument doc = documents.get(docId);
             if (doc != null) {
-                // recorded with the request's systemId, which FIS keeps per confirmation (§4.4)
+                // recorded with the request's systemId, which FIS keeps per confirmation
                 doc.postingConfirmations.add(item.deepCopy() instanceof ObjectNode copy
                         ? copy.put("systemId", systemId) : item.deepCopy());
             }
@@ -404,7 +409,8 @@ public final class ConcurFis {
     private static Outcome postingContentOutcome(JsonNode item) {
         String status = item.path("overallPostingStatusCode").asText("");
         if (status.equals("success")) {
-            // issue #931: an empty postingDocs on success answers "may not be blank" (§4.4, §9.11)
+            // an empty postingDocs on success answers "may not be blank", although the reference does not mark it
+            // required (https://github.com/SAP-docs/preview.developer.concur.com/issues/931)
             JsonNode docs = item.path("postingDocs");
             if (!docs.isArray() || docs.isEmpty()) {
                 return new Outcome(198, "FAILURE", "Invalid input value [postingDocs (): may not be blank]");
@@ -462,7 +468,7 @@ public final class ConcurFis {
 
     private Outcome paymentOutcome(FisDocument doc, String docType, String systemId, JsonNode item, String paymentRef) {
         if (!docType.equals("expense")) {
-            // §4.5: "Currently supported: expense"
+            // the reference: "Currently supported: expense"
             return new Outcome(115, "FAILURE", "Payment confirmations are currently supported for expense only.");
         }
         if (doc == null) {
@@ -555,7 +561,10 @@ public final class ConcurFis {
         }
     }
 
-    /** The event types spell the funds reservation docTypes in camel case (§3.2). */
+    /**
+     * The event types spell the funds reservation docTypes in camel case
+     * (https://developer.concur.com/event-topics/Shared/ready-for-integration-event.html).
+     */
     private static String eventTypePrefix(String docType) {
         return switch (docType) {
             case "requestobligation" -> "requestObligation";

@@ -20,15 +20,16 @@ import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * The OAuth2 v0 token endpoint of the three simulated hosts (concur-api.md §1): the GLZ landing zone, the company's
- * data centre and a second data centre where this company does not live. Tokens are opaque to the sandbox's clients;
- * access tokens are JWT-shaped (header.claims.signature, the signature is random bytes).
+ * The OAuth2 v0 token endpoint of the three simulated hosts
+ * (https://developer.concur.com/api-reference/authentication/apidoc.html): the GLZ landing zone, the company's data
+ * centre and a second data centre where this company does not live. Tokens are opaque to the sandbox's clients; access
+ * tokens are JWT-shaped (header.claims.signature, the signature is random bytes).
  */
 final class ConcurOAuth {
     /** Which simulated host received a token call. */
     enum Host { GLZ, HOME, OTHER }
 
-    /** Who a token was issued to (concur-api.md §2). */
+    /** Who a token was issued to; each API's reference page says which it accepts. */
     enum PrincipalType { COMPANY, USER, APP }
 
     record AccessToken(String value, PrincipalType type, String subject, URI geolocation, Instant expiresAt) {
@@ -111,14 +112,15 @@ final class ConcurOAuth {
     /** POST /oauth2/v0/token on one host. */
     SimResponse token(SimRequest request, Host host) {
         if (request.query().keySet().stream().anyMatch(CONFIDENTIAL_FIELDS::contains)) {
-            // tmc-overview.markdown: "Requests containing confidential keys and values will be rejected." (§1.1)
+            // "Requests containing confidential keys and values will be rejected."
+            // (https://developer.concur.com/api-guides/tmc/tmc-overview.html)
             return error(400, "invalid_request", "Requests containing confidential keys and values will be rejected.",
                     null, null);
         }
         String contentType = request.header("Content-Type");
         if (contentType == null || !contentType.toLowerCase().startsWith("application/x-www-form-urlencoded")
                 || contentType.toLowerCase().contains("charset")) {
-            // §1.1: the form must be application/x-www-form-urlencoded without charset=utf-8
+            // the form must be application/x-www-form-urlencoded without charset=utf-8 (tmc-overview, above)
             return error(400, "invalid_request",
                     "Content-Type must be application/x-www-form-urlencoded without a charset", null, null);
         }
@@ -160,7 +162,7 @@ final class ConcurOAuth {
 
     private SimResponse companyGrant(String username, String requestToken, Host host) {
         if (host == Host.OTHER && username.equals(companyId)) {
-            // §1.6 code 16: the principal lives in another data centre; the body names it
+            // code 16 of the Response Codes: the principal lives in another data centre; the body names it
             return livesElsewhere();
         }
         String issuedFor = requestTokens.get(requestToken);
@@ -170,7 +172,7 @@ final class ConcurOAuth {
         if (!issuedFor.equals(username)) {
             return error(400, "invalid_request", "Authtoken was not issued for you", 136, null);
         }
-        // the sandbox treats the request token as one-time (the docs disagree: "multiple times" vs "five times", §1.2)
+        // the sandbox treats the request token as one-time (the docs disagree: "multiple times", "five times")
         if (requestTokens.remove(requestToken) == null) {
             return error(400, "invalid_grant", "Incorrect Credentials. Please Retry", 5, null);
         }
@@ -190,7 +192,7 @@ final class ConcurOAuth {
             return error(400, "invalid_grant", "Bad or expired refresh token", 108, null);
         }
         if (host == Host.OTHER) {
-            // §1.2: refresh calls go to the geolocation saved with the token
+            // refresh calls go to the geolocation saved with the token
             return livesElsewhere();
         }
         String granted = current.type() == PrincipalType.COMPANY ? COMPANY_SCOPE : USER_SCOPE;
@@ -199,7 +201,7 @@ final class ConcurOAuth {
                 && !List.of(granted.split(" ")).containsAll(List.of(requested.trim().split("\\s+")))) {
             return error(400, "invalid_scope", "Requested scope exceeds granted scope", 54, null);
         }
-        // every refresh rotates the refresh token: the presented one stops working (§1.4 "overwrite the saved tokens")
+        // every refresh rotates the refresh token: the presented one stops working ("overwrite the saved tokens")
         if (refreshTokens.remove(presented) == null) {
             return error(400, "invalid_grant", "Bad or expired refresh token", 108, null);
         }
@@ -218,7 +220,7 @@ final class ConcurOAuth {
     }
 
     private SimResponse clientCredentialsGrant(Host host) {
-        // the app token may be obtained at "any Production base URI" (§1.2) and is valid where it was issued
+        // the app token may be obtained at "any Production base URI" and is valid where it was issued
         URI geolocation = host == Host.OTHER ? other : home;
         AccessToken access = newAccessToken(PrincipalType.APP, clientId, geolocation);
         Map<String, Object> body = new LinkedHashMap<>();

@@ -22,8 +22,9 @@ import java.util.UUID;
 import java.util.function.Supplier;
 
 /**
- * The non-FIS read paths (concur-api.md §6): Expense Report v4 reports and expenses (read through the event's
- * {@code facts.href}) and Invoice v3 payment requests.
+ * The non-FIS read paths: Expense Report v4 reports and expenses (read through the event's {@code facts.href};
+ * https://developer.concur.com/api-reference/expense/expense-report/v4.reports.html) and Invoice v3 payment requests
+ * (https://developer.concur.com/api-reference/invoice/v3.payment-request.html).
  */
 public final class ConcurReports {
     private static final Set<String> CONTEXTS = Set.of("TRAVELER", "MANAGER", "PROCESSOR", "PROXY");
@@ -71,7 +72,7 @@ public final class ConcurReports {
         return reportId;
     }
 
-    /** Adds the published Expense v4 report sample with its two expenses (§8); returns its report id. */
+    /** Adds the published Expense v4 report sample with its two expenses; returns its report id. */
     public String addPublishedSampleReport() {
         List<JsonNode> sampleExpenses = new ArrayList<>();
         ConcurFis.Samples.json("expense-v4-get-report-expenses-response.json").forEach(sampleExpenses::add);
@@ -80,7 +81,8 @@ public final class ConcurReports {
 
     /**
      * Moves the report to an approval status (e.g. {@code A_APPR}) and publishes {@code public.concur.expense.report}
-     * {@code statusChanged} with the report's Expense v4 URI in {@code facts.href} (§3.2). Returns the event id.
+     * {@code statusChanged} with the report's Expense v4 URI in {@code facts.href}
+     * (https://developer.concur.com/event-topics/expense/v4.expense-events.html). Returns the event id.
      */
     public String approveReport(String reportId, String status) {
         if (!APPROVAL_STATUS.containsKey(status)) {
@@ -98,8 +100,8 @@ public final class ConcurReports {
 
     /**
      * Adds an Invoice v3 payment request (its {@code ID} is kept or generated) and publishes the sandbox-only
-     * {@code public.concur.invoice.paymentrequest} {@code statusChanged} event — that topic is not in Concur's docs
-     * (§3.2); the documented invoice path is FIS {@code invoice.readyForIntegration}. Returns the payment request id.
+     * {@code public.concur.invoice.paymentrequest} {@code statusChanged} event — that topic is not in Concur's docs;
+     * the documented invoice path is FIS {@code invoice.readyForIntegration}. Returns the payment request id.
      */
     public String addPaymentRequest(JsonNode invoiceV3) {
         ObjectNode request = invoiceV3.deepCopy();
@@ -128,7 +130,7 @@ public final class ConcurReports {
     // ---- HTTP ------------------------------------------------------------------------------------------------------
 
     void register(ApiRoutes routes) {
-        var readers = ApiRoutes.only(PrincipalType.COMPANY, PrincipalType.USER); // §2
+        var readers = ApiRoutes.only(PrincipalType.COMPANY, PrincipalType.USER); // Expense v4 takes both
         String report = USERS + "([^/]+)/context/([^/]+)/reports/([^/]+)";
         routes.route("GET", report, readers, (req, token) -> read(req, token, null, false));
         routes.route("GET", report + "/expenses", readers, (req, token) -> read(req, token, null, true));
@@ -169,7 +171,7 @@ public final class ConcurReports {
         if (request != null) {
             return SimResponse.json(200, request);
         }
-        // legacy v3 error shape (§7.3): Error{Message, Server-Time, Id}
+        // legacy v3 error shape: Error{Message, Server-Time, Id}
         Map<String, Object> error = new LinkedHashMap<>();
         error.put("Message", "The payment request " + id + " was not found.");
         error.put("Server-Time", DateTimeFormatter.ISO_INSTANT.format(clock.instant().truncatedTo(ChronoUnit.SECONDS)));
@@ -223,7 +225,7 @@ public final class ConcurReports {
         return report;
     }
 
-    /** Expense v4 {@code ErrorMessage} (§6.1). */
+    /** Expense v4 {@code ErrorMessage}. */
     private SimResponse errorMessage(int status, String message, String path) {
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("errorId", UUID.randomUUID().toString());

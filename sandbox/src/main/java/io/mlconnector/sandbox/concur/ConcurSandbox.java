@@ -25,7 +25,10 @@ import java.util.Random;
  * See {@code sandbox/README-concur.md} for the documented behaviours it reproduces.
  */
 public final class ConcurSandbox implements AutoCloseable {
-    /** Concur-Signature = base64(SHA256withRSA(raw body)); the docs do not name the algorithm (concur-api.md §3.4). */
+    /**
+     * Concur-Signature = base64(SHA256withRSA(raw body)); the docs do not name the algorithm
+     * (https://developer.concur.com/api-reference/ess/v4.event-subscription.html).
+     */
     public static final String SIGNATURE_ALGORITHM = "SHA256withRSA";
 
     private final ConcurSandboxSettings settings;
@@ -110,7 +113,7 @@ public final class ConcurSandbox implements AutoCloseable {
     public void expireAccessTokens() { oauth.expireAccessTokens(); }
 
     /**
-     * Rotates the webhook signing key, as Concur does every year with its webhook certificate (§3.4): events published
+     * Rotates the webhook signing key, as Concur does every year with its webhook certificate: events published
      * from now on are signed with a new RSA key, whose PEM is the new {@link #webhookPublicKeyPem()}. Retries of
      * events published before keep their old signature. Returns the new PEM path.
      */
@@ -186,7 +189,7 @@ public final class ConcurSandbox implements AutoCloseable {
     private static KeyPair newRsaKeyPair() {
         try {
             KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
-            generator.initialize(2048); // the published ESS keys are 2048-bit RSA (§3.4)
+            generator.initialize(2048); // the published ESS keys are 2048-bit RSA
             return generator.generateKeyPair();
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);

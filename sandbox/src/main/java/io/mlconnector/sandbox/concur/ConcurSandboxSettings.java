@@ -3,20 +3,22 @@ package io.mlconnector.sandbox.concur;
 import java.time.Duration;
 
 /**
- * How a {@link ConcurSandbox} behaves. Defaults follow the Concur docs (concur-api.md §1.4, §3.5); tests shorten the
- * lifetimes and the backoff.
+ * How a {@link ConcurSandbox} behaves. Defaults follow the Concur docs
+ * (https://developer.concur.com/api-reference/authentication/apidoc.html,
+ * https://developer.concur.com/api-reference/ess/v4.event-subscription.html); tests shorten the lifetimes and the
+ * backoff.
  *
  * @param accessTokenLifetime      access-token lifetime (docs: 1 hour)
  * @param refreshTokenLifetime     refresh-token lifetime (docs: 6 months), sliding: every refresh restarts it
  * @param deliveryThreads          ESS delivery threads (the old ESS page says 24; 4 keeps a 2-core machine calm)
- * @param duplicateRate            0.0..1.0: chance that an event is delivered a second time (at-least-once, §3.5)
+ * @param duplicateRate            0.0..1.0: chance that an event is delivered a second time (ESS is at-least-once)
  * @param reorder                  when true, every delivery waits a random 0..150 ms first, so events overtake each other
  * @param maxDeliveryAttempts      attempts per delivery before ESS gives up (docs: "at least 3 days"; bounded here)
  * @param retryBackoff             first retry delay; doubles per attempt, capped at 16 times this value
  * @param seed                     seed of every random choice (duplicates, reordering, ids of generated documents)
- * @param deliveryTimeout          how long ESS waits for the subscriber's answer (docs: 60 s, §3.5)
+ * @param deliveryTimeout          how long ESS waits for the subscriber's answer (docs: 60 s)
  * @param requireConnectedCompany  when true, events are delivered only after a company token was obtained for the app,
- *                                 which adds the company UUID to every subscription's {@code companyIds} (§3.1, §9.5)
+ *                                 which adds the company UUID to every subscription's {@code companyIds}
  * @param basePort                 0 (default, always in tests): ephemeral ports; otherwise GLZ listens on basePort, the
  *                                 data centre on basePort + 1 and the other data centre on basePort + 2 (standalone use)
  */
@@ -37,7 +39,7 @@ public record ConcurSandboxSettings(Duration accessTokenLifetime, Duration refre
         }
     }
 
-    /** The contract's settings, in the contract's order; the others keep their defaults. */
+    /** The settings tests change most often; the others keep their defaults. */
     public ConcurSandboxSettings(Duration accessTokenLifetime, Duration refreshTokenLifetime, int deliveryThreads,
                                  double duplicateRate, boolean reorder, int maxDeliveryAttempts, Duration retryBackoff,
                                  long seed) {

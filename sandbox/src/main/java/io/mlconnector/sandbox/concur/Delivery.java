@@ -4,7 +4,8 @@ import java.net.URI;
 import java.time.Instant;
 
 /**
- * One delivery attempt of an ESS event to a subscriber, as the ESS delivery log records it (concur-api.md §3.5).
+ * One delivery attempt of an ESS event to a subscriber, as the ESS delivery log records it
+ * (https://developer.concur.com/api-reference/ess/v4.event-subscription.html).
  *
  * @param eventId        the event {@code id}
  * @param attempt        1 for the first attempt of this copy, 2 for its first retry, …

@@ -1,7 +1,8 @@
 package io.mlconnector.sandbox.concur;
 
 /**
- * Where a FIS document is in the ERP guide's status matrix (concur-api.md §4.1).
+ * Where a FIS document is in the ERP guide's status matrix
+ * (https://developer.concur.com/api-guides/ERP-integration/posting-via-financial-integration-service.html).
  * {@code PENDING_APPROVAL} is the sandbox's own state for a document added but not yet final-approved: it is not in
  * FIS yet, so no API call sees it.
  */
@@ -19,7 +20,7 @@ public enum FisState {
         this.docStatus = docStatus;
     }
 
-    /** The {@code docStatus} value the GET shows (§4.2; the swagger enum has RECALLED). */
+    /** The {@code docStatus} value the GET shows (the FIS swagger enum has RECALLED). */
     public String docStatus() {
         return docStatus;
     }

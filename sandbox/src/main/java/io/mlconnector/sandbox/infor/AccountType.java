@@ -2,7 +2,7 @@ package io.mlconnector.sandbox.infor;
 
 /**
  * The kinds of chart entries the sandbox knows. In M3 they are accounting dimensions: {@code AITP} 1 is the GL
- * account, 2 the cost center (the dimension holding the cost center is M3 setup, reference notes §5.1; the sandbox
+ * account, 2 the cost center (the dimension holding the cost center is M3 setup, not documented publicly; the sandbox
  * uses dimension 2 as DocBits' mapping does).
  */
 public enum AccountType {

@@ -37,11 +37,13 @@ import java.util.regex.Pattern;
 /**
  * The ERP behind ION (M3, LN, FSM …): after a Process BOD reached ION it answers, some time later, by having ION push
  * {@code Acknowledge.<Noun>} (accepted, or {@code actionCode="Rejected"} with a ReasonCode) or a {@code ConfirmBOD}
- * with a BODFailureMessage to the application's IMS endpoint (reference notes §6), or it says nothing. ION pushes at
- * least once and in parallel (https://docs.infor.com/inforos/latest/en-us/useradminlib_cloud/ioncedg_cloud_osm/mhn1519993806956.html):
- * a delivery the application does not answer 2xx is tried again, an answer may come twice, answers may overtake
- * each other. Each push is signed with OAuth 1.0a by the connection point's consumer key and secret (RFC 5849,
- * HMAC-SHA1), as ION does for an IMS endpoint.
+ * with a BODFailureMessage to the application's IMS endpoint
+ * (https://docs.infor.com/inforos/latest/en-us/useradminlib_cloud/ioncedg_cloud_osm/ccl1519994073494.html), or it says
+ * nothing. ION pushes at least once and in parallel
+ * (https://docs.infor.com/inforos/latest/en-us/useradminlib_cloud/ioncedg_cloud_osm/mhn1519993806956.html): a delivery
+ * the application does not answer 2xx is tried again, an answer may come twice, answers may overtake each other. Each
+ * push is signed with OAuth 1.0a by the connection point's consumer key and secret (RFC 5849, HMAC-SHA1), as ION does
+ * for an IMS endpoint.
  *
  * <p>Nothing is pushed until {@link #deliverTo} names the application's endpoint. Sync BODs get no answer (they have
  * no business reply); a reversal ({@code …-rev}) is always accepted.
@@ -298,7 +300,10 @@ public final class ErpSimulator implements AutoCloseable {
         out.writeBytes("\r\n".getBytes(StandardCharsets.US_ASCII));
     }
 
-    /** The BOD of the answer: the original BODID repeated with the verb changed (reference notes §4.1, §6). */
+    /**
+     * The BOD of the answer: the original BODID repeated with the verb changed
+     * (https://docs.infor.com/ln/10.8/en-us/lnolh/help/tl/lnstudiointegration/tps1504267854022.html).
+     */
     byte[] bod(ImsMessage message, Answer answer) {
         String original = bodId(message);
         String entity = find(ACCOUNTING_ENTITY, message.payloadString());

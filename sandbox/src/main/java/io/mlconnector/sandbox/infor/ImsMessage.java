@@ -10,7 +10,7 @@ import java.time.Instant;
  *
  * @param messageId        the messageId exactly as the sender supplied it
  * @param ionMessageId     the id ION keeps: the sender's id cropped to 128 characters + {@code :-ION-:} + 32 hex
- *                         (reference notes §3.3, §6)
+ *                         (https://docs.infor.com/ion/2022.x/en-us/ioncedg_cloud_osm/lsm1436532222584.html)
  * @param documentName     {@code <Verb>.<Noun>}
  * @param toLogicalId      as sent; {@code lid://default} when absent
  * @param documentId       null when absent

@@ -35,7 +35,9 @@ import java.util.regex.Pattern;
 
 /**
  * ION Messaging Service (IMS) v3 behind the API Gateway: {@code ping}, {@code versions},
- * {@code v3/{logicalId}/acceptedDocuments} and {@code v3/multipartMessage}. Reference notes §3.
+ * {@code v3/{logicalId}/acceptedDocuments} and {@code v3/multipartMessage}, as "Application sends a message to ION"
+ * (https://docs.infor.com/ion/2022.x/en-us/ioncedg_cloud_osm/ooo1519994008158.html) and the v3 protocol page
+ * (https://docs.infor.com/ion/2022.x/en-us/ioncedg_cloud_osm/zpy1582711928170.html) describe them.
  */
 final class ImsMessagingService {
     static final String BASE = "/IONSERVICES/api/ion/messaging/service";
@@ -125,7 +127,7 @@ final class ImsMessagingService {
         if (!dataFlowActive) {
             return status(503, "Service Unavailable", "the data flow of the connection point is not active");
         }
-        // ION says to ignore the ping body (deprecated); the IMS pages show this one (reference notes §3.2).
+        // ION says to ignore the ping body (deprecated); the IMS pages show this one.
         return SimResponse.json(200, Map.of("status", "OK", "code", 200));
     }
 
@@ -174,7 +176,8 @@ final class ImsMessagingService {
             checkPayload(parameters, payload);
             if (!settings.connectionPointLogicalId().equals(parameters.fromLogicalId)) {
                 // "The fromLogicalId matches with the logical-id that is related to this OAuth principle. Else HTTP
-                // status code 403 is returned." (reference notes §3.1)
+                // status code 403 is returned."
+                // (https://docs.infor.com/ion/2022.x/en-us/ioncedg_cloud_osm/ooo1519994008158.html)
                 return status(403, "Forbidden", "fromLogicalId " + parameters.fromLogicalId
                         + " does not match the logical id of this client's IMS connection point");
             }
@@ -185,7 +188,9 @@ final class ImsMessagingService {
             ImsMessage message = parameters.toMessage(payload);
             messages.add(message);
             onAccepted.accept(message);
-            // 202 only means ION accepted the message; ION never de-duplicates (reference notes §3.4, §6).
+            // 202 only means ION accepted the message; ION never de-duplicates
+            // (https://docs.infor.com/ion/2022.x/en-us/ioncedg_cloud_osm/zpy1582711928170.html,
+            // https://docs.infor.com/ion/2022.x/en-us/ioncedg_cloud_osm/cyj1654168822304.html).
             return SimResponse.empty(202);
         } catch (InvalidMessage e) {
             return status(400, "Bad Request", e.getMessage());
@@ -300,7 +305,10 @@ final class ImsMessagingService {
         return SimResponse.json(code, body);
     }
 
-    /** The ParameterRequest part, validated against the ION message header limits (reference notes §3.3). */
+    /**
+     * The ParameterRequest part, validated against the ION message header limits
+     * (https://docs.infor.com/ion/2022.x/en-us/ioncedg_cloud_osm/lsm1436532222584.html).
+     */
     private static final class Parameters {
         JsonNode json;
         String documentName;
@@ -431,7 +439,10 @@ final class ImsMessagingService {
         }
     }
 
-    /** A 400 answer: the message is invalid or malformed (v3 separates this from configuration errors, §3.4). */
+    /**
+     * A 400 answer: the message is invalid or malformed (v3 separates this from configuration errors,
+     * https://docs.infor.com/ion/2022.x/en-us/ioncedg_cloud_osm/kvk1582711819513.html).
+     */
     private static final class InvalidMessage extends RuntimeException {
         InvalidMessage(String message) {
             super(message, null, false, false);

@@ -26,7 +26,8 @@ import java.util.regex.Pattern;
 
 /**
  * The Infor OS authorization server of the sandbox: {@code pu + ot} (token), {@code pu + or} (revoke), and the bearer
- * check the API Gateway applies to every product call. Reference notes §2.
+ * check the API Gateway applies to every product call, as the ION API SDK describes them
+ * (https://github.com/infor-cloud/ion-api-sdk).
  */
 final class InforAuthorizationServer {
     static final String TOKEN_PATH = "token.oauth2";
@@ -61,7 +62,8 @@ final class InforAuthorizationServer {
         String base = "/" + Pattern.quote(settings.tenant()) + "/as/";
         server.route("POST", base + Pattern.quote(TOKEN_PATH), this::token);
         server.route("POST", base + Pattern.quote(REVOKE_PATH), this::revoke);
-        // The Go sample in infor-cloud/ion-api-sdk revokes with GET pu+or?token=… (reference notes §2.6).
+        // The Go sample in infor-cloud/ion-api-sdk revokes with GET pu+or?token=…
+        // (https://github.com/infor-cloud/ion-api-sdk/blob/master/GolangBackendOAuth2/README.md).
         server.route("GET", base + Pattern.quote(REVOKE_PATH), this::revoke);
     }
 
@@ -160,7 +162,8 @@ final class InforAuthorizationServer {
 
     private SimResponse serviceLogin(String grantType, boolean withRefreshToken) {
         if (!admitServiceAccountLogin()) {
-            // Usage limits: "Service Account Authentication … 20/min" on Essentials (reference notes §2.4).
+            // Usage limits: "Service Account Authentication … 20/min" on Essentials
+            // (https://docs.infor.com/inforos/12.0.x/en-us/usagelimits-igs/uup1651243668177.html).
             return oauthError(429, "quota_exceeded", "Quota policy exceeded: service account logins per minute");
         }
         String grant = UUID.randomUUID().toString();
@@ -216,7 +219,8 @@ final class InforAuthorizationServer {
         revocations.incrementAndGet();
         RefreshToken refresh = refreshTokens.get(token);
         if (refresh != null) {
-            // "Once the refresh token is revoked, corresponding access token and grant is revoked as well." (§2.6)
+            // "Once the refresh token is revoked, corresponding access token and grant is revoked as well."
+            // (https://github.com/infor-cloud/ion-api-sdk/blob/master/JavaWebClientOAuth2/README.md)
             refreshTokens.values().stream().filter(r -> r.grant.equals(refresh.grant)).forEach(RefreshToken::expire);
             accessTokens.values().stream().filter(a -> a.grant.equals(refresh.grant)).forEach(a -> a.revoked = true);
         }

@@ -68,7 +68,10 @@ public final class InforSandbox implements AutoCloseable {
         return settings;
     }
 
-    /** A {@code .ionapi} file for this sandbox (keys in the order of a real file; reference notes §1.2). */
+    /**
+     * A {@code .ionapi} file for this sandbox (keys in the order of a real file;
+     * https://docs.infor.com/crm/9.0.x/en-us/webclient/upi1639111995644.html).
+     */
     public Path ionapiFile() {
         return ionapiFile;
     }

@@ -6,7 +6,8 @@ import java.util.Objects;
 
 /**
  * How an {@link InforSandbox} behaves. {@link #defaults()} mirrors a freshly configured Infor OS tenant on the
- * Essentials tier (reference notes §2.4, §3.5); {@link #builder()} changes single values for a test.
+ * Essentials tier (https://docs.infor.com/inforos/12.0.x/en-us/usagelimits-igs/uup1651243668177.html);
+ * {@link #builder()} changes single values for a test.
  *
  * @param tokenLifetime            access-token lifetime (Infor default 2 hours; use whole seconds in tests)
  * @param maxMessageBytes          largest accepted MessagePayload in bytes, after BASE64 decoding (5 MiB)
@@ -51,7 +52,7 @@ public record InforSandboxSettings(Duration tokenLifetime, long maxMessageBytes,
         }
     }
 
-    /** The settings named in CONTRACTS.md, in that order; the others keep their defaults. */
+    /** The settings tests change most often; the others keep their defaults. */
     public InforSandboxSettings(Duration tokenLifetime, long maxMessageBytes, String connectionPointLogicalId,
                                 List<String> acceptedDocuments, boolean dataFlowActive, String tenant) {
         this(tokenLifetime, maxMessageBytes, connectionPointLogicalId, acceptedDocuments, dataFlowActive, tenant,

@@ -22,9 +22,9 @@ import java.util.regex.Pattern;
 
 /**
  * Infor M3 MI programs behind the API Gateway, {@code GET {iu}/{ti}/M3/m3api-rest/v2/execute/{PROGRAM}/{TRANSACTION}}
- * (reference notes §5.1): {@code APS450MI} AddHead / AddLine / LstInvBySupInv (supplier invoice batch, the REST posting
- * path) and {@code CRS630MI} GetAccountID / LstAccountID (accounting identities, the validation source), backed by the
- * sandbox {@link ChartOfAccounts}. Answers use the M3 REST v2 JSON shape: HTTP 200 with
+ * (https://github.com/infor-cloud/xtendm3): {@code APS450MI} AddHead / AddLine / LstInvBySupInv (supplier invoice
+ * batch, the REST posting path) and {@code CRS630MI} GetAccountID / LstAccountID (accounting identities, the validation
+ * source), backed by the sandbox {@link ChartOfAccounts}. Answers use the M3 REST v2 JSON shape: HTTP 200 with
  * {@code results[].records[]}, and {@code errorMessage}/{@code errorType}/{@code errorField} on a failed transaction.
  */
 public final class M3Sandbox {

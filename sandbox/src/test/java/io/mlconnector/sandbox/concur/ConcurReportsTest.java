@@ -97,7 +97,7 @@ class ConcurReportsTest {
         Http.Answer answer = Http.get(sandbox.dataCentreUri().resolve("/expensereports/v4/users/"
                 + sandbox.userId() + "/context/TRAVELER/reports/NOPE"), company);
 
-        // then the ErrorMessage shape of §6.1
+        // then the Expense v4 ErrorMessage shape
         assertThat(answer.status()).isEqualTo(404);
         assertThat(answer.json().has("errorId")).isTrue();
         assertThat(answer.json().get("httpStatus").asInt()).isEqualTo(404);

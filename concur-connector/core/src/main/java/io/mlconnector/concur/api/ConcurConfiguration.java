@@ -10,7 +10,10 @@ import java.util.Objects;
  * default. {@link #toString()} never shows a secret.
  */
 public final class ConcurConfiguration {
-    /** Default auth base: partners must request tokens from GLZ (notes §1.2, 2025 release notes). */
+    /**
+     * Default auth base: partners must request tokens from GLZ
+     * (https://developer.concur.com/api-reference/authentication/apidoc.html).
+     */
     public static final URI DEFAULT_AUTH_BASE_URI = URI.create("https://glz.api.concursolutions.com");
 
     private final String clientId;
@@ -197,7 +200,10 @@ public final class ConcurConfiguration {
         public Builder tokenStore(TokenStore v) { this.tokenStore = v; return this; }
         /** TCP connect timeout. Default 10 s. */
         public Builder connectTimeout(Duration v) { this.connectTimeout = v; return this; }
-        /** Per-request answer timeout. Default 60 s (Concur answers within 60 s, notes §7.1). */
+        /**
+         * Per-request answer timeout. Default 60 s (Concur answers within 60 s,
+         * https://developer.concur.com/api-reference/http-status-codes.html).
+         */
         public Builder readTimeout(Duration v) { this.readTimeout = v; return this; }
         /** Refresh the access token this long before it expires. Default 5 min (capped at half its lifetime). */
         public Builder accessTokenRefreshMargin(Duration v) { this.accessTokenRefreshMargin = v; return this; }

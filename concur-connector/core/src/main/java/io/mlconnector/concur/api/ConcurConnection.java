@@ -62,7 +62,8 @@ public final class ConcurConnection implements AutoCloseable {
     }
 
     /**
-     * Runs a refresh grant now and stores the rotated refresh token (the daily keep-alive of notes §1.4).
+     * Runs a refresh grant now and stores the rotated refresh token (the daily keep-alive
+     * https://developer.concur.com/api-reference/authentication/oauth2-migration-best-practices.html recommends).
      *
      * @throws ConcurException REAUTHORIZATION_REQUIRED (code 108), AUTHENTICATION_FAILED, CONNECTIVITY
      */
@@ -92,7 +93,7 @@ public final class ConcurConnection implements AutoCloseable {
         return appTokens;
     }
 
-    /** The user token when a user is configured, else the company token (Expense v4 accepts both, notes §2). */
+    /** The user token when a user is configured, else the company token (Expense v4 accepts both). */
     TokenProvider expenseTokens() {
         return userTokens != null ? userTokens : companyTokens;
     }

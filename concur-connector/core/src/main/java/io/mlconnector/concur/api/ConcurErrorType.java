@@ -17,9 +17,13 @@ public enum ConcurErrorType {
     /** The token is valid but lacks the scope or the company is not authorised (HTTP 403). */
     FORBIDDEN(false),
     /** The refresh token is bad, expired or revoked (OAuth code 108), or no token state and no request token exist:
-     *  an administrator must generate a new company request token (notes §1.4). */
+     *  an administrator must generate a new company request token
+     *  (https://developer.concur.com/api-reference/authentication/company-refresh-tool.html). */
     REAUTHORIZATION_REQUIRED(false),
-    /** Any other OAuth error; the exception carries Concur's code and description (notes §1.6). */
+    /**
+     * Any other OAuth error; the exception carries Concur's code and description
+     * (https://developer.concur.com/api-reference/authentication/apidoc.html).
+     */
     AUTHENTICATION_FAILED(false),
     /** The FIS document was recalled (codes 102/112): it must not be posted. */
     RECALLED(false),

@@ -7,7 +7,8 @@ import java.time.Instant;
 import java.util.Optional;
 
 /**
- * A verified ESS webhook event (notes §3.3), parsed leniently. {@link #id()} is the de-duplication key (§3.5).
+ * A verified ESS webhook event (https://developer.concur.com/api-reference/ess/v4.event-subscription.html), parsed
+ * leniently. {@link #id()} is the de-duplication key ESS recommends.
  *
  * @param id                    the event id
  * @param correlationId         the envelope's correlationId (opaque, not necessarily a UUID)

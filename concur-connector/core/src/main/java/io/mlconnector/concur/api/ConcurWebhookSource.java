@@ -11,12 +11,13 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The ESS webhook Source (notes §3.3–3.5): given one delivery as an HTTP server received it, verifies
- * {@code Concur-Signature} over the raw body, parses the envelope leniently and hands the event to the listener
- * synchronously. It says which answer to send: 200 when the listener returned, 500 when it threw (ESS retries), 401
- * for a missing or bad signature (ESS retries, nothing is lost), 400 for a correctly signed body that is not a valid
- * event (ESS drops it: retrying cannot help). The HTTP server is the runtime's (the Camel adapter uses platform-http),
- * so it also owns the transport limits; keep the listener fast (store, then answer).
+ * The ESS webhook Source (https://developer.concur.com/api-reference/ess/v4.event-subscription.html): given one
+ * delivery as an HTTP server received it, verifies {@code Concur-Signature} over the raw body, parses the envelope
+ * leniently and hands the event to the listener synchronously. It says which answer to send: 200 when the listener
+ * returned, 500 when it threw (ESS retries), 401 for a missing or bad signature (ESS retries, nothing is lost), 400 for
+ * a correctly signed body that is not a valid event (ESS drops it: retrying cannot help). The HTTP server is the
+ * runtime's (the Camel adapter uses platform-http), so it also owns the transport limits; keep the listener fast
+ * (store, then answer).
  */
 public final class ConcurWebhookSource {
     public static final String SIGNATURE_HEADER = "Concur-Signature";
@@ -33,8 +34,8 @@ public final class ConcurWebhookSource {
     }
 
     /**
-     * Hears about deliveries the Source refused, so the app can keep them: ESS retries 401s but drops 400s
-     * (notes §3.5). Must not throw; the answer is already decided.
+     * Hears about deliveries the Source refused, so the app can keep them: ESS retries 401s but drops 400s.
+     * Must not throw; the answer is already decided.
      */
     @FunctionalInterface
     public interface RejectedDeliveryListener {

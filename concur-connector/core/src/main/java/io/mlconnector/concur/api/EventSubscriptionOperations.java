@@ -12,8 +12,8 @@ import java.util.Optional;
 import java.util.regex.Pattern;
 
 /**
- * ESS v4 subscription management (notes §3.1) with the app token (client_credentials). Subscriptions are per data
- * centre: the app token's geolocation decides which.
+ * ESS v4 subscription management (https://developer.concur.com/event-topics/index.html) with the app token
+ * (client_credentials). Subscriptions are per data centre: the app token's geolocation decides which.
  */
 public final class EventSubscriptionOperations {
     private static final String BASE = "/events/v4";

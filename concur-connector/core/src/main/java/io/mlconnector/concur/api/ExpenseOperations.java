@@ -8,8 +8,9 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Expense Report v4 reads for tenants without FIS (notes §6.1), with the user token when a user is configured, else
- * the company token.
+ * Expense Report v4 reads for tenants without FIS
+ * (https://developer.concur.com/api-reference/expense/expense-report/v4.reports.html), with the user token when a user
+ * is configured, else the company token.
  */
 public final class ExpenseOperations {
     private final ConcurConnection connection;
@@ -19,9 +20,10 @@ public final class ExpenseOperations {
     }
 
     /**
-     * Gets the report an expense event points to. Use {@code facts.href}; never build the URL from
-     * {@code facts.userId} (it changes to the approver, notes §3.3). Only the href's path and query are used, against
-     * the token's geolocation, so the bearer token never leaves Concur's data centre.
+     * Gets the report an expense event points to. Use {@code facts.href}; never build the URL from {@code facts.userId}
+     * (it changes to the approver in the published samples,
+     * https://developer.concur.com/event-topics/expense/v4.expense-events.html). Only the href's path and query are
+     * used, against the token's geolocation, so the bearer token never leaves Concur's data centre.
      *
      * @param href the event's {@code facts.href}
      * @throws ConcurException INVALID_MESSAGE (not an Expense v4 report URL), NOT_FOUND, UNAUTHORIZED, FORBIDDEN,

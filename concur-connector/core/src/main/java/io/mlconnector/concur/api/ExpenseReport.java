@@ -3,7 +3,8 @@ package io.mlconnector.concur.api;
 import com.fasterxml.jackson.databind.JsonNode;
 
 /**
- * An Expense v4 report (notes §6.1) with a few typed fields and the raw answer.
+ * An Expense v4 report (https://developer.concur.com/api-reference/expense/expense-report/v4.reports.html) with a few
+ * typed fields and the raw answer.
  *
  * @param reportId                       the report id
  * @param name                           the report name

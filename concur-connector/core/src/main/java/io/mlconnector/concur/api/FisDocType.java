@@ -1,8 +1,12 @@
 package io.mlconnector.concur.api;
 
 import java.util.Locale;
+import java.util.Optional;
 
-/** The FIS v4 {@code docType} path values (notes §4.2). */
+/**
+ * The FIS v4 {@code docType} path values
+ * (https://developer.concur.com/api-reference/financial-integration/v4.financial-integration.html).
+ */
 public enum FisDocType {
     EXPENSE("expense"), INVOICE("invoice"), CASHADVANCE("cashadvance"), PAYROLL("payroll"),
     REQUESTOBLIGATION("requestobligation"), REPORTOBLIGATION("reportobligation");
@@ -23,6 +27,15 @@ public enum FisDocType {
         if (text == null || text.isBlank()) {
             throw new ConcurException(ConcurErrorType.CONFIGURATION, "docType is required");
         }
+        return find(text).orElseThrow(
+                () -> new ConcurException(ConcurErrorType.CONFIGURATION, "unknown FIS docType: " + text));
+    }
+
+    /** Like {@link #of(String)}, empty for a missing or unknown docType (a document says what it is; it may be wrong). */
+    public static Optional<FisDocType> find(String text) {
+        if (text == null || text.isBlank()) {
+            return Optional.empty();
+        }
         String t = text.trim().toLowerCase(Locale.ROOT);
         int dot = t.indexOf('.');
         if (dot > 0) {
@@ -30,10 +43,10 @@ public enum FisDocType {
         }
         for (FisDocType type : values()) {
             if (type.value.equals(t)) {
-                return type;
+                return Optional.of(type);
             }
         }
-        throw new ConcurException(ConcurErrorType.CONFIGURATION, "unknown FIS docType: " + text);
+        return Optional.empty();
     }
 
     @Override

@@ -6,8 +6,11 @@ import java.math.BigDecimal;
 import java.util.List;
 
 /**
- * A FIS financial document (notes §4.2, §4.8–4.10): the envelope fields, a few typed values, the posting lines, and
- * the raw document as a Jackson tree ({@link #json()}) for mappings that read it directly (JSONata).
+ * A FIS financial document
+ * (https://developer.concur.com/api-reference/financial-integration/v4.financial-integration.html, fields:
+ * https://developer.concur.com/api-reference/financial-integration/v4.financial-documents-schema.html): the envelope
+ * fields, a few typed values, the posting lines, and the raw document as a Jackson tree ({@link #json()}) for mappings
+ * that read it directly (JSONata).
  */
 public final class FisDocument {
     private final String id;
@@ -60,7 +63,9 @@ public final class FisDocument {
         return documents.get(0);
     }
 
-    /** The FIS document id: what acknowledgements and confirmations carry (notes §4.7). Null for a bare document. */
+    /**
+     * The FIS document id: what acknowledgements and confirmations carry, not the report id. Null for a bare document.
+     */
     public String id() { return id; }
     /** {@code expense}, {@code invoice}, {@code cashadvance}, … */
     public String docType() { return docType; }

@@ -4,7 +4,8 @@ import java.util.List;
 
 /**
  * One page of a FIS GET, from either published wrapper: {@code content/page/links} or
- * {@code fIDocuments/offset/nextPage} (notes §4.2).
+ * {@code fIDocuments/offset/nextPage}
+ * (https://developer.concur.com/api-reference/financial-integration/v4.financial-integration.html).
  *
  * @param documents     the documents on this page
  * @param pageNumber    {@code page.number} (from 0), or null

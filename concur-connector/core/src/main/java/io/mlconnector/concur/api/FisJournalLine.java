@@ -6,8 +6,9 @@ import java.math.BigDecimal;
 
 /**
  * One posting line of a FIS document: a {@code journal} row of an expense entry's allocation, an invoice line item's
- * allocation journal, or a cash-advance {@code journalData} row (notes §4.8–4.10). Amounts are exact BigDecimals in
- * {@link #currency()}.
+ * allocation journal, or a cash-advance {@code journalData} row
+ * (https://developer.concur.com/api-reference/financial-integration/v4.financial-documents-schema.html). Amounts are
+ * exact BigDecimals in {@link #currency()}.
  *
  * @param lineId               expense {@code entryId}, invoice {@code lineItemSequenceOrder}, cash advance row index
  * @param expenseTypeCode      trimmed expense type code (invoices pad it with spaces), null for cash advances

@@ -10,8 +10,10 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * Financial Integration Service v4 (notes §4), company token only. Every call sends a {@code concur-correlationid}:
- * a fresh one, or the one set with {@link #withCorrelationId} (reuse the event's, notes §3.3).
+ * Financial Integration Service v4
+ * (https://developer.concur.com/api-reference/financial-integration/v4.financial-integration.html), company token only.
+ * Every call sends a {@code concur-correlationid}: a fresh one, or the one set with {@link #withCorrelationId} (reuse
+ * the event's).
  */
 public final class FisOperations {
     private static final String BASE = "/financialintegration/fi/v4/companies/transactiontypes/";
@@ -72,7 +74,7 @@ public final class FisOperations {
         appendSystemId(q, null);
         try {
             List<FisDocument> documents = FisParser.page(get(q.toString()), docType.value()).documents();
-            // a report resubmitted after a failed posting has a new FIS document beside the old one (notes §4.7):
+            // a report resubmitted after a failed posting has a new FIS document beside the old one:
             // the one still in work (READY or ACKNOWLEDGED) is the one the event is about
             return documents.stream().filter(FisOperations::inWork).findFirst()
                     .or(() -> documents.stream().findFirst());
@@ -116,7 +118,7 @@ public final class FisOperations {
     }
 
     /**
-     * Posts Financial Payment Confirmations. Expense only (notes §4.5); {@code paymentRef} must be unique.
+     * Posts Financial Payment Confirmations. Expense only; {@code paymentRef} must be unique.
      *
      * @throws ConcurException as {@link #getDocuments}
      */

@@ -1,7 +1,9 @@
 package io.mlconnector.concur.api;
 
 /**
- * The per-item FIS service codes as typed outcomes (notes §4.6). The HTTP status is 200 even when items fail.
+ * The per-item FIS service codes as typed outcomes
+ * (https://developer.concur.com/api-reference/financial-integration/v4.financial-integration.html). The HTTP status is
+ * 200 even when items fail.
  */
 public enum FisOutcome {
     SUCCESS(0),
@@ -21,7 +23,7 @@ public enum FisOutcome {
     RETRY_LATER(199),
     PAYMENT_ALREADY_CONFIRMED(213),
     INVALID_PAYMENT_REQUEST(298),
-    /** A code these notes do not list; see the item's error message. */
+    /** A code the FIS reference does not list; see the item's error message. */
     UNKNOWN(-1);
 
     private final int code;
@@ -49,7 +51,7 @@ public enum FisOutcome {
                 || this == PAYMENT_ALREADY_CONFIRMED;
     }
 
-    /** The document was recalled: do not post it (notes §9.10). */
+    /** The document was recalled: do not post it. */
     public boolean isRecalled() {
         return this == RECALLED || this == POSTING_RECALLED;
     }

@@ -5,7 +5,10 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 
-/** Invoice reads outside FIS (notes §6.3), company token. */
+/**
+ * Invoice reads outside FIS (https://developer.concur.com/api-reference/invoice/v3.payment-request.html), company
+ * token.
+ */
 public final class InvoiceOperations {
     private final ConcurConnection connection;
 

@@ -5,7 +5,8 @@ import java.time.Instant;
 import java.util.List;
 
 /**
- * One entry of a payment confirmation (expense only, notes §4.5).
+ * One entry of a payment confirmation (expense only,
+ * https://developer.concur.com/api-reference/financial-integration/v4.financial-integration.html).
  *
  * @param docId                the FIS document id
  * @param processingStatusCode {@code CP} completely paid, {@code PP} partially paid, {@code RE} reversal, {@code OB} obsolete

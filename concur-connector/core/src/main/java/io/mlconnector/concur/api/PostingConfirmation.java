@@ -5,8 +5,11 @@ import java.util.List;
 import java.util.Objects;
 
 /**
- * One entry of a posting confirmation (notes §4.4). Use {@link #success} (non-empty postingDocs, issue #931) or
- * {@link #error} (non-empty systemMessages: they reach the Concur audit trail).
+ * One entry of a posting confirmation
+ * (https://developer.concur.com/api-reference/financial-integration/v4.financial-integration.html). Use
+ * {@link #success} (non-empty postingDocs: an empty one fails,
+ * https://github.com/SAP-docs/preview.developer.concur.com/issues/931) or {@link #error} (non-empty systemMessages:
+ * they reach the Concur audit trail).
  */
 public record PostingConfirmation(String docId, String overallPostingStatusCode, List<PostingDoc> postingDocs,
                                   List<SystemMessage> systemMessages) {

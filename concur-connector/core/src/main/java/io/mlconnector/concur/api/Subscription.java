@@ -3,8 +3,8 @@ package io.mlconnector.concur.api;
 import java.util.List;
 
 /**
- * An ESS webhook subscription (notes §3.1). {@code applicationId}, {@code companyIds}, {@code groups} and
- * {@code scope} are read-only (set by Concur).
+ * An ESS webhook subscription (https://developer.concur.com/event-topics/index.html). {@code applicationId},
+ * {@code companyIds}, {@code groups} and {@code scope} are read-only (set by Concur).
  *
  * @param id       lower-case letters, digits, '.' and '-'; globally unique
  * @param topic    e.g. {@code public.concur.financialintegration}

@@ -5,11 +5,12 @@ import java.time.Instant;
 import java.util.Objects;
 
 /**
- * What must survive a restart for one principal (notes §1.4 "What to store per company"): the latest refresh token
- * (it can rotate on every refresh), its absolute expiry ({@code refresh_expires_in} is epoch seconds) and the
- * geolocation, i.e. the base URL for every later call; and the current access token, so that a restart within its
- * hour needs no refresh grant (each refresh rotates the refresh token, and a process killed between Concur's answer
- * and the store's write would be left holding a dead one). {@link #toString()} never shows either token.
+ * What must survive a restart for one principal (https://developer.concur.com/api-reference/authentication/apidoc.html,
+ * "Enterprise Business Applications"): the latest refresh token (it can rotate on every refresh), its absolute expiry
+ * ({@code refresh_expires_in} is epoch seconds) and the geolocation, i.e. the base URL for every later call; and the
+ * current access token, so that a restart within its hour needs no refresh grant (each refresh rotates the refresh
+ * token, and a process killed between Concur's answer and the store's write would be left holding a dead one).
+ * {@link #toString()} never shows either token.
  *
  * @param key              the principal, e.g. {@code company:<companyUUID>} or {@code user:<loginId>}
  * @param refreshToken     the refresh token (secret)

@@ -10,7 +10,10 @@ import java.util.List;
  * webhook listens, and its transport limits, belong to the runtime's HTTP server.
  */
 public final class WebhookSettings {
-    /** The assumed algorithm: the docs do not name one (notes §3.4). */
+    /**
+     * The assumed algorithm: the docs do not name one
+     * (https://developer.concur.com/api-reference/ess/v4.event-subscription.html).
+     */
     public static final String DEFAULT_SIGNATURE_ALGORITHM = "SHA256withRSA";
 
     private final List<Path> publicKeyFiles;

@@ -10,7 +10,7 @@ import java.net.URI;
 
 /**
  * Authorised JSON calls to a Concur API: bearer token from a {@link TokenProvider}, one fresh token and one retry on
- * 401 (notes §1.4), and non-2xx answers mapped to typed errors. Paths are resolved against the token's geolocation.
+ * 401, and non-2xx answers mapped to typed errors. Paths are resolved against the token's geolocation.
  */
 public final class ApiClient {
     private final ConcurHttp http;

@@ -8,7 +8,8 @@ import java.util.function.Supplier;
 
 /**
  * The app token (client_credentials, 60 minutes, no refresh token) used only for the ESS management API
- * (notes §2). Cached in memory and re-obtained shortly before expiry or after a 401.
+ * (https://developer.concur.com/event-topics/index.html). Cached in memory and re-obtained shortly before expiry or
+ * after a 401.
  */
 public final class AppTokenManager implements TokenProvider {
     private static final Duration MARGIN = Duration.ofMinutes(2);

@@ -24,8 +24,9 @@ import java.util.UUID;
 
 /**
  * java.net.http with Concur's transport rules: every call sends (and logs) a {@code concur-correlationid}
- * (notes §7.3), waits its turn at the configuration's {@link io.mlconnector.concur.api.CallPacer} (a 429 slows it for
- * every caller), 429 and 503 are retried with backoff honouring {@code Retry-After} (notes §7.1), connect and read
+ * (https://developer.concur.com/platform/correlation-id.html), waits its turn at the configuration's
+ * {@link io.mlconnector.concur.api.CallPacer} (a 429 slows it for every caller), 429 and 503 are retried with backoff
+ * honouring {@code Retry-After} (https://developer.concur.com/api-reference/http-status-codes.html), connect and read
  * timeouts come from the configuration. Bodies are never logged (token calls carry secrets).
  */
 public final class ConcurHttp implements AutoCloseable {
@@ -187,7 +188,10 @@ public final class ConcurHttp implements AutoCloseable {
         }
     }
 
-    /** Path and query only: credentials are never in URLs (notes §1.1), hosts are logged once per geolocation. */
+    /**
+     * Path and query only: credentials are never in URLs
+     * (https://developer.concur.com/api-guides/tmc/tmc-overview.html), hosts are logged once per geolocation.
+     */
     static String logTarget(URI uri) {
         return uri.getHost() + ":" + uri.getPort() + uri.getRawPath() + (uri.getRawQuery() == null ? "" : "?" + uri.getRawQuery());
     }

@@ -20,7 +20,10 @@ import java.time.format.DateTimeFormatterBuilder;
 import java.time.format.DateTimeParseException;
 import java.time.temporal.ChronoField;
 
-/** The connector's JSON settings and lenient readers for Concur's number-vs-string and timestamp quirks (notes §9.4, §9.8). */
+/**
+ * The connector's JSON settings and lenient readers for Concur's number-vs-string and timestamp quirks
+ * (https://developer.concur.com/api-reference/financial-integration/v4.financial-documents-schema.html).
+ */
 public final class ConcurJson {
     /** Amounts keep their exact scale ({@code 50.00000000}, {@code 0E-8}): BigDecimal, no trailing-zero stripping. */
     public static final ObjectMapper MAPPER = JsonMapper.builder()

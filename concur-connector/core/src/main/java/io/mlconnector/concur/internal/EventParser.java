@@ -9,7 +9,10 @@ import java.io.IOException;
 import java.time.DateTimeException;
 import java.time.Instant;
 
-/** Lenient ESS envelope reader (notes §3.3, §9.8): only {@code id} is required. */
+/**
+ * Lenient ESS envelope reader (https://developer.concur.com/api-reference/ess/v4.event-subscription.html): only
+ * {@code id} is required.
+ */
 public final class EventParser {
     private EventParser() {
     }

@@ -3,6 +3,7 @@ package io.mlconnector.concur.internal;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.mlconnector.concur.api.ConcurErrorType;
 import io.mlconnector.concur.api.ConcurException;
+import io.mlconnector.concur.api.ConcurFields;
 import io.mlconnector.concur.api.FisDocument;
 import io.mlconnector.concur.api.FisDocumentPage;
 import io.mlconnector.concur.api.FisItemResult;
@@ -14,7 +15,8 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Tolerant FIS readers (notes §4.2, §9.12): both response wrappers, a bare item list, a single item or a bare
+ * Tolerant FIS readers (https://developer.concur.com/api-reference/financial-integration/v4.financial-integration.html
+ * and its use-case files disagree on the wrapper): both response wrappers, a bare item list, a single item or a bare
  * document; {@code document} as an object or a JSON string; invoice journals as an object, expense journals as an
  * array; amounts as numbers or strings.
  */
@@ -164,7 +166,7 @@ public final class FisParser {
         List<FisJournalLine> lines = new ArrayList<>();
         for (JsonNode item : each(doc.get("lineItem"))) {
             for (JsonNode allocation : each(item.get("allocation"))) {
-                // invoice allocation journals are objects, not arrays (notes §4.9)
+                // invoice allocation journals are objects, not arrays
                 for (JsonNode journal : each(allocation.get("journal"))) {
                     String account = ConcurJson.text(journal, "accountCode");
                     JsonNode tax = journal.get("tax");
@@ -200,16 +202,7 @@ public final class FisParser {
 
     /** An array's elements, a single object as one element, nothing for null. */
     private static List<JsonNode> each(JsonNode node) {
-        List<JsonNode> list = new ArrayList<>();
-        if (node == null || node.isNull()) {
-            return list;
-        }
-        if (node.isArray()) {
-            node.forEach(list::add);
-        } else if (node.isObject()) {
-            list.add(node);
-        }
-        return list;
+        return ConcurFields.elements(node);
     }
 
     private static String trim(String s) {

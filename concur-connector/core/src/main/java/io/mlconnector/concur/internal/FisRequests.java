@@ -9,9 +9,13 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
 
-/** Request bodies in the documented shapes (notes §4.3–4.5, samples fis-*-request.json). */
+/**
+ * Request bodies in the documented shapes
+ * (https://developer.concur.com/api-reference/financial-integration/v4.financial-integration.html, samples
+ * fis-*-request.json).
+ */
 public final class FisRequests {
-    /** One of the two clearingDate formats FIS accepts (notes §4.5). */
+    /** One of the two clearingDate formats FIS accepts. */
     static final DateTimeFormatter CLEARING_DATE =
             DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSS'Z'").withZone(ZoneOffset.UTC);
 
@@ -43,7 +47,8 @@ public final class FisRequests {
                 doc.putArray("paymentRelevantLineItems");
                 doc.put("postingDate", d.postingDate() == null ? null : d.postingDate().toString());
             }
-            // always sent, possibly empty (notes §4.4, issue #931)
+            // always sent, possibly empty: the reference marks it required
+            // (https://github.com/SAP-docs/preview.developer.concur.com/issues/931)
             ArrayNode messages = item.putArray("systemMessages");
             for (PostingConfirmation.SystemMessage m : c.systemMessages()) {
                 ObjectNode msg = messages.addObject();
@@ -97,7 +102,7 @@ public final class FisRequests {
         return s == null ? "" : s;
     }
 
-    /** messageShortText is at most 1300 characters (notes §4.4). */
+    /** messageShortText is at most 1300 characters. */
     private static String shortText(String s) {
         String t = nullToEmpty(s);
         return t.length() <= 1300 ? t : t.substring(0, 1299) + "…";

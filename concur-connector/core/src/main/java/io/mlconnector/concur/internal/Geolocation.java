@@ -7,7 +7,10 @@ import java.net.URI;
 import java.net.URISyntaxException;
 import java.util.Locale;
 
-/** Geolocation values are base URLs; one published example carries a path, so keep scheme and host only (notes §1.4). */
+/**
+ * Geolocation values are base URLs; one published example carries a path, so keep scheme and host only
+ * (https://developer.concur.com/api-reference/authentication/company-refresh-tool.html).
+ */
 public final class Geolocation {
     private Geolocation() {
     }

@@ -16,9 +16,10 @@ import java.util.Map;
 import java.util.stream.Collectors;
 
 /**
- * The Authentication API v0 token endpoint (notes §1.1–1.2, §1.6): form body without charset, credentials never in
- * the URL; OAuth code 16 ("user lives elsewhere") is retried once at the returned geolocation, code 108 becomes
- * REAUTHORIZATION_REQUIRED, every other code AUTHENTICATION_FAILED with Concur's code and description.
+ * The Authentication API v0 token endpoint (https://developer.concur.com/api-reference/authentication/apidoc.html):
+ * form body without charset, credentials never in the URL; OAuth code 16 ("user lives elsewhere") is retried once at
+ * the returned geolocation, code 108 becomes REAUTHORIZATION_REQUIRED, every other code AUTHENTICATION_FAILED with
+ * Concur's code and description.
  */
 public final class OAuthClient {
     static final String TOKEN_PATH = "/oauth2/v0/token";
@@ -102,7 +103,8 @@ public final class OAuthClient {
 
     private TokenResponse post(URI base, Map<String, String> form, String grantName) {
         byte[] body = encode(form).getBytes(StandardCharsets.UTF_8);
-        // no "; charset=utf-8": Concur rejects it on the token endpoint (notes §1.1)
+        // no "; charset=utf-8": Concur rejects it on the token endpoint
+        // (https://developer.concur.com/api-guides/tmc/tmc-overview.html)
         ConcurHttp.Response response = http.execute(ConcurHttp.Call.send("POST", base.resolve(TOKEN_PATH),
                 "application/x-www-form-urlencoded", body, null));
         JsonNode json = parse(response, grantName);

@@ -15,10 +15,11 @@ import java.util.Optional;
 import java.util.function.Supplier;
 
 /**
- * Company or user token holder (notes §1.4): caches the access token in memory, refreshes it proactively before
- * expiry against the stored geolocation, persists every rotated refresh token, its epoch expiry and the geolocation,
- * and warns well before the refresh token expires. Without stored state it runs the initial grant (company request
- * token or user password); without either it raises REAUTHORIZATION_REQUIRED.
+ * Company or user token holder (https://developer.concur.com/api-reference/authentication/apidoc.html): caches the
+ * access token in memory, refreshes it proactively before expiry against the stored geolocation, persists every rotated
+ * refresh token, its epoch expiry and the geolocation, and warns well before the refresh token expires. Without stored
+ * state it runs the initial grant (company request token or user password); without either it raises
+ * REAUTHORIZATION_REQUIRED.
  */
 public final class RefreshingTokenManager implements TokenProvider {
     private static final Logger LOG = LoggerFactory.getLogger(RefreshingTokenManager.class);
@@ -99,7 +100,11 @@ public final class RefreshingTokenManager implements TokenProvider {
         }
     }
 
-    /** Runs a refresh grant now (e.g. from a daily keep-alive job, notes §1.4) and persists the answer. */
+    /**
+     * Runs a refresh grant now (e.g. from the daily keep-alive job
+     * https://developer.concur.com/api-reference/authentication/oauth2-migration-best-practices.html recommends) and
+     * persists the answer.
+     */
     public synchronized void refreshNow() {
         cached = null;
         obtain();
@@ -145,9 +150,9 @@ public final class RefreshingTokenManager implements TokenProvider {
     }
 
     /**
-     * Refresh tokens rotate on every refresh (notes §1.4), so when several app instances share one token store, another
-     * instance may have rotated ours between our read and our refresh: Concur then answers 108 for the one we sent.
-     * The newer one is in the store.
+     * Refresh tokens rotate on every refresh ("overwrite the saved tokens"), so when several app instances share one
+     * token store, another instance may have rotated ours between our read and our refresh: Concur then answers 108 for
+     * the one we sent. The newer one is in the store.
      */
     private Optional<TokenState> rotatedMeanwhile(ConcurException refused, TokenState sent) {
         if (refused.type() != ConcurErrorType.REAUTHORIZATION_REQUIRED) {

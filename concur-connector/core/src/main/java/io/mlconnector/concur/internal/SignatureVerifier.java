@@ -22,9 +22,9 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Verifies {@code Concur-Signature} (notes §3.4). The docs name neither algorithm nor encoding: we assume
- * {@code SHA256withRSA} over the raw body, base64 header value, and keep the algorithm configurable. Several keys are
- * accepted at once so the yearly key rotation needs no downtime.
+ * Verifies {@code Concur-Signature} (https://developer.concur.com/api-reference/ess/v4.event-subscription.html). The
+ * docs name neither algorithm nor encoding: we assume {@code SHA256withRSA} over the raw body, base64 header value, and
+ * keep the algorithm configurable. Several keys are accepted at once so the yearly key rotation needs no downtime.
  */
 public final class SignatureVerifier {
     private static final Pattern PEM = Pattern.compile(

@@ -7,8 +7,9 @@ import java.time.Duration;
 import java.time.Instant;
 
 /**
- * A parsed /oauth2/v0/token answer (notes §1.3). {@code expires_in} arrives as a string or a number;
- * {@code refresh_expires_in} is epoch seconds. toString hides the tokens.
+ * A parsed /oauth2/v0/token answer (https://developer.concur.com/api-reference/authentication/apidoc.html).
+ * {@code expires_in} arrives as a string or a number; {@code refresh_expires_in} is epoch seconds. toString hides the
+ * tokens.
  */
 public record TokenResponse(String accessToken, Duration expiresIn, String refreshToken, Instant refreshExpiresAt,
                             URI geolocation, String scope, String idToken) {

@@ -21,7 +21,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
-/** OAuth v0 company tokens against the Concur sandbox (notes §1). */
+/**
+ * OAuth v0 company tokens against the Concur sandbox
+ * (https://developer.concur.com/api-reference/authentication/apidoc.html).
+ */
 class CompanyTokenTest extends ConcurSandboxTest {
     private ConcurPingResult ping(ConcurConfiguration config) {
         try (ConcurConnection connection = new ConcurConnectionProvider(config).connect()) {

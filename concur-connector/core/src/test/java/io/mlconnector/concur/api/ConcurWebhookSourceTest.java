@@ -19,8 +19,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
- * The ESS webhook Source's verdict on deliveries as an HTTP server hands them over (notes §3.3–3.5); the Camel
- * adapter's tests send the same deliveries over a real port.
+ * The ESS webhook Source's verdict on deliveries as an HTTP server hands them over
+ * (https://developer.concur.com/api-reference/ess/v4.event-subscription.html); the Camel adapter's tests send the same
+ * deliveries over a real port.
  */
 class ConcurWebhookSourceTest {
     private static KeyPair concursKey;

@@ -19,7 +19,10 @@ import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** FIS v4 operations against the Concur sandbox (notes §4). */
+/**
+ * FIS v4 operations against the Concur sandbox
+ * (https://developer.concur.com/api-reference/financial-integration/v4.financial-integration.html).
+ */
 class FisOperationsTest {
     /** The sandbox stores numbers as doubles, the connector as exact decimals: compare numbers by value. */
     private static final java.util.Comparator<JsonNode> SAME_NUMBER = (a, b) -> a.isNumber() && b.isNumber()

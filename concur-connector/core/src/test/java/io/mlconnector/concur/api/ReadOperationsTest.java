@@ -10,7 +10,7 @@ import static io.mlconnector.concur.support.SandboxConfig.tokenCalls;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-/** ESS subscription management, Expense v4 and Invoice v3 reads against the sandbox (notes §3.1, §6). */
+/** ESS subscription management, Expense v4 and Invoice v3 reads against the sandbox. */
 class ReadOperationsTest extends ConcurSandboxTest {
     @Test
     void subscriptionsAreCreatedReadListedAndDeletedWithTheAppToken() {

@@ -13,7 +13,10 @@ import static io.mlconnector.concur.support.SandboxConfig.calls;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-/** Retries, timeouts and correlation ids on real HTTP (notes §7.1, §7.3). */
+/**
+ * Retries, timeouts and correlation ids on real HTTP
+ * (https://developer.concur.com/api-reference/http-status-codes.html).
+ */
 class TransportTest extends ConcurSandboxTest {
     private FisDocumentPage read(ConcurConfiguration config) {
         try (ConcurConnection connection = new ConcurConnectionProvider(config).connect()) {

@@ -168,7 +168,7 @@ class FisParserTest {
                 null).documents().get(0);
 
         // when
-        FisDocument again = io.mlconnector.concur.api.FisDocument.read(fetched.envelope(), null);
+        FisDocument again = FisDocument.read(fetched.envelope(), null);
 
         // then
         assertThat(again.id()).isEqualTo(fetched.id());

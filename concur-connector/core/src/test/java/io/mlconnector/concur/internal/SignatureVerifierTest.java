@@ -78,7 +78,7 @@ class SignatureVerifierTest {
                 Samples.file("ess-signature-public-key-after-2025-10-22.pem"),
                 Samples.file("ess-webhook-client-cert-2026.webhook.api.concursolutions.com.pem")));
 
-        // then: three RSA keys; the 2026 certificate carries the "after" key (notes §3.4)
+        // then: three RSA keys; the 2026 certificate carries the "after" key
         assertThat(keys).hasSize(3).allSatisfy(k -> assertThat(k.getAlgorithm()).isEqualTo("RSA"));
         assertThat(keys.get(2).getEncoded()).isEqualTo(keys.get(1).getEncoded());
         assertThat(keys.get(0).getEncoded()).isNotEqualTo(keys.get(1).getEncoded());

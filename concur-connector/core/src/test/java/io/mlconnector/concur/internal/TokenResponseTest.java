@@ -27,7 +27,7 @@ class TokenResponseTest {
                 Samples.json("oauth-company-token-response-with-refresh-expires-in.json"));
 
         assertThat(token.expiresIn()).isEqualTo(Duration.ofSeconds(3600));
-        // epoch seconds, not a duration (notes §1.3)
+        // epoch seconds, not a duration ("This is Epoch time format")
         assertThat(token.refreshExpiresAt()).isEqualTo(Instant.ofEpochSecond(1517039403L));
         // "https://us.api.Concursolutions.com" normalised
         assertThat(token.geolocation()).isEqualTo(URI.create("https://us.api.concursolutions.com"));

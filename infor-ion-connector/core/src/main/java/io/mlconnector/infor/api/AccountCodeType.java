@@ -1,6 +1,9 @@
 package io.mlconnector.infor.api;
 
-/** What a code names; the number is the M3 accounting dimension (AITP) that holds it (notes §5.1). */
+/**
+ * What a code names; the number is the M3 accounting dimension (AITP) that holds it (which dimension holds the cost
+ * center is M3 set-up; dimension 2 follows DocBits' public M3 mapping).
+ */
 public enum AccountCodeType {
     GL_ACCOUNT(1, "GL account"), COST_CENTER(2, "cost center");
 

@@ -31,8 +31,9 @@ public record Bod(String documentName, String bodId, String documentId, String a
     }
 
     /**
-     * The deterministic IMS messageId: the same document and variation always give the same id, at most 128
-     * characters so ION's cropping keeps it whole (notes §3.3, §6).
+     * The deterministic IMS messageId: the same document and variation always give the same id, at most 128 characters
+     * so ION's cropping keeps it whole
+     * (https://docs.infor.com/ion/2022.x/en-us/ioncedg_cloud_osm/lsm1436532222584.html).
      */
     public String messageId() {
         return MessageIds.of(documentName, accountingEntity, documentId, variationId);

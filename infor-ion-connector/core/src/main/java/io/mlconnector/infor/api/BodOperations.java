@@ -10,8 +10,10 @@ import java.time.Clock;
 import java.util.Objects;
 
 /**
- * BOD builders (InforOAGIS 2, releaseID 9.2; notes §4). Output is streamed with StAX, XML-escaped, and
- * deterministic: the same input gives the same bytes apart from {@code CreationDateTime}. No network access.
+ * BOD builders (InforOAGIS 2, releaseID 9.2;
+ * https://docs.infor.com/ln/10.8/en-us/lnolh/help/tl/lnstudiointegration/tps1504267854022.html). Output is streamed
+ * with StAX, XML-escaped, and deterministic: the same input gives the same bytes apart from {@code CreationDateTime}.
+ * No network access.
  */
 public final class BodOperations {
     private final BodEnvelope envelope;
@@ -67,7 +69,8 @@ public final class BodOperations {
     }
 
     /**
-     * Builds {@code Process.SupplierInvoice} (structure of the ION Mapper registry, notes §4.3).
+     * Builds {@code Process.SupplierInvoice} (structure of the ION Mapper registry,
+     * https://github.com/Fellow-Consulting-AG/docbits/blob/main/readme/.gitbook/assets/CaptureDocument_to_ProcessSupplierInvoice.xml).
      *
      * @throws InforIonException INVALID_INPUT when a text holds a character XML cannot carry
      */

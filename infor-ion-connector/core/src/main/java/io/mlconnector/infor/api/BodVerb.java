@@ -1,6 +1,9 @@
 package io.mlconnector.infor.api;
 
-/** The BOD verbs the builders write (notes §4.1): Sync reports a fact, Process asks the receiver to act. */
+/**
+ * The BOD verbs the builders write (OAGIS 9.2, as InforOAGIS uses them): Sync reports a fact, Process asks the receiver
+ * to act.
+ */
 public enum BodVerb {
     SYNC("Sync"), PROCESS("Process");
 

@@ -2,7 +2,11 @@ package io.mlconnector.infor.api;
 
 import java.net.URI;
 
-/** Plain-words explanations of ION set-up problems (notes §3.1, §3.4); shared by ping and post errors. */
+/**
+ * Plain-words explanations of ION set-up problems
+ * (https://docs.infor.com/ion/2022.x/en-us/ioncedg_cloud_osm/ooo1519994008158.html,
+ * https://docs.infor.com/ion/2022.x/en-us/ioncedg_cloud_osm/kvk1582711819513.html); shared by ping and post errors.
+ */
 final class Hints {
     static final String NO_FROM_LOGICAL_ID = "fromLogicalId is not configured: set it to the logical id of the "
             + "'IMS via API Gateway' connection point (lid://infor.ims.<connection point name>)";

@@ -12,15 +12,18 @@ import java.util.Objects;
  * @param senderComponentId  BOD {@code Sender/ComponentID}; default {@code ml-connector}
  * @param confirmationCode   BOD {@code Sender/ConfirmationCode} (Never | OnError | Always); default {@code OnError}
  * @param bodVersionId       InforOAGIS {@code versionID} attribute; default {@code 2.9.0} (the OCA examples)
- * @param maxMessageBytes    largest payload posted; default 5 MiB (Essentials tier, notes §3.5)
+ * @param maxMessageBytes    largest payload posted; default 5 MiB (Essentials tier,
+ *                           https://docs.infor.com/inforos/12.0.x/en-us/usagelimits-igs/uup1651243668177.html)
  * @param tokenRefreshMargin renew the token this long before it expires (at most a fifth of its lifetime); default 5 min
- * @param defaultTokenLifetime assumed when the token response has no expires_in; default 2 h (notes §2.4)
+ * @param defaultTokenLifetime assumed when the token response has no expires_in; default 2 h
+ *                           (https://docs.infor.com/inforos/2024.x/en-us/useradminlib_cloud/apigatewayag_cloud/txp1513778220092.html)
  * @param maxAttempts        attempts per call for 429/5xx/IO errors; default 5
  * @param initialBackoff     first retry delay, doubled per attempt, with jitter; default 500 ms
  * @param maxBackoff         longest retry delay; default 30 s
  * @param maxRetryAfter      longest Retry-After honoured; a longer one ends the call as THROTTLED; default 60 s
  * @param connectTimeout     TCP connect timeout; default 10 s
- * @param requestTimeout     per-request timeout; default 60 s (the gateway's own backend timeout, notes §3.5)
+ * @param requestTimeout     per-request timeout; default 60 s (the gateway's own backend timeout,
+ *                           https://docs.infor.com/inforos/latest/en-us/useradminlib_cloud/apigatewayag_cloud/zdq1489511424303.html)
  * @param revokeOnClose      revoke the token when the connection closes; default true
  * @param scope              optional OAuth scope; default none
  * @param loginFailureCooldown after a refused login (bad credentials, quota), callers fail fast for this long

@@ -14,7 +14,8 @@ import java.util.Map;
 import java.util.Objects;
 
 /**
- * The content of a {@code .ionapi} credentials file (reference notes §1): tenant, client, gateway and authorization
+ * The content of a {@code .ionapi} credentials file
+ * (https://docs.infor.com/crm/9.0.x/en-us/webclient/upi1639111995644.html): tenant, client, gateway and authorization
  * server URLs and, for backend-service apps, the service-account keys. Undocumented keys ({@code ev}, {@code v},
  * {@code dt}) and unknown keys are kept. {@link #toString()} never shows a secret value.
  */
@@ -115,7 +116,10 @@ public final class IonApiCredentials {
         return values.get("sask");
     }
 
-    /** The token endpoint: {@code pu + ot} (notes §1.3). */
+    /**
+     * The token endpoint: {@code pu + ot}
+     * (https://github.com/infor-cloud/ion-api-sdk/blob/master/DotNetBackendOAuth2/Program.cs).
+     */
     public URI tokenUri() {
         return join(values.get("pu"), values.get("ot"));
     }
@@ -126,7 +130,10 @@ public final class IonApiCredentials {
         return or == null || or.isBlank() ? null : join(values.get("pu"), or);
     }
 
-    /** The API base: {@code iu + "/" + ti} (notes §1.3), without a trailing slash. */
+    /**
+     * The API base: {@code iu + "/" + ti} (https://docs.infor.com/crm/9.0.x/en-us/webclient/xis1639115454908.html),
+     * without a trailing slash.
+     */
     public URI apiBase() {
         return URI.create(trimSlashes(normalizeAuthority(values.get("iu"))) + "/" + trimSlashes(tenant()));
     }

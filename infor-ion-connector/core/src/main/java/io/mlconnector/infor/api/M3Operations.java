@@ -21,9 +21,9 @@ import java.util.StringJoiner;
 
 /**
  * The REST posting path for tenants that post without BODs: Infor M3 supplier invoice batch {@code APS450MI}
- * (notes §5.1). A supplier invoice becomes one AddHead plus one cost line ({@code RDTP=8}) per line, with
- * {@code AIT1} = GL account and {@code AIT2} = cost center; {@code LstInvBySupInv} is checked first so a retry
- * never adds the invoice twice.
+ * (https://github.com/infor-cloud/xtendm3). A supplier invoice becomes one AddHead plus one cost line ({@code RDTP=8})
+ * per line, with {@code AIT1} = GL account and {@code AIT2} = cost center; {@code LstInvBySupInv} is checked first so a
+ * retry never adds the invoice twice.
  */
 public final class M3Operations {
     static final String EXECUTE = "/M3/m3api-rest/v2/execute/";

@@ -17,8 +17,9 @@ import java.util.Collection;
 import java.util.List;
 
 /**
- * ION Messaging Service v3 through the API Gateway (notes §3): {@code ping}, {@code acceptedDocuments} and
- * {@code multipartMessage}.
+ * ION Messaging Service v3 through the API Gateway
+ * (https://docs.infor.com/ion/2022.x/en-us/ioncedg_cloud_osm/ooo1519994008158.html): {@code ping},
+ * {@code acceptedDocuments} and {@code multipartMessage}.
  */
 public final class MessagingOperations {
     /** The documents this connector builds; {@link #ping()} checks the connection point accepts each. */
@@ -71,7 +72,8 @@ public final class MessagingOperations {
                         .header("Accept", "application/json").POST(form.publisher()), Retry.TRANSIENT);
         int status = response.statusCode();
         if (status / 100 == 2) {
-            // "handle any 2xx HTTP status response as a positive response" (notes §3.2)
+            // "handle any 2xx HTTP status response as a positive response"
+            // (https://docs.infor.com/ion/2022.x/en-us/ioncedg_cloud_osm/zpy1582711928170.html)
             return new PostResult(messageId, bod.documentName(), bod.bodId(), status, bod.size());
         }
         throw postRefused(bod, status, message(response.body()));
@@ -177,7 +179,7 @@ public final class MessagingOperations {
         return lid;
     }
 
-    /** The response body is not documented (notes §3.2); accept a list of names or of objects naming them. */
+    /** The response body is not documented publicly; accept a list of names or of objects naming them. */
     private static List<String> documentNames(byte[] body) {
         List<String> names = new ArrayList<>();
         try {

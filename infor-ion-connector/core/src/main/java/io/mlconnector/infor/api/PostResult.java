@@ -1,7 +1,8 @@
 package io.mlconnector.infor.api;
 
 /**
- * ION accepted a message. Acceptance (HTTP 2xx, normally 202) does not mean the ERP posted it (notes §3.4, §6).
+ * ION accepted a message. Acceptance (HTTP 2xx, normally 202) does not mean the ERP posted it
+ * (https://docs.infor.com/ion/2022.x/en-us/ioncedg_cloud_osm/zpy1582711928170.html).
  *
  * @param messageId    the messageId sent (deterministic per document and variation)
  * @param documentName {@code <Verb>.<Noun>}

@@ -11,7 +11,9 @@ import java.util.concurrent.ThreadLocalRandom;
 
 /**
  * Exponential backoff with jitter, never shorter than a server's Retry-After. Infor documents neither back-off
- * intervals nor Retry-After on 429 (notes §3.6), so both forms of the header are honoured when present.
+ * intervals nor Retry-After on 429
+ * (https://docs.infor.com/inforos/latest/en-us/useradminlib_cloud/apigatewayag_cloud/zdq1489511424303.html), so both
+ * forms of the header are honoured when present.
  */
 public final class Backoff {
     private final Duration initial;

@@ -18,7 +18,8 @@ public record BodEnvelope(String tenant, String senderLogicalId, String componen
                           String versionId) {
 
     /**
-     * The BODID in Infor's nid form (notes §4.1):
+     * The BODID in Infor's nid form
+     * (https://docs.infor.com/ln/10.8/en-us/lnolh/help/tl/lnstudiointegration/tps1504267854022.html):
      * {@code infor-nid:<tenant>:<accountingEntity>:<location>:<documentId>:<revision>?<Noun>&verb=<Verb>&variationID=<n>}.
      * No location is used; the revision is always 0 and the variation carries the document's revision.
      */

@@ -77,7 +77,10 @@ final class BodXmlWriter implements AutoCloseable {
         return this;
     }
 
-    /** An amount element with its mandatory currencyID attribute (notes §4.3). */
+    /**
+     * An amount element with its mandatory currencyID attribute
+     * (https://github.com/Fellow-Consulting-AG/docbits/blob/main/readme/.gitbook/assets/CaptureDocument_to_ProcessSupplierInvoice.xml).
+     */
     BodXmlWriter amount(String name, BigDecimal value, String currency) {
         run(() -> {
             xml.writeStartElement(NAMESPACE, name);

@@ -9,13 +9,15 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 
 /**
- * Writes {@code Sync/Process.SourceSystemJournalEntry} after the public OCA/connector-infor examples (notes §4.4):
- * one JournalEntryLine per line with an unsigned Amount and its DebitCreditFlag, the GL account as GLNominalAccount
- * and the cost center as the first DimensionCode.
+ * Writes {@code Sync/Process.SourceSystemJournalEntry} after the public OCA/connector-infor examples
+ * (https://github.com/OCA/connector-infor): one JournalEntryLine per line with an unsigned Amount and its
+ * DebitCreditFlag, the GL account as GLNominalAccount and the cost center as the first DimensionCode.
  */
 public final class JournalEntryBodWriter {
     public static final String NOUN = "SourceSystemJournalEntry";
-    /** The DimensionCode listID for the cost center; which dimension holds it is ERP set-up (notes §5.1). */
+    /**
+     * The DimensionCode listID for the cost center; which dimension holds it is ERP set-up, not documented publicly.
+     */
     public static final String COST_CENTER_LIST_ID = "CostCenter";
 
     private final BodEnvelope envelope;

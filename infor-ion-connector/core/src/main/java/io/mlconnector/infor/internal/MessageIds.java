@@ -7,7 +7,8 @@ import java.util.HexFormat;
 
 /**
  * Deterministic IMS message ids. ION keeps a source message id but crops it to 128 characters before appending
- * {@code :-ION-:<uuid>} (notes §3.3, lsm1436532222584), so a longer id is shortened with a hash of the whole.
+ * {@code :-ION-:<uuid>} (https://docs.infor.com/ion/2022.x/en-us/ioncedg_cloud_osm/lsm1436532222584.html), so a longer
+ * id is shortened with a hash of the whole.
  */
 public final class MessageIds {
     public static final int MAX_LENGTH = 128;

@@ -7,8 +7,9 @@ import java.util.List;
 import java.util.UUID;
 
 /**
- * A multipart/form-data body (RFC 7578) of named parts, sent without copying the payload into a new array.
- * IMS v3 expects exactly the parts ParameterRequest and MessagePayload (notes §3.3).
+ * A multipart/form-data body (RFC 7578) of named parts, sent without copying the payload into a new array. IMS v3
+ * expects exactly the parts ParameterRequest and MessagePayload
+ * (https://docs.infor.com/ion/2022.x/en-us/ioncedg_cloud_osm/zpy1582711928170.html).
  */
 public final class MultipartForm {
     private final String boundary = "mlc-" + UUID.randomUUID().toString().replace("-", "");

@@ -22,7 +22,7 @@ import java.util.regex.Pattern;
 /**
  * OAuth 1.0a request signatures with a consumer key and secret and no token (RFC 5849, "two-legged"), as ION uses for
  * an application's IMS endpoint. Verifies HMAC-SHA1 (RFC 5849 §3.4.2) and HMAC-SHA256; refuses a timestamp outside
- * the allowed skew and a nonce seen before within it (§3.3).
+ * the allowed skew and a nonce seen before within it (RFC 5849 §3.3).
  */
 public final class OAuth1 {
     private static final Pattern PARAM = Pattern.compile("([A-Za-z0-9_.~-]+)\\s*=\\s*\"([^\"]*)\"");

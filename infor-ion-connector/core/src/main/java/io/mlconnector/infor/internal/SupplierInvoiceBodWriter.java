@@ -11,14 +11,15 @@ import java.time.ZoneOffset;
 
 /**
  * Writes {@code Process.SupplierInvoice} in the element order of the ION Mapper registry
- * ({@code process-supplierinvoice-registry-paths.tsv}, notes §4.3): header with DocumentID, DocumentDateTime,
- * TotalAmount, SupplierParty, Tax and the mandatory Status; one SupplierInvoiceLine per cost line with a
- * Distribution carrying GLAccount/GLNominalAccount and the cost center as Classification code (the registry's
- * Distribution has no DimensionCodes).
+ * ({@code process-supplierinvoice-registry-paths.tsv}, decoded from
+ * https://github.com/Fellow-Consulting-AG/docbits/blob/main/readme/.gitbook/assets/CaptureDocument_to_ProcessSupplierInvoice.xml):
+ * header with DocumentID, DocumentDateTime, TotalAmount, SupplierParty, Tax and the mandatory Status; one
+ * SupplierInvoiceLine per cost line with a Distribution carrying GLAccount/GLNominalAccount and the cost center as
+ * Classification code (the registry's Distribution has no DimensionCodes).
  */
 public final class SupplierInvoiceBodWriter {
     public static final String NOUN = "SupplierInvoice";
-    /** Status/Code of a new invoice; the values each ERP expects are not documented (notes §4.3). */
+    /** Status/Code of a new invoice; the values each ERP expects are not documented publicly. */
     public static final String STATUS_CODE = "Open";
 
     private final BodEnvelope envelope;

@@ -28,8 +28,10 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * Holds the one access token of a connection. Concurrent callers share it; at most one grant is in flight (the
- * service-account login quota is 20/min and 1,000/day on Essentials, notes §2.4). The token is renewed before
- * {@code expires_in} runs out, with the refresh-token grant when one was issued (notes §2.5), else a new login.
+ * service-account login quota is 20/min and 1,000/day on Essentials,
+ * https://docs.infor.com/inforos/12.0.x/en-us/usagelimits-igs/uup1651243668177.html). The token is renewed before
+ * {@code expires_in} runs out, with the refresh-token grant when one was issued
+ * (https://github.com/infor-cloud/ion-api-sdk/blob/master/JavaWebClientOAuth2/README.md), else a new login.
  */
 public final class TokenHolder {
     private static final Logger LOG = LoggerFactory.getLogger(TokenHolder.class);
@@ -107,7 +109,10 @@ public final class TokenHolder {
         return grants.get();
     }
 
-    /** Revokes the refresh token (which revokes its access token too, notes §2.6), or else the access token. */
+    /**
+     * Revokes the refresh token (which revokes its access token too, as the SDK's JavaWebClientOAuth2 README says), or
+     * else the access token.
+     */
     public void revoke() {
         Token token;
         synchronized (grantLock) {
@@ -163,7 +168,8 @@ public final class TokenHolder {
         } else {
             form.put("grant_type", "client_credentials");
         }
-        // ion-api-sdk README names client_id/client_secret as form parameters of the password grant (notes §2.2)
+        // ion-api-sdk README names client_id/client_secret as form parameters of the password grant
+        // (https://github.com/infor-cloud/ion-api-sdk/blob/master/README.md)
         form.put("client_id", credentials.clientId());
         form.put("client_secret", credentials.clientSecret());
         if (settings.scope() != null) {
@@ -172,7 +178,7 @@ public final class TokenHolder {
         return form;
     }
 
-    /** Client authentication as in the password grant, which the authorization server accepts (notes §2.2). */
+    /** Client authentication as in the password grant, which the authorization server accepts. */
     private Map<String, String> refreshForm(String refreshToken) {
         Map<String, String> form = new LinkedHashMap<>();
         form.put("grant_type", "refresh_token");
@@ -269,7 +275,10 @@ public final class TokenHolder {
         return new Token(json.get("access_token").asText(), refresh, now.plus(lifetime).minus(ahead));
     }
 
-    /** expires_in arrives as number or string (CONTRACTS: parse leniently); Infor's default is 2 hours. */
+    /**
+     * expires_in arrives as number or string (Infor publishes no verbatim token response, so parse leniently); Infor's
+     * default is 2 hours.
+     */
     private Duration expiresIn(JsonNode node) {
         if (node != null && !node.isNull()) {
             String text = node.asText().trim();
@@ -285,7 +294,10 @@ public final class TokenHolder {
         return settings.defaultTokenLifetime();
     }
 
-    /** Infor's documented form: base64 of ci:cs as the .ionapi file has them, not form-urlencoded (notes §2.5). */
+    /**
+     * Infor's documented form: base64 of ci:cs as the .ionapi file has them, not form-urlencoded
+     * (https://github.com/infor-cloud/ion-api-sdk/blob/master/JavaWebClientOAuth2/README.md).
+     */
     private String basic() {
         String pair = credentials.clientId() + ":" + credentials.clientSecret();
         return "Basic " + Base64.getEncoder().encodeToString(pair.getBytes(StandardCharsets.UTF_8));

@@ -1,4 +1,4 @@
-package io.mlconnector.app.mapping;
+package io.mlconnector.concur.api;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
@@ -12,17 +12,22 @@ import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 
-/** Lenient readers for FIS fields: the docs contradict themselves on types and formats (concur-api.md §4.8, §4.9, §9). */
-final class FisFields {
+/**
+ * Lenient readers for fields of Concur's JSON (FIS documents, Expense v4 and Invoice v3 answers), the one place that
+ * reads a field's value: Concur sends amounts as numbers or strings, pads codes with spaces, gives one object where a
+ * list is documented and writes dates in three formats; the schema and its examples disagree
+ * (https://developer.concur.com/api-reference/financial-integration/v4.financial-documents-schema.html).
+ */
+public final class ConcurFields {
     private static final DateTimeFormatter US_DATE = DateTimeFormatter.ofPattern("MM/dd/yyyy");
     private static final DateTimeFormatter OFFSET_WITHOUT_COLON = new DateTimeFormatterBuilder()
             .append(DateTimeFormatter.ISO_LOCAL_DATE_TIME).appendOffset("+HHMM", "Z").toFormatter();
 
-    private FisFields() {
+    private ConcurFields() {
     }
 
-    /** Trimmed text, {@code null} for missing, null or blank (invoice expense type codes arrive padded, §4.9). */
-    static String text(JsonNode parent, String field) {
+    /** Trimmed text, {@code null} for missing, null or blank (invoice expense type codes arrive padded). */
+    public static String text(JsonNode parent, String field) {
         if (parent == null) {
             return null;
         }
@@ -36,12 +41,12 @@ final class FisFields {
 
     /**
      * An amount as BigDecimal, keeping the scale Concur sent when the JSON was read with BigDecimal floats. Accepts
-     * numbers and numeric strings ({@code "0E-8"}, §4.8).
+     * numbers and numeric strings ({@code "0E-8"}).
      *
      * @return {@code null} when missing or null
      * @throws NumberFormatException when present but not a number
      */
-    static BigDecimal amount(JsonNode parent, String field) {
+    public static BigDecimal amount(JsonNode parent, String field) {
         JsonNode node = parent == null ? null : parent.get(field);
         if (node == null || node.isNull()) {
             return null;
@@ -60,9 +65,13 @@ final class FisFields {
         return value.scale() < 0 ? value.setScale(0) : value;
     }
 
-    /** Elements of an array field; an object is read as a one-element array (invoice {@code journal}, §4.9). */
-    static List<JsonNode> elements(JsonNode parent, String field) {
-        JsonNode node = parent == null ? null : parent.get(field);
+    /** Elements of an array field; an object is read as a one-element array (an invoice's {@code journal}). */
+    public static List<JsonNode> elements(JsonNode parent, String field) {
+        return elements(parent == null ? null : parent.get(field));
+    }
+
+    /** Elements of an array; an object is one element; nothing for missing or null. */
+    public static List<JsonNode> elements(JsonNode node) {
         List<JsonNode> result = new ArrayList<>();
         if (node == null || node.isNull()) {
             return result;
@@ -75,8 +84,11 @@ final class FisFields {
         return result;
     }
 
-    /** The first parseable date of the fields: ISO date, ISO timestamp (with or without colon in the offset), MM/dd/yyyy. */
-    static LocalDate firstDate(JsonNode parent, String... fields) {
+    /**
+     * The first parseable date of the fields: ISO date, ISO timestamp (with or without colon in the offset),
+     * MM/dd/yyyy.
+     */
+    public static LocalDate firstDate(JsonNode parent, String... fields) {
         for (String field : fields) {
             LocalDate date = date(text(parent, field));
             if (date != null) {
@@ -86,7 +98,7 @@ final class FisFields {
         return null;
     }
 
-    static LocalDate date(String text) {
+    public static LocalDate date(String text) {
         if (text == null) {
             return null;
         }
