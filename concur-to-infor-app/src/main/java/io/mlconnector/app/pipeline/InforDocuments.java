@@ -4,7 +4,6 @@ import io.mlconnector.app.posting.GlLine;
 import io.mlconnector.app.posting.Payable;
 import io.mlconnector.app.posting.PayableLine;
 import io.mlconnector.app.posting.PostingChunk;
-import io.mlconnector.infor.api.DebitCredit;
 import io.mlconnector.infor.api.JournalEntry;
 import io.mlconnector.infor.api.JournalEntryLine;
 import io.mlconnector.infor.api.SupplierInvoice;
