@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.mlconnector.app.config.AppConfig;
+import io.mlconnector.app.config.AppSettings;
 import io.mlconnector.app.http.HttpEdge;
 import io.mlconnector.app.http.JsonErrors;
 import io.mlconnector.app.http.Listener;
@@ -79,8 +80,9 @@ public final class AdminServer implements AutoCloseable {
      * Binds {@code admin.host:admin.port} on an HTTP edge of its own (closed with this server), with
      * {@code admin.token} and the {@code http.*} limits from the configuration, and starts serving.
      */
-    public static AdminServer start(AppConfig config, AdminService admin, Readiness readiness, Metrics metrics) {
-        return start(config, config.adminListener(), admin, readiness, metrics, List.of());
+    public static AdminServer start(AppSettings settings, AdminService admin, Readiness readiness, Metrics metrics) {
+        return start(settings, settings.admin().listener(), settings.admin().token(), admin, readiness, metrics,
+                List.of());
     }
 
     /** Binds {@code host:port} ({@code 0} = ephemeral) with the default limits and starts serving. */
@@ -92,22 +94,18 @@ public final class AdminServer implements AutoCloseable {
     /** Like {@link #start(String, int, String, AdminService, Readiness, Metrics)}, also serving {@code handlers}. */
     public static AdminServer start(String host, int port, String token, AdminService admin, Readiness readiness,
                                     Metrics metrics, List<WebHandler> handlers) {
-        AppConfig defaults = AppConfig.defaultsOnly();
-        ListenerSettings base = defaults.adminListener();
+        AppSettings defaults = AppConfig.defaultsOnly().settings();
+        ListenerSettings base = defaults.admin().listener();
         return start(defaults, new ListenerSettings(base.name(), host, port, base.limits(), base.tls()), token, admin,
                 readiness, metrics, handlers);
     }
 
-    private static AdminServer start(AppConfig config, ListenerSettings settings, AdminService admin,
-                                     Readiness readiness, Metrics metrics, List<WebHandler> handlers) {
-        return start(config, settings, config.adminToken(), admin, readiness, metrics, handlers);
-    }
-
-    private static AdminServer start(AppConfig config, ListenerSettings settings, String token, AdminService admin,
-                                     Readiness readiness, Metrics metrics, List<WebHandler> handlers) {
-        HttpEdge edge = HttpEdge.create(config.httpWorkerThreads());
+    private static AdminServer start(AppSettings settings, ListenerSettings listenerSettings, String token,
+                                     AdminService admin, Readiness readiness, Metrics metrics,
+                                     List<WebHandler> handlers) {
+        HttpEdge edge = HttpEdge.create(settings.httpWorkerThreads());
         try {
-            Listener listener = edge.prepare(settings);
+            Listener listener = edge.prepare(listenerSettings);
             AdminServer server = serve(new AdminServer(listener, edge, token, admin, readiness, metrics, handlers));
             listener.start();
             return server;

@@ -1,6 +1,7 @@
 package io.mlconnector.app.cli;
 
-import io.mlconnector.app.config.AppConfig;
+import io.mlconnector.app.config.AppSettings;
+import io.mlconnector.app.config.ErpAnswerSettings;
 import io.mlconnector.app.config.SandboxKeys;
 import io.mlconnector.app.mapping.Mapping;
 import io.mlconnector.sandbox.concur.ConcurSandbox;
@@ -45,9 +46,9 @@ final class SandboxCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
-        AppConfig config = parent.config();
-        int port = inforPort != null ? inforPort : config.port("sandbox.infor-port");
-        int concurBase = concurPort != null ? concurPort : config.port("sandbox.concur-port");
+        AppSettings settings = parent.config().settings();
+        int port = inforPort != null ? inforPort : settings.sandboxPorts().infor();
+        int concurBase = concurPort != null ? concurPort : settings.sandboxPorts().concur();
         PrintWriter out = spec.commandLine().getOut();
         // Ctrl-C (SIGTERM) ends the JVM without leaving awaitStop(): the hook lets the try block close the
         // simulators (which delete their .ionapi and PEM files) and delete the configuration before the JVM ends
@@ -60,7 +61,7 @@ final class SandboxCommand implements Callable<Integer> {
         Runtime.getRuntime().addShutdownHook(hook);
         try (ConcurSandbox concur = ConcurSandbox.start(ConcurSandboxSettings.builder().basePort(concurBase).build());
              InforSandbox infor = InforSandbox.start(InforSandboxSettings.builder().port(port).build())) {
-            URI ims = imsEndpoint(config);
+            URI ims = imsEndpoint(settings.erpAnswers());
             // the ERP behind the simulated ION answers Process BODs at the app's IMS endpoint, once `run` listens
             infor.erp().deliverTo(ims);
             writeConfig(concur, infor, ims.getPort());
@@ -131,14 +132,14 @@ final class SandboxCommand implements Callable<Integer> {
     }
 
     /** The IMS endpoint `run` will listen on: {@code ims.port}, or a free port when that is 0. */
-    private static URI imsEndpoint(AppConfig config) throws IOException {
-        int port = config.port("ims.port");
+    private static URI imsEndpoint(ErpAnswerSettings erp) throws IOException {
+        int port = erp.port();
         if (port == 0) {
             try (ServerSocket socket = new ServerSocket(0)) {
                 port = socket.getLocalPort();
             }
         }
-        return URI.create("http://127.0.0.1:" + port + config.string("ims.path"));
+        return URI.create("http://127.0.0.1:" + port + erp.path());
     }
 
     private static void awaitQuietly(CountDownLatch latch, long seconds) {

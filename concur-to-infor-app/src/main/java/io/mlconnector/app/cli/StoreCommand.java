@@ -1,7 +1,7 @@
 package io.mlconnector.app.cli;
 
 import io.mlconnector.app.admin.AdminService;
-import io.mlconnector.app.config.AppConfig;
+import io.mlconnector.app.config.AppSettings;
 import io.mlconnector.app.store.Store;
 import picocli.CommandLine;
 
@@ -18,9 +18,9 @@ abstract class StoreCommand implements Callable<Integer> {
 
     @Override
     public final Integer call() {
-        AppConfig config = parent.config();
-        try (Store store = Store.open(config.database(), config.worker().retryPolicy())) {
-            return run(new AdminService(store, config.erpAnswers().kindsWaitingForErp()), spec.commandLine().getOut());
+        AppSettings settings = parent.config().settings();
+        try (Store store = Store.open(settings.database(), settings.worker().retryPolicy())) {
+            return run(new AdminService(store, settings.erpAnswers().kindsWaitingForErp()), spec.commandLine().getOut());
         }
     }
 

@@ -38,8 +38,9 @@ import java.util.regex.Pattern;
 /**
  * The application's configuration: embedded defaults ({@code defaults.properties} beside this class), overridden by
  * one properties file ({@code --config FILE}), overridden by environment variables {@code ML_<KEY>}
- * ({@code concur.client-id} → {@code ML_CONCUR_CLIENT_ID}). Only documented keys are accepted. Secret values are
- * masked in {@link #toString()} and {@link #dump()}.
+ * ({@code concur.client-id} → {@code ML_CONCUR_CLIENT_ID}). Only documented keys are accepted. Every value is parsed
+ * and validated once, by {@link #load}, into {@link #settings()}; the rest of the app works with those records. Secret
+ * values are masked in {@link #toString()} and {@link #dump()}.
  */
 public final class AppConfig {
     private static final String DEFAULTS = "defaults.properties";
@@ -56,9 +57,11 @@ public final class AppConfig {
     }
 
     private final Map<String, Value> values;
+    private final AppSettings settings;
 
     private AppConfig(Map<String, Value> values) {
         this.values = Collections.unmodifiableMap(values);
+        this.settings = parse();
     }
 
     /** Defaults, then {@code file} (may be null), then the process environment. */
@@ -86,9 +89,7 @@ public final class AppConfig {
                 values.put(key, new Value(fromEnv.trim(), Source.ENVIRONMENT));
             }
         }
-        AppConfig config = new AppConfig(values);
-        config.validate();
-        return config;
+        return new AppConfig(values);
     }
 
     /** The embedded defaults only (no file, no environment). */
@@ -126,28 +127,93 @@ public final class AppConfig {
         }
     }
 
-    // Fail at start-up, naming the key, rather than at first use.
-    private void validate() {
-        database();
-        worker();
-        infor();
-        erpAnswers();
-        concur();
+    // Fail at start-up, naming the key, rather than at first use; always in this order, so one bad file gives one message.
+    private AppSettings parse() {
+        DatabaseSettings database = parseDatabase();
+        WorkerSettings worker = parseWorker();
+        InforSettings infor = parseInfor();
+        ErpAnswerSettings erpAnswers = parseErpAnswers();
+        ConcurSettings concur = parseConcur();
         port("webhook.port");
         port("admin.port");
-        webhookListener();
-        adminListener();
-        httpWorkerThreads();
-        quarantine();
-        port("sandbox.concur-port");
-        port("sandbox.infor-port");
-        bool("logging.json");
-        if (!string("webhook.path").startsWith("/")) {
+        ListenerSettings webhookListener = parseWebhookListener();
+        ListenerSettings adminListener = parseAdminListener();
+        int httpWorkerThreads = parseHttpWorkerThreads();
+        QuarantineSettings quarantine = parseQuarantine();
+        SandboxPorts sandboxPorts = new SandboxPorts(port("sandbox.concur-port"), port("sandbox.infor-port"));
+        LoggingSettings logging = new LoggingSettings(bool("logging.json"), string("logging.level"));
+        String webhookPath = string("webhook.path");
+        if (!webhookPath.startsWith("/")) {
             throw invalid("webhook.path", "must start with '/'");
         }
+        return new AppSettings(new WebhookSettings(webhookListener, webhookPath, url("webhook.public-url")),
+                new AdminSettings(adminListener, string("admin.token")), parseImsListener(), httpWorkerThreads, database,
+                worker, concur, infor, erpAnswers, quarantine, path("mapping.file"), logging, sandboxPorts);
     }
 
-    // ---- typed accessors -------------------------------------------------------------------------------------------
+    /** Every setting, parsed and validated when this configuration was loaded. */
+    public AppSettings settings() {
+        return settings;
+    }
+
+    // ---- the settings by group (parsed once, see settings()) ---------------------------------------------------------
+
+    public DatabaseSettings database() {
+        return settings.database();
+    }
+
+    public WorkerSettings worker() {
+        return settings.worker();
+    }
+
+    public ConcurSettings concur() {
+        return settings.concur();
+    }
+
+    public InforSettings infor() {
+        return settings.infor();
+    }
+
+    /** The inbound IMS endpoint and when Concur hears success: {@code ims.*}, {@code infor.confirm-after.*}. */
+    public ErpAnswerSettings erpAnswers() {
+        return settings.erpAnswers();
+    }
+
+    public QuarantineSettings quarantine() {
+        return settings.quarantine();
+    }
+
+    public String webhookPath() {
+        return settings.webhook().path();
+    }
+
+    public int adminPort() {
+        return settings.admin().listener().port();
+    }
+
+    /** The admin API's bearer token; empty means the protected admin endpoints refuse every call. */
+    public String adminToken() {
+        return settings.admin().token();
+    }
+
+    /** The inbound IMS endpoint's port: see {@link AppSettings#imsListener()}. */
+    public ListenerSettings imsListener() {
+        return settings.imsListener();
+    }
+
+    public Path mappingFile() {
+        return settings.mappingFile();
+    }
+
+    public boolean jsonLogging() {
+        return settings.logging().json();
+    }
+
+    public String logLevel() {
+        return settings.logging().level();
+    }
+
+    // ---- parsing ---------------------------------------------------------------------------------------------------
 
     /** The value of a documented key ("" when unset). Raises {@link ConfigException} for an unknown key. */
     public String string(String key) {
@@ -158,7 +224,7 @@ public final class AppConfig {
         return v.text();
     }
 
-    public int integer(String key) {
+    private int integer(String key) {
         try {
             return Integer.parseInt(string(key));
         } catch (NumberFormatException e) {
@@ -166,7 +232,7 @@ public final class AppConfig {
         }
     }
 
-    public long longValue(String key) {
+    private long longValue(String key) {
         try {
             return Long.parseLong(string(key));
         } catch (NumberFormatException e) {
@@ -174,7 +240,7 @@ public final class AppConfig {
         }
     }
 
-    public int port(String key) {
+    private int port(String key) {
         int port = integer(key);
         if (port < 0 || port > 65535) {
             throw invalid(key, "is not a TCP port (0-65535)");
@@ -182,7 +248,7 @@ public final class AppConfig {
         return port;
     }
 
-    public boolean bool(String key) {
+    private boolean bool(String key) {
         String v = string(key).toLowerCase(Locale.ROOT);
         if (v.equals("true") || v.equals("false")) {
             return Boolean.parseBoolean(v);
@@ -191,7 +257,7 @@ public final class AppConfig {
     }
 
     /** {@code 500ms}, {@code 30s}, {@code 5m}, {@code 2h}, {@code 1d} or ISO-8601 ({@code PT30S}). */
-    public Duration duration(String key) {
+    private Duration duration(String key) {
         String v = string(key);
         Matcher m = SHORT_DURATION.matcher(v);
         if (m.matches()) {
@@ -212,11 +278,11 @@ public final class AppConfig {
     }
 
     /** Comma-separated values, trimmed, empty entries dropped. */
-    public List<String> list(String key) {
+    private List<String> list(String key) {
         return Arrays.stream(string(key).split(",")).map(String::trim).filter(s -> !s.isEmpty()).toList();
     }
 
-    public Path path(String key) {
+    private Path path(String key) {
         return Path.of(string(key));
     }
 
@@ -225,42 +291,25 @@ public final class AppConfig {
         return values.get(key).source();
     }
 
+    private URI url(String key) {
+        try {
+            return URI.create(string(key));
+        } catch (IllegalArgumentException e) {
+            throw invalid(key, "is not a URL");
+        }
+    }
+
     // ---- grouped settings ------------------------------------------------------------------------------------------
 
-    public String webhookHost() {
-        return string("webhook.host");
-    }
-
-    public int webhookPort() {
-        return port("webhook.port");
-    }
-
-    public String webhookPath() {
-        return string("webhook.path");
-    }
-
-    public String adminHost() {
-        return string("admin.host");
-    }
-
-    public int adminPort() {
-        return port("admin.port");
-    }
-
-    /** The admin API's bearer token; empty means the protected admin endpoints refuse every call. */
-    public String adminToken() {
-        return string("admin.token");
-    }
-
     /** The webhook's port: address, limits and optional TLS or mutual TLS ({@code webhook.tls.*}). */
-    public ListenerSettings webhookListener() {
-        return new ListenerSettings("webhook", webhookHost(), webhookPort(),
+    private ListenerSettings parseWebhookListener() {
+        return new ListenerSettings("webhook", string("webhook.host"), port("webhook.port"),
                 httpLimits(longValue("webhook.max-body-bytes")), tls("webhook", true));
     }
 
     /** The admin API's port: address, limits (bodies up to 64 KiB) and optional TLS ({@code admin.tls.*}). */
-    public ListenerSettings adminListener() {
-        return new ListenerSettings("admin", adminHost(), adminPort(), httpLimits(64 * 1024),
+    private ListenerSettings parseAdminListener() {
+        return new ListenerSettings("admin", string("admin.host"), port("admin.port"), httpLimits(64 * 1024),
                 tls("admin", false));
     }
 
@@ -268,13 +317,13 @@ public final class AppConfig {
      * The inbound IMS endpoint's port ({@code ims.host}, {@code ims.port}): the same timeouts and connection limit as
      * the other ports, bodies up to ION's message limit ({@link ImsInboundSettings#DEFAULT_MAX_BODY_BYTES}).
      */
-    public ListenerSettings imsListener() {
+    private ListenerSettings parseImsListener() {
         return new ListenerSettings("ims", string("ims.host"), port("ims.port"),
                 httpLimits(ImsInboundSettings.DEFAULT_MAX_BODY_BYTES), Optional.empty());
     }
 
     /** Threads that run requests' blocking work (database, routes) for every listener. */
-    public int httpWorkerThreads() {
+    private int parseHttpWorkerThreads() {
         int threads = integer("http.worker-threads");
         if (threads < 1) {
             throw invalid("http.worker-threads", "must be at least 1");
@@ -325,7 +374,7 @@ public final class AppConfig {
         return all;
     }
 
-    public QuarantineSettings quarantine() {
+    private QuarantineSettings parseQuarantine() {
         int maxBody = integer("quarantine.max-body-bytes");
         if (maxBody < 0) {
             throw invalid("quarantine.max-body-bytes", "must not be negative");
@@ -342,7 +391,7 @@ public final class AppConfig {
                 duration("retention.inbox-body-age"), interval);
     }
 
-    public DatabaseSettings database() {
+    private DatabaseSettings parseDatabase() {
         int pool = integer("database.pool-size");
         if (pool < 1) {
             throw invalid("database.pool-size", "must be at least 1");
@@ -355,7 +404,7 @@ public final class AppConfig {
                 duration("database.connection-timeout"), "");
     }
 
-    public WorkerSettings worker() {
+    private WorkerSettings parseWorker() {
         int count = integer("worker.count");
         if (count < 1) {
             throw invalid("worker.count", "must be at least 1");
@@ -382,7 +431,7 @@ public final class AppConfig {
                 new RetryPolicy(maxAttempts, initial, max), heartbeat, duration("worker.stall-timeout"));
     }
 
-    public ConcurSettings concur() {
+    private ConcurSettings parseConcur() {
         URI auth;
         try {
             auth = URI.create(string("concur.auth-base-url"));
@@ -417,7 +466,7 @@ public final class AppConfig {
         return Collections.unmodifiableSet(types);
     }
 
-    public InforSettings infor() {
+    private InforSettings parseInfor() {
         PostingMode mode;
         try {
             mode = PostingMode.valueOf(string("infor.posting-mode").toUpperCase(Locale.ROOT));
@@ -457,8 +506,7 @@ public final class AppConfig {
         return perMinute;
     }
 
-    /** The inbound IMS endpoint and when Concur hears success: {@code ims.*}, {@code infor.confirm-after.*}. */
-    public ErpAnswerSettings erpAnswers() {
+    private ErpAnswerSettings parseErpAnswers() {
         Duration timeout = duration("infor.erp-answer-timeout");
         if (timeout.isNegative() || timeout.isZero()) {
             throw invalid("infor.erp-answer-timeout", "must be positive");
@@ -477,18 +525,6 @@ public final class AppConfig {
         } catch (IllegalArgumentException e) {
             throw invalid(key, "must be ION_ACCEPTED or ERP_ACKNOWLEDGED");
         }
-    }
-
-    public Path mappingFile() {
-        return path("mapping.file");
-    }
-
-    public boolean jsonLogging() {
-        return bool("logging.json");
-    }
-
-    public String logLevel() {
-        return string("logging.level");
     }
 
     // ---- printing --------------------------------------------------------------------------------------------------

@@ -224,7 +224,7 @@ final class ChunkPoster {
         if (entry.sentBy() == null || entry.sentBy().equals(workerId) || entry.sentAt() == null) {
             return;
         }
-        Instant senderGone = entry.sentAt().plus(services.config.worker().lease());
+        Instant senderGone = entry.sentAt().plus(services.settings.worker().lease());
         if (services.clock.instant().isBefore(senderGone)) {
             throw new IllegalStateException("chunk " + entry.messageId() + " is being sent by " + entry.sentBy()
                     + " since " + entry.sentAt() + "; it counts as in doubt only after " + senderGone);

@@ -4,6 +4,7 @@ import io.mlconnector.app.BenchOptions;
 import io.mlconnector.app.admin.AdminServer;
 import io.mlconnector.app.admin.AdminService;
 import io.mlconnector.app.config.AppConfig;
+import io.mlconnector.app.config.AppSettings;
 import io.mlconnector.app.config.ErpAnswerSettings;
 import io.mlconnector.app.config.PostingMode;
 import io.mlconnector.app.http.HttpEdge;
@@ -52,6 +53,7 @@ public final class ConcurToInforApplication implements AutoCloseable {
     private static final String M3_PING_ID = "ML-CONNECTOR-PING";
 
     private final AppConfig config;
+    private final AppSettings settings;
     private final IntConsumer exit;
     private final String workerId = "mlc-" + UUID.randomUUID().toString().substring(0, 8);
     private final CountDownLatch stopped = new CountDownLatch(1);
@@ -71,6 +73,7 @@ public final class ConcurToInforApplication implements AutoCloseable {
     /** @param exit ends the process after an {@link Error} in a worker (tests record the status instead) */
     ConcurToInforApplication(AppConfig config, IntConsumer exit) {
         this.config = config;
+        this.settings = config.settings();
         this.exit = exit;
     }
 
@@ -80,25 +83,25 @@ public final class ConcurToInforApplication implements AutoCloseable {
         StartupCheck.requireWebhookKeys(config);
         requireImsCredentialsWhenWaitingForTheErp();
         services = Services.open(config);
-        WorkerSettings worker = config.worker();
+        WorkerSettings worker = settings.worker();
         workerHealth = new WorkerHealth(services.clock, worker.stallTimeout(), services.store.inbox()::dueCount, exit);
         heartbeat = new LeaseHeartbeat(services.store.inbox(), workerId, worker.lease(), worker.heartbeat(),
                 workerHealth::check).start();
         workers = new InboxWorkers(services.store.inbox(), worker, workerId, heartbeat, workerHealth);
-        http = HttpEdge.create(config.httpWorkerThreads());
+        http = HttpEdge.create(settings.httpWorkerThreads());
         Listener webhook;
         Listener adminPort;
         try {
-            webhook = http.prepare(config.webhookListener());
-            adminPort = http.prepare(config.adminListener());
-            imsPort = http.prepare(config.imsListener());
+            webhook = http.prepare(settings.webhook().listener());
+            adminPort = http.prepare(settings.admin().listener());
+            imsPort = http.prepare(settings.imsListener());
         } catch (RuntimeException e) {
             close();
             throw e;
         }
         // While the intake route is not there (starting, stopping) a delivery gets 503, which ESS retries; a 404
         // would be dropped (ESS does not retry 4xx other than 401/403/429).
-        webhook.router().post(config.webhookPath()).last().handler(c -> {
+        webhook.router().post(settings.webhook().path()).last().handler(c -> {
             c.response().putHeader("Retry-After", "5");
             JsonErrors.send(c, 503, "the webhook is not ready, deliver again");
         });
@@ -131,14 +134,14 @@ public final class ConcurToInforApplication implements AutoCloseable {
         }
         AdminService adminService = new AdminService(services.store, services.erp.kindsWaitingForErp());
         Readiness readiness = readiness();
-        AdminToken token = new AdminToken(config.adminToken());
+        AdminToken token = new AdminToken(settings.admin().token());
         Console console = new Console(adminService, Console.defaultSessions(Clock.systemUTC()), token,
                 readiness::evaluate, services.metrics::ionThrottledCount, Clock.systemUTC());
-        admin = AdminServer.on(adminPort, config.adminToken(), adminService, readiness, services.metrics,
+        admin = AdminServer.on(adminPort, settings.admin().token(), adminService, readiness, services.metrics,
                 List.of(console, new AdminApi(adminService, token)));
         LOG.info("ml-connector {} started: webhook on {}:{}{}, admin and console on {}:{}, IMS endpoint {},"
-                + " database: {}", workerId, config.webhookHost(), webhook.port(), config.webhookPath(),
-                config.adminHost(), adminPort.port(), imsUri(), services.store.database().description());
+                + " database: {}", workerId, settings.webhook().listener().host(), webhook.port(),
+                settings.webhook().path(), settings.admin().listener().host(), adminPort.port(), imsUri(), services.store.database().description());
     }
 
     /**
@@ -146,8 +149,8 @@ public final class ConcurToInforApplication implements AutoCloseable {
      * authenticates with the connection point's OAuth consumer: without it nothing would ever be confirmed.
      */
     private void requireImsCredentialsWhenWaitingForTheErp() {
-        ErpAnswerSettings erp = config.erpAnswers();
-        if (config.infor().postingMode() == PostingMode.BOD && erp.waitsForAnyErpAnswer() && !erp.hasCredentials()) {
+        ErpAnswerSettings erp = settings.erpAnswers();
+        if (settings.infor().postingMode() == PostingMode.BOD && erp.waitsForAnyErpAnswer() && !erp.hasCredentials()) {
             throw new IllegalStateException("infor.confirm-after.* waits for the ERP's acknowledgement, which ION "
                     + "pushes to the IMS endpoint: set ims.consumer-key and ims.consumer-secret to the OAuth consumer "
                     + "of the IMS connection point (or set infor.confirm-after.ap=ION_ACCEPTED)");
@@ -203,7 +206,7 @@ public final class ConcurToInforApplication implements AutoCloseable {
      * Concur's reason if it did not.
      */
     private HealthCheck.Result firstCompanyToken() {
-        if (config.concur().requestToken().isBlank()) {
+        if (settings.concur().requestToken().isBlank()) {
             return HealthCheck.Result.down("no company token yet: set concur.request-token");
         }
         try {
@@ -266,7 +269,7 @@ public final class ConcurToInforApplication implements AutoCloseable {
     }
 
     private static boolean pingInfor(Services s, PrintWriter out) {
-        return s.config.infor().postingMode() == PostingMode.M3_REST ? pingM3(s, out) : pingIon(s, out);
+        return s.settings.infor().postingMode() == PostingMode.M3_REST ? pingM3(s, out) : pingIon(s, out);
     }
 
     /** M3 REST mode posts through APS450MI, not ION: one read of it (LstInvBySupInv) proves token, gateway and access. */
@@ -296,13 +299,13 @@ public final class ConcurToInforApplication implements AutoCloseable {
     /** Creates or updates the ESS subscriptions for {@code concur.topics}; prints what it did, answers the exit code. */
     public int subscribe(PrintWriter out) {
         try (Services s = Services.open(config)) {
-            return subscribe(s, URI.create(config.string("webhook.public-url")), out);
+            return subscribe(s, settings.webhook().publicUrl(), out);
         }
     }
 
     static int subscribe(Services services, URI endpoint, PrintWriter out) {
         EventSubscriptionOperations ess = new EventSubscriptionOperations(services.concur);
-        for (String topic : services.config.concur().topics()) {
+        for (String topic : services.settings.concur().topics()) {
             String id = "ml-connector-" + topic.replaceAll("[^A-Za-z0-9]+", "-");
             ess.saveSubscription(Subscription.webhook(id, topic, ".*", endpoint.toString()));
             out.println("subscribed " + id + ": " + topic + " -> " + endpoint);

@@ -1,6 +1,6 @@
 package io.mlconnector.app.pipeline;
 
-import io.mlconnector.app.config.AppConfig;
+import io.mlconnector.app.config.AppSettings;
 import io.mlconnector.app.config.QuarantineSettings;
 import io.mlconnector.concur.api.ConcurEvent;
 import io.mlconnector.app.ops.WorkerHealth;
@@ -68,10 +68,10 @@ final class ConcurToInforRoutes extends RouteBuilder {
         PostChunks chunks = new PostChunks(services);
         ConfirmPosting confirm = new ConfirmPosting(services);
 
-        from(webhookUri(services.config)).routeId(INTAKE)
+        from(webhookUri(services.settings)).routeId(INTAKE)
                 .process(new StoreInInbox(services, workers::eventStored));
 
-        QuarantineSettings retention = services.config.quarantine();
+        QuarantineSettings retention = services.settings.quarantine();
         from("timer:retention?delay=" + retention.retentionInterval().toMillis() + "&period="
                 + retention.retentionInterval().toMillis()).routeId("retention")
                 .process(new PurgeExpired(services));
@@ -164,12 +164,12 @@ final class ConcurToInforRoutes extends RouteBuilder {
         };
     }
 
-    static String webhookUri(AppConfig config) {
-        String keys = config.concur().webhookPublicKeys().stream().map(Path::toString)
+    static String webhookUri(AppSettings settings) {
+        String keys = settings.concur().webhookPublicKeys().stream().map(Path::toString)
                 .collect(Collectors.joining(","));
         return "concur:webhook?platformHttpComponent=" + WEBHOOK_HTTP
-                + "&path=" + config.webhookPath() + "&publicKeyFiles=" + keys
-                + "&signatureAlgorithm=" + config.concur().signatureAlgorithm()
+                + "&path=" + settings.webhook().path() + "&publicKeyFiles=" + keys
+                + "&signatureAlgorithm=" + settings.concur().signatureAlgorithm()
                 + "&rejectedDeliveryListener=#" + QuarantineDelivery.BEAN;
     }
 

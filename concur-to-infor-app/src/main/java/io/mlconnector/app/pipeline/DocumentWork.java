@@ -72,7 +72,7 @@ final class DocumentWork {
      * attempts at once would re-send each other's in-doubt chunks and confirm twice.
      */
     void holdLease(Services services, String before) {
-        if (!services.store.inbox().renewLease(entry.id(), workerId, services.config.worker().lease())) {
+        if (!services.store.inbox().renewLease(entry.id(), workerId, services.settings.worker().lease())) {
             throw new IllegalStateException("the inbox lease of event " + entry.essEventId() + " ran out before "
                     + before + ": left to the worker that holds it now");
         }

@@ -56,9 +56,9 @@ final class FetchExpenseReport implements Processor {
         if (report.isFinancialIntegrationEnabled()) {
             why = "report " + report.reportId() + " is FIS-enabled: it is posted from its FIS document";
         } else if (report.approvalStatusId() != null
-                && !services.config.concur().approvalStatuses().contains(report.approvalStatusId())) {
+                && !services.settings.concur().approvalStatuses().contains(report.approvalStatusId())) {
             why = "report " + report.reportId() + " is " + report.approvalStatusId() + " when read, not one of "
-                    + "concur.approval-statuses " + services.config.concur().approvalStatuses();
+                    + "concur.approval-statuses " + services.settings.concur().approvalStatuses();
         }
         if (why == null) {
             return false;

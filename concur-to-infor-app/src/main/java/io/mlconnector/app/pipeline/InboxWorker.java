@@ -58,8 +58,8 @@ final class InboxWorker {
         ConcurEvent event = work.event;
         String topic = event.normalizedTopic();
         String what = "topic " + event.topic() + " / " + event.eventType();
-        if (!services.config.concur().topics().contains(topic)) {
-            return what + " is not handled (concur.topics " + services.config.concur().topics() + ")";
+        if (!services.settings.concur().topics().contains(topic)) {
+            return what + " is not handled (concur.topics " + services.settings.concur().topics() + ")";
         }
         if (ConcurEvent.TOPIC_EXPENSE_REPORT.equals(topic)) {
             return whyNotAnApproval(event, what);
@@ -72,7 +72,7 @@ final class InboxWorker {
         }
         // e.g. funds reservations (requestObligation, reportObligation) share the topic: another system handles them,
         // so they are neither acknowledged nor confirmed here
-        Set<FisDocType> handled = services.config.concur().fisDocTypes();
+        Set<FisDocType> handled = services.settings.concur().fisDocTypes();
         return handled.contains(event.fisDocType().get()) ? null
                 : "docType not handled: " + event.fisDocType().get().value() + " is not one of concur.fis-doc-types "
                 + handled.stream().map(FisDocType::value).sorted().toList();
@@ -83,9 +83,9 @@ final class InboxWorker {
             return what + " is not handled (only statusChanged)";
         }
         String status = event.fact("currentApprovalStatus").orElse(null);
-        if (!services.config.concur().approvalStatuses().contains(status)) {
+        if (!services.settings.concur().approvalStatuses().contains(status)) {
             return "approval status " + status + " is not one of concur.approval-statuses "
-                    + services.config.concur().approvalStatuses();
+                    + services.settings.concur().approvalStatuses();
         }
         return event.href().isPresent() ? null : what + " has no facts.href";
     }

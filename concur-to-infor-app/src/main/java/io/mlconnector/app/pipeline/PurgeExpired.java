@@ -16,7 +16,7 @@ final class PurgeExpired implements Processor {
 
     PurgeExpired(Services services) {
         this.retention = new Retention(services.store, services.clock);
-        this.settings = services.config.quarantine();
+        this.settings = services.settings.quarantine();
     }
 
     @Override

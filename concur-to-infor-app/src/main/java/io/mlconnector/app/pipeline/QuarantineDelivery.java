@@ -25,7 +25,7 @@ final class QuarantineDelivery implements ConcurWebhookSource.RejectedDeliveryLi
     QuarantineDelivery(Services services) {
         this.services = services;
         this.intake = new Intake(services.store);
-        this.settings = services.config.quarantine();
+        this.settings = services.settings.quarantine();
         this.limit = new RefusedDeliveryLimit(settings.refusedPerMinute(), services.clock);
     }
 

@@ -1,7 +1,9 @@
 package io.mlconnector.app.pipeline;
 
 import io.mlconnector.app.config.AppConfig;
+import io.mlconnector.app.config.AppSettings;
 import io.mlconnector.app.config.ConcurSettings;
+import io.mlconnector.app.config.ErpAnswerSettings;
 import io.mlconnector.app.config.InforSettings;
 import io.mlconnector.app.config.PostingMode;
 import io.mlconnector.app.config.ValidationSource;
@@ -35,15 +37,15 @@ import org.slf4j.LoggerFactory;
 import java.time.Clock;
 
 /**
- * What the route's steps share, built once from the configuration: the store, both connectors' connections and
+ * What the route's steps share, built once from the configuration: the typed settings, the store, both connectors' connections and
  * operations, the mapping, the chunk planner and the metrics. Closing it closes the connections and the database.
  */
 final class Services implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(Services.class);
 
-    final AppConfig config;
+    final AppSettings settings;
     /** When Concur hears success, the ERP answer timeout, the inbound IMS endpoint. */
-    final io.mlconnector.app.config.ErpAnswerSettings erp;
+    final ErpAnswerSettings erp;
     final Clock clock;
     final Store store;
     final Metrics metrics;
@@ -59,10 +61,10 @@ final class Services implements AutoCloseable {
     final ChunkPlanner planner;
     final ChunkSender sender;
 
-    private Services(AppConfig config, Clock clock, Store store, Metrics metrics, MappingProvider mapping,
+    private Services(AppSettings settings, Clock clock, Store store, Metrics metrics, MappingProvider mapping,
                      ConcurConnection concur, InforIonConnection infor, ValidationOperations validation) {
-        this.config = config;
-        this.erp = config.erpAnswers();
+        this.settings = settings;
+        this.erp = settings.erpAnswers();
         this.clock = clock;
         this.store = store;
         this.metrics = metrics;
@@ -75,24 +77,26 @@ final class Services implements AutoCloseable {
         this.messaging = new MessagingOperations(infor);
         this.bods = BodOperations.forConnection(infor);
         this.validation = validation;
-        InforSettings inforSettings = config.infor();
+        InforSettings inforSettings = settings.infor();
         this.planner = new ChunkPlanner(new ChunkLimits(inforSettings.maxLinesPerChunk(),
                 inforSettings.maxMessageBytes()), new BodSizeEstimator(bods));
         this.sender = inforSettings.postingMode() == PostingMode.M3_REST ? new M3ChunkSender(new M3Operations(infor))
                 : new BodChunkSender(bods, planner);
     }
 
+    /** Checks what the connections need ({@link StartupCheck}), then opens the store and both connections. */
     static Services open(AppConfig config) {
         Clock clock = Clock.systemUTC();
         StartupCheck.requireConnections(config);
         MappingProvider mapping = StartupCheck.mapping(config, clock);
-        Store store = Store.open(config.database(), config.worker().retryPolicy());
+        AppSettings settings = config.settings();
+        Store store = Store.open(settings.database(), settings.worker().retryPolicy());
         try {
-            ConcurConnection concur = new ConcurConnectionProvider(concurConfiguration(config.concur(),
-                    tokenStore(config.concur(), store), store, clock)).connect();
-            InforIonConnection infor = inforConnection(config.infor(), store, clock);
-            return new Services(config, clock, store, Metrics.prometheus(), mapping, concur, infor,
-                    new ValidationOperations(chartOfAccounts(config.infor(), infor)));
+            ConcurConnection concur = new ConcurConnectionProvider(concurConfiguration(settings.concur(),
+                    tokenStore(settings.concur(), store), store, clock)).connect();
+            InforIonConnection infor = inforConnection(settings.infor(), store, clock);
+            return new Services(settings, clock, store, Metrics.prometheus(), mapping, concur, infor,
+                    new ValidationOperations(chartOfAccounts(settings.infor(), infor)));
         } catch (RuntimeException e) {
             store.close();
             throw e;

@@ -1,6 +1,7 @@
 package io.mlconnector.app.pipeline;
 
 import io.mlconnector.app.config.AppConfig;
+import io.mlconnector.app.config.AppSettings;
 import io.mlconnector.app.config.ConfigException;
 import io.mlconnector.app.mapping.MappingConfigException;
 import io.mlconnector.app.mapping.MappingProvider;
@@ -25,9 +26,10 @@ final class StartupCheck {
 
     /** The Concur app credentials and the .ionapi file: every command that talks to Concur or Infor needs them. */
     static void requireConnections(AppConfig config) {
-        requireSet(config, "concur.client-id");
-        requireSet(config, "concur.client-secret");
-        Path ionapi = requireFile(config, "infor.ionapi-file");
+        AppSettings settings = config.settings();
+        requireSet("concur.client-id", settings.concur().clientId());
+        requireSet("concur.client-secret", settings.concur().clientSecret());
+        Path ionapi = requireFile(config, "infor.ionapi-file", settings.infor().ionapiFile());
         try {
             IonApiCredentials.load(ionapi);
         } catch (InforIonException e) {
@@ -37,14 +39,14 @@ final class StartupCheck {
 
     /** The keys that may sign webhook deliveries: without one, no delivery could ever be verified. */
     static void requireWebhookKeys(AppConfig config) {
-        List<String> files = config.list("concur.webhook-public-keys");
+        List<Path> files = config.settings().concur().webhookPublicKeys();
         if (files.isEmpty()) {
             throw config.invalidValue("concur.webhook-public-keys", "is required: the PEM file(s) of the public key(s) "
                     + "that sign Concur's webhook deliveries");
         }
-        for (String file : files) {
-            if (!Files.isReadable(Path.of(file))) {
-                throw config.invalidValue("concur.webhook-public-keys", "names " + Path.of(file).toAbsolutePath()
+        for (Path file : files) {
+            if (!Files.isReadable(file)) {
+                throw config.invalidValue("concur.webhook-public-keys", "names " + file.toAbsolutePath()
                         + ", which does not exist or cannot be read");
             }
         }
@@ -55,7 +57,7 @@ final class StartupCheck {
      * demo mapping instead would put a real company's expenses on invented accounts.
      */
     static MappingProvider mapping(AppConfig config, Clock clock) {
-        Path file = requireFile(config, "mapping.file");
+        Path file = requireFile(config, "mapping.file", config.settings().mappingFile());
         try {
             return MappingProvider.fromFile(file, Duration.ofSeconds(2), clock);
         } catch (MappingConfigException e) {
@@ -64,18 +66,15 @@ final class StartupCheck {
         }
     }
 
-    private static void requireSet(AppConfig config, String key) {
-        if (config.string(key).isBlank()) {
+    private static void requireSet(String key, String value) {
+        if (value.isBlank()) {
             throw new ConfigException(key + " is required (environment variable " + AppConfig.environmentName(key)
                     + "; see README-config.md)");
         }
     }
 
-    private static Path requireFile(AppConfig config, String key) {
-        if (config.string(key).isBlank()) {
-            requireSet(config, key);
-        }
-        Path file = config.path(key);
+    private static Path requireFile(AppConfig config, String key, Path file) {
+        requireSet(key, file.toString());
         if (!Files.isRegularFile(file) || !Files.isReadable(file)) {
             throw config.invalidValue(key, "names " + file.toAbsolutePath() + ", which does not exist or cannot be read");
         }

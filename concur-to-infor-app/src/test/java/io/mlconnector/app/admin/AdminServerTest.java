@@ -237,7 +237,7 @@ class AdminServerTest {
 
     private AdminServer startServer(String token, Readiness readiness) {
         AppConfig config = AppConfig.load(null, Map.of("ML_ADMIN_PORT", "0", "ML_ADMIN_TOKEN", token));
-        return AdminServer.start(config, new AdminService(store, config.erpAnswers().kindsWaitingForErp()), readiness,
+        return AdminServer.start(config.settings(), new AdminService(store, config.erpAnswers().kindsWaitingForErp()), readiness,
                 metrics);
     }
 

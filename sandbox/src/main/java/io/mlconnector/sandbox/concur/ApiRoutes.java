@@ -15,7 +15,8 @@ import java.util.UUID;
 /**
  * Registers the data centre's API endpoints: every one checks the bearer token (401 when unknown or expired, 403 when
  * the principal type is not accepted by that API, as each API's reference page says) and answers with a
- * {@code concur-correlationid} header (https://developer.concur.com/platform/correlation-id.html).
+ * {@code concur-correlationid} header, as every FIS response does
+ * (https://developer.concur.com/api-reference/financial-integration/v4.financial-integration.html).
  */
 final class ApiRoutes {
     /** An API handler that also receives the authenticated token. */

@@ -137,7 +137,8 @@ class ConcurFisTest {
         String docId = readyExpense();
         acknowledge("expense", docId);
 
-        // when success is confirmed with an empty postingDocs (issue #931)
+        // when success is confirmed with an empty postingDocs
+        // (https://github.com/SAP-docs/preview.developer.concur.com/issues/931)
         JsonNode answer = confirm("expense", docId, "success", false);
 
         // then the item fails and the document stays acknowledged

@@ -24,10 +24,11 @@ import java.util.UUID;
 
 /**
  * java.net.http with Concur's transport rules: every call sends (and logs) a {@code concur-correlationid}
- * (https://developer.concur.com/platform/correlation-id.html), waits its turn at the configuration's
- * {@link io.mlconnector.concur.api.CallPacer} (a 429 slows it for every caller), 429 and 503 are retried with backoff
- * honouring {@code Retry-After} (https://developer.concur.com/api-reference/http-status-codes.html), connect and read
- * timeouts come from the configuration. Bodies are never logged (token calls carry secrets).
+ * (https://developer.concur.com/api-reference/ess/v4.event-subscription.html: reuse the event's), waits its turn at the
+ * configuration's {@link io.mlconnector.concur.api.CallPacer} (a 429 slows it for every caller), 429 and 503 are
+ * retried with backoff honouring {@code Retry-After}
+ * (https://developer.concur.com/api-reference/http-status-codes.html), connect and read timeouts come from the
+ * configuration. Bodies are never logged (token calls carry secrets).
  */
 public final class ConcurHttp implements AutoCloseable {
     public static final String CORRELATION_HEADER = "concur-correlationid";

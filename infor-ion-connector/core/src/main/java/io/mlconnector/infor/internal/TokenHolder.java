@@ -275,7 +275,10 @@ public final class TokenHolder {
         return new Token(json.get("access_token").asText(), refresh, now.plus(lifetime).minus(ahead));
     }
 
-    /** expires_in arrives as number or string (CONTRACTS: parse leniently); Infor's default is 2 hours. */
+    /**
+     * expires_in arrives as number or string (Infor publishes no verbatim token response, so parse leniently); Infor's
+     * default is 2 hours.
+     */
     private Duration expiresIn(JsonNode node) {
         if (node != null && !node.isNull()) {
             String text = node.asText().trim();
