@@ -35,9 +35,8 @@ final class StoreInInbox implements Processor {
     @Override
     public void process(Exchange exchange) throws Exception {
         ConcurEvent event = exchange.getMessage().getMandatoryBody(ConcurEvent.class);
-        String businessId = event.documentId().or(event::reportId).or(() -> event.fact("requestId")).orElse(null);
-        InboxEvent row = new InboxEvent(event.id(), event.topic(), event.eventType(), null, businessId,
-                event.rawText());
+        InboxEvent row = new InboxEvent(event.id(), event.topic(), event.eventType(), null,
+                event.businessId().orElse(null), event.rawText());
         String notHandled = handled.whyNotHandled(event);
         InsertOutcome outcome = notHandled == null ? intake.accept(row) : intake.setAside(row, notHandled);
         services.metrics.eventReceived(event.normalizedTopic());
