@@ -30,8 +30,8 @@ import java.util.stream.Collectors;
  * processor: the component has an operation for the report, not for its expenses.)
  *
  * <p>Error handling is declared once, on the {@code event} route: a rejected document is backed out and confirmed as
- * an error; a transient failure (throttling, timeouts, 5xx) is redelivered a few times at once, and otherwise every
- * failure goes back to the inbox with backoff until it is dead-lettered. Every step is idempotent under the ledger,
+ * an error; a transient failure (throttling, timeouts, 5xx) is redelivered a few times at once; a {@link RetryLater}
+ * and every other failure go back to the inbox with backoff until the event is dead-lettered. Every step is idempotent under the ledger,
  * so a redelivery or a later attempt continues where the last one stopped.
  */
 final class ConcurToInforRoutes extends RouteBuilder {
@@ -92,6 +92,9 @@ final class ConcurToInforRoutes extends RouteBuilder {
                     .process(poster::refused)
                     .process(new RejectDocument(services, poster, connectors))
                     .process(inbox::done)
+                .end()
+                .onException(RetryLater.class).handled(true)
+                    .process(inbox::retryLater)
                 .end()
                 .onException(Exception.class).onWhen(ConcurToInforRoutes::isTransient).handled(true)
                     .maximumRedeliveries(3).redeliveryDelay(500).useExponentialBackOff().backOffMultiplier(2)

@@ -31,7 +31,7 @@ final class MapDocument implements Processor {
             accounting = services.mapping.current().map(new FisDocument(fis.id(), work.docType.value(), fis.json(),
                     fis.entityId(), fis.companyId()));
         } catch (MappingException e) {
-            throw new DocumentRejected("unmapped", e.problems().stream().map(MappingException.Problem::code).toList(),
+            throw new DocumentRejected(RejectionReason.UNMAPPED, e.problems().stream().map(MappingException.Problem::code).toList(),
                     e.problems().stream().map(MappingException.Problem::message).toList(),
                     e.problems().stream().map(p -> p.lineItemIds().stream().sorted().toList()).toList());
         }
