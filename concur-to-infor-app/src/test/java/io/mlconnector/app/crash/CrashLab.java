@@ -1,6 +1,6 @@
 package io.mlconnector.app.crash;
 
-import io.mlconnector.app.config.SandboxKeys;
+import io.mlconnector.app.demo.SandboxKeys;
 import io.mlconnector.app.mapping.Mapping;
 import io.mlconnector.app.store.Database;
 import io.mlconnector.app.store.DatabaseSettings;
