@@ -1,11 +1,11 @@
 package io.mlconnector.app.demo;
 
 import io.mlconnector.app.config.AppConfig;
+import io.mlconnector.app.config.DatabaseSettings;
 import io.mlconnector.app.mapping.Mapping;
 import io.mlconnector.app.ops.Logging;
 import io.mlconnector.app.pipeline.ConcurToInforApplication;
 import io.mlconnector.app.store.ConfirmationRecord;
-import io.mlconnector.app.store.DatabaseSettings;
 import io.mlconnector.app.store.InboxEvent;
 import io.mlconnector.app.store.Intake;
 import io.mlconnector.sandbox.concur.ConcurDocumentGenerator;

@@ -1,5 +1,6 @@
 package io.mlconnector.app.store;
 
+import io.mlconnector.app.config.JdbcUrls;
 import org.junit.jupiter.api.Test;
 
 import java.nio.file.Path;

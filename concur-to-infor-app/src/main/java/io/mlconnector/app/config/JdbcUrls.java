@@ -1,4 +1,4 @@
-package io.mlconnector.app.store;
+package io.mlconnector.app.config;
 
 import java.nio.file.Path;
 import java.util.Locale;
@@ -59,7 +59,7 @@ public final class JdbcUrls {
     }
 
     /** True when the URL sets this H2 setting itself ({@code ;NAME=}). */
-    static boolean hasSetting(String url, String name) {
+    public static boolean hasSetting(String url, String name) {
         return Pattern.compile("(?i);\\s*" + Pattern.quote(name) + "\\s*=").matcher(url).find();
     }
 }
