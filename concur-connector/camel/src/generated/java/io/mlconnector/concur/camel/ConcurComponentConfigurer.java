@@ -40,6 +40,8 @@ public class ConcurComponentConfigurer extends PropertyConfigurerSupport impleme
         case "autowiredEnabled": target.setAutowiredEnabled(property(camelContext, boolean.class, value)); return true;
         case "bridgeerrorhandler":
         case "bridgeErrorHandler": target.setBridgeErrorHandler(property(camelContext, boolean.class, value)); return true;
+        case "callsperminute":
+        case "callsPerMinute": getOrCreateConfiguration(target).setCallsPerMinute(property(camelContext, int.class, value)); return true;
         case "clientid":
         case "clientId": getOrCreateConfiguration(target).setClientId(property(camelContext, java.lang.String.class, value)); return true;
         case "clientsecret":
@@ -93,6 +95,8 @@ public class ConcurComponentConfigurer extends PropertyConfigurerSupport impleme
         case "autowiredEnabled": return boolean.class;
         case "bridgeerrorhandler":
         case "bridgeErrorHandler": return boolean.class;
+        case "callsperminute":
+        case "callsPerMinute": return int.class;
         case "clientid":
         case "clientId": return java.lang.String.class;
         case "clientsecret":
@@ -147,6 +151,8 @@ public class ConcurComponentConfigurer extends PropertyConfigurerSupport impleme
         case "autowiredEnabled": return target.isAutowiredEnabled();
         case "bridgeerrorhandler":
         case "bridgeErrorHandler": return target.isBridgeErrorHandler();
+        case "callsperminute":
+        case "callsPerMinute": return getOrCreateConfiguration(target).getCallsPerMinute();
         case "clientid":
         case "clientId": return getOrCreateConfiguration(target).getClientId();
         case "clientsecret":

@@ -31,6 +31,8 @@ public class ConcurEndpointConfigurer extends PropertyConfigurerSupport implemen
         case "authBaseUri": target.getConfiguration().setAuthBaseUri(property(camelContext, java.lang.String.class, value)); return true;
         case "bridgeerrorhandler":
         case "bridgeErrorHandler": target.setBridgeErrorHandler(property(camelContext, boolean.class, value)); return true;
+        case "callsperminute":
+        case "callsPerMinute": target.getConfiguration().setCallsPerMinute(property(camelContext, int.class, value)); return true;
         case "clientid":
         case "clientId": target.getConfiguration().setClientId(property(camelContext, java.lang.String.class, value)); return true;
         case "clientsecret":
@@ -105,6 +107,8 @@ public class ConcurEndpointConfigurer extends PropertyConfigurerSupport implemen
         case "authBaseUri": return java.lang.String.class;
         case "bridgeerrorhandler":
         case "bridgeErrorHandler": return boolean.class;
+        case "callsperminute":
+        case "callsPerMinute": return int.class;
         case "clientid":
         case "clientId": return java.lang.String.class;
         case "clientsecret":
@@ -180,6 +184,8 @@ public class ConcurEndpointConfigurer extends PropertyConfigurerSupport implemen
         case "authBaseUri": return target.getConfiguration().getAuthBaseUri();
         case "bridgeerrorhandler":
         case "bridgeErrorHandler": return target.isBridgeErrorHandler();
+        case "callsperminute":
+        case "callsPerMinute": return target.getConfiguration().getCallsPerMinute();
         case "clientid":
         case "clientId": return target.getConfiguration().getClientId();
         case "clientsecret":

@@ -24,11 +24,12 @@ public class ConcurEndpointUriFactory extends org.apache.camel.support.component
     private static final Set<String> ENDPOINT_IDENTITY_PROPERTY_NAMES;
     private static final Map<String, String> MULTI_VALUE_PREFIXES;
     static {
-        Set<String> props = new HashSet<>(37);
+        Set<String> props = new HashSet<>(38);
         props.add("accessTokenRefreshMargin");
         props.add("appTokenBaseUri");
         props.add("authBaseUri");
         props.add("bridgeErrorHandler");
+        props.add("callsPerMinute");
         props.add("clientId");
         props.add("clientSecret");
         props.add("companyId");

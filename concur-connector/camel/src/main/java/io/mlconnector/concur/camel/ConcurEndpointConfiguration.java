@@ -1,5 +1,6 @@
 package io.mlconnector.concur.camel;
 
+import io.mlconnector.concur.api.CallPacer;
 import io.mlconnector.concur.api.ConcurConfiguration;
 import io.mlconnector.concur.api.ConcurErrorType;
 import io.mlconnector.concur.api.ConcurException;
@@ -99,6 +100,14 @@ public class ConcurEndpointConfiguration implements Cloneable {
     @UriParam(label = "advanced", defaultValue = "30d", javaType = "java.time.Duration")
     private long refreshTokenWarningPeriod = Duration.ofDays(30).toMillis();
 
+    /**
+     * Calls per minute to Concur, token calls included: the connection spaces its calls evenly at this rate and a 429
+     * slows every caller of the connection, not only the refused one. 0 sends every call at once. Concur publishes no
+     * rate for FIS or OAuth; the default leaves room for about 50 documents a second.
+     */
+    @UriParam(label = "advanced", defaultValue = "10000")
+    private int callsPerMinute = CallPacer.DEFAULT_CALLS_PER_MINUTE;
+
     /** FIS page size when an endpoint sets no limit; 25 is Concur's documented default. */
     @UriParam(label = "advanced", defaultValue = "25")
     private int fisPageSize = 25;
@@ -128,7 +137,7 @@ public class ConcurEndpointConfiguration implements Cloneable {
                 .maxBackoff(Duration.ofMillis(maxBackoff)).maxRetryAfter(Duration.ofMillis(maxRetryAfter))
                 .accessTokenRefreshMargin(Duration.ofMillis(accessTokenRefreshMargin))
                 .refreshTokenWarningPeriod(Duration.ofMillis(refreshTokenWarningPeriod))
-                .fisPageSize(fisPageSize);
+                .fisPageSize(fisPageSize).callsPerMinute(callsPerMinute);
         if (tokenStore != null) {
             builder.tokenStore(tokenStore);
         }
@@ -138,7 +147,7 @@ public class ConcurEndpointConfiguration implements Cloneable {
     private Object[] connectionKey() {
         return new Object[] {clientId, clientSecret, companyId, requestToken, authBaseUri, appTokenBaseUri, userName,
                 userPassword, systemId, tokenStore, connectTimeout, readTimeout, maxAttempts, initialBackoff,
-                maxBackoff, maxRetryAfter, accessTokenRefreshMargin, refreshTokenWarningPeriod, fisPageSize};
+                maxBackoff, maxRetryAfter, accessTokenRefreshMargin, refreshTokenWarningPeriod, fisPageSize, callsPerMinute};
     }
 
     /** Equal settings mean one connection: the same company, credentials, token store and limits. */
@@ -196,4 +205,6 @@ public class ConcurEndpointConfiguration implements Cloneable {
     public void setRefreshTokenWarningPeriod(long v) { this.refreshTokenWarningPeriod = v; }
     public int getFisPageSize() { return fisPageSize; }
     public void setFisPageSize(int fisPageSize) { this.fisPageSize = fisPageSize; }
+    public int getCallsPerMinute() { return callsPerMinute; }
+    public void setCallsPerMinute(int callsPerMinute) { this.callsPerMinute = callsPerMinute; }
 }

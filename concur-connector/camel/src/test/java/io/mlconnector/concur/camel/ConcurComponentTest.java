@@ -265,4 +265,21 @@ class ConcurComponentTest {
         assertThat(result.getMessage().getHeader(ConcurHeaders.FIS_DOCUMENT_FOUND)).isEqualTo(false);
         assertThat(result.getMessage().getBody(FisDocument.class)).isNull();
     }
+
+    @Test
+    void callsPerMinuteOptionSpacesTheConnectionsCallsToConcur() throws Exception {
+        // given the component told to call Concur at most 120 times a minute (one call every 500 ms)
+        camel.getComponent("concur", ConcurComponent.class).getConfiguration().setCallsPerMinute(120);
+        camel.start();
+        ProducerTemplate template = camel.createProducerTemplate();
+
+        // when a route reads a FIS page four times
+        long started = System.nanoTime();
+        for (int i = 0; i < 4; i++) {
+            template.requestBody("concur:fis-documents?docType=invoice&limit=5", null, FisDocumentPage.class);
+        }
+
+        // then the reads reached Concur no faster than the rate: at least three intervals apart in all
+        assertThat(Duration.ofNanos(System.nanoTime() - started)).isGreaterThanOrEqualTo(Duration.ofMillis(1500));
+    }
 }

@@ -1,5 +1,6 @@
 package io.mlconnector.concur.mule;
 
+import io.mlconnector.concur.api.CallPacer;
 import io.mlconnector.concur.api.ConcurErrorType;
 import io.mlconnector.concur.api.FisDocType;
 import org.junit.jupiter.api.BeforeAll;
@@ -55,7 +56,7 @@ class ConcurExtensionModelTest {
                 .contains("Credentials", "Connection");
         assertThat(declaredParameters(oauth)).containsExactly("clientId", "clientSecret", "companyId",
                 "requestToken", "authBaseUri", "systemId", "connectTimeoutSeconds", "readTimeoutSeconds",
-                "maxAttempts");
+                "maxAttempts", "callsPerMinute");
         assertThat(parameter(oauth, "clientId").isRequired()).isTrue();
         assertThat(parameter(oauth, "companyId").isRequired()).isTrue();
         assertThat(parameter(oauth, "requestToken").isRequired()).isFalse();
@@ -65,6 +66,8 @@ class ConcurExtensionModelTest {
         assertThat(parameter(oauth, "authBaseUri").getDefaultValue())
                 .isEqualTo("https://glz.api.concursolutions.com");
         assertThat(parameter(oauth, "readTimeoutSeconds").getDefaultValue()).isEqualTo("60");
+        assertThat(parameter(oauth, "callsPerMinute").getDefaultValue())
+                .isEqualTo(Integer.toString(CallPacer.DEFAULT_CALLS_PER_MINUTE));
     }
 
     @Test

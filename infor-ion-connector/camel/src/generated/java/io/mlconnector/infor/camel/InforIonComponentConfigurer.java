@@ -25,6 +25,8 @@ public class InforIonComponentConfigurer extends PropertyConfigurerSupport imple
         switch (ignoreCase ? name.toLowerCase() : name) {
         case "autowiredenabled":
         case "autowiredEnabled": target.setAutowiredEnabled(property(camelContext, boolean.class, value)); return true;
+        case "callsperminute":
+        case "callsPerMinute": target.setCallsPerMinute(property(camelContext, int.class, value)); return true;
         case "chartofaccountscsv":
         case "chartOfAccountsCsv": target.setChartOfAccountsCsv(property(camelContext, java.lang.String.class, value)); return true;
         case "chartofaccountssource":
@@ -54,6 +56,8 @@ public class InforIonComponentConfigurer extends PropertyConfigurerSupport imple
         switch (ignoreCase ? name.toLowerCase() : name) {
         case "autowiredenabled":
         case "autowiredEnabled": return boolean.class;
+        case "callsperminute":
+        case "callsPerMinute": return int.class;
         case "chartofaccountscsv":
         case "chartOfAccountsCsv": return java.lang.String.class;
         case "chartofaccountssource":
@@ -84,6 +88,8 @@ public class InforIonComponentConfigurer extends PropertyConfigurerSupport imple
         switch (ignoreCase ? name.toLowerCase() : name) {
         case "autowiredenabled":
         case "autowiredEnabled": return target.isAutowiredEnabled();
+        case "callsperminute":
+        case "callsPerMinute": return target.getCallsPerMinute();
         case "chartofaccountscsv":
         case "chartOfAccountsCsv": return target.getChartOfAccountsCsv();
         case "chartofaccountssource":

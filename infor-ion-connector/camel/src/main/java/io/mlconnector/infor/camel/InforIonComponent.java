@@ -1,6 +1,7 @@
 package io.mlconnector.infor.camel;
 
 import io.mlconnector.infor.api.BodOperations;
+import io.mlconnector.infor.api.CallPacer;
 import io.mlconnector.infor.api.ChartOfAccountsSource;
 import io.mlconnector.infor.api.GrantType;
 import io.mlconnector.infor.api.InforIonConnection;
@@ -38,8 +39,14 @@ public class InforIonComponent extends DefaultComponent {
     @Metadata(description = "Largest message ION takes; a larger BOD is refused before it is sent",
             defaultValue = "" + InforIonSettings.DEFAULT_MAX_MESSAGE_BYTES)
     private long maxMessageBytes = InforIonSettings.DEFAULT_MAX_MESSAGE_BYTES;
-    @Metadata(description = "Complete connection settings; overrides fromLogicalId, toLogicalId, maxMessageBytes and"
-            + " grantType")
+    @Metadata(description = "Calls per minute to the ION API Gateway, retries included: the connection spaces its"
+            + " calls evenly at this rate so the tenant's quota is kept rather than discovered, and a 429 slows every"
+            + " caller of the connection. 0 sends every call at once. The default is the Essentials tier's quota"
+            + " (https://docs.infor.com/inforos/12.0.x/en-us/usagelimits-igs/uup1651243668177.html)",
+            defaultValue = "3000")
+    private int callsPerMinute = CallPacer.ESSENTIALS_CALLS_PER_MINUTE;
+    @Metadata(description = "Complete connection settings; overrides fromLogicalId, toLogicalId, maxMessageBytes,"
+            + " grantType and callsPerMinute")
     private InforIonSettings settings;
     @Metadata(description = "An existing connection to share (the component then does not close it)")
     private InforIonConnection connection;
@@ -75,7 +82,7 @@ public class InforIonComponent extends DefaultComponent {
     private InforIonSettings effectiveSettings() {
         return settings != null ? settings
                 : InforIonSettings.builder().fromLogicalId(fromLogicalId).toLogicalId(toLogicalId)
-                        .maxMessageBytes(maxMessageBytes).grantType(grantType).build();
+                        .maxMessageBytes(maxMessageBytes).grantType(grantType).callsPerMinute(callsPerMinute).build();
     }
 
     MessagingOperations messaging() {
@@ -126,6 +133,8 @@ public class InforIonComponent extends DefaultComponent {
     public void setToLogicalId(String toLogicalId) { this.toLogicalId = toLogicalId; }
     public long getMaxMessageBytes() { return maxMessageBytes; }
     public void setMaxMessageBytes(long maxMessageBytes) { this.maxMessageBytes = maxMessageBytes; }
+    public int getCallsPerMinute() { return callsPerMinute; }
+    public void setCallsPerMinute(int callsPerMinute) { this.callsPerMinute = callsPerMinute; }
     public InforIonSettings getSettings() { return settings; }
     public void setSettings(InforIonSettings settings) { this.settings = settings; }
     public InforIonConnection getConnection() { return connection; }

@@ -197,4 +197,21 @@ class InforIonComponentTest {
         assertThat(out.getException()).isInstanceOfSatisfying(InforIonException.class,
                 e -> assertThat(e.type()).isEqualTo(InforIonErrorType.INVALID_INPUT));
     }
+
+    @Test
+    void callsPerMinuteOptionKeepsTheGatewaysQuotaSoNoCallIsRefused() {
+        // given a gateway allowing 2 calls a second and the component told so (120 a minute) before its first call
+        sandbox.gatewayThrottle().limit(2);
+        camel.getComponent("infor-ion", InforIonComponent.class).setCallsPerMinute(120);
+
+        // when a route posts six journal entries one after the other
+        for (int i = 1; i <= 6; i++) {
+            String id = "R-PACED-" + i;
+            template.request("direct:post", e -> e.getMessage().setBody(entry(id, "CC100")));
+        }
+
+        // then ION took all six and never had to answer 429 (unpaced, the burst is refused above two calls)
+        assertThat(sandbox.messages()).hasSize(6);
+        assertThat(sandbox.gatewayThrottle().refusedCount()).as("calls refused with 429").isZero();
+    }
 }

@@ -2,6 +2,7 @@ package io.mlconnector.infor.mule;
 
 import io.mlconnector.concur.mule.ExtensionModels;
 import io.mlconnector.concur.mule.MuleExtensionModels;
+import io.mlconnector.infor.api.CallPacer;
 import io.mlconnector.infor.api.GrantType;
 import io.mlconnector.infor.api.InforIonErrorType;
 import org.junit.jupiter.api.BeforeAll;
@@ -48,12 +49,14 @@ class InforIonExtensionModelTest {
     void ionapiConnectionProviderTakesTheFileOrItsContentAsAPassword() {
         ConnectionProviderModel ionapi = provider(config, "ionapi");
         assertThat(declaredParameters(ionapi)).containsExactly("ionapiFile", "ionapiContent", "fromLogicalId",
-                "toLogicalId", "grantType", "maxMessageBytes", "maxAttempts", "requestTimeoutSeconds");
+                "toLogicalId", "grantType", "maxMessageBytes", "maxAttempts", "requestTimeoutSeconds", "callsPerMinute");
         assertThat(isPassword(parameter(ionapi, "ionapiContent"))).isTrue();
         assertThat(parameter(ionapi, "ionapiFile").isRequired()).isFalse();
         assertThat(parameter(ionapi, "fromLogicalId").isRequired()).isTrue();
         assertThat(parameter(ionapi, "toLogicalId").getDefaultValue()).isEqualTo("lid://default");
         assertThat(parameter(ionapi, "maxMessageBytes").getDefaultValue()).isEqualTo("5242880");
+        assertThat(parameter(ionapi, "callsPerMinute").getDefaultValue())
+                .isEqualTo(Integer.toString(CallPacer.ESSENTIALS_CALLS_PER_MINUTE));
         assertThat(parameter(ionapi, "grantType").getType().getAnnotation(EnumAnnotation.class))
                 .hasValueSatisfying(values -> assertThat(values.getValues()).containsExactlyInAnyOrder(
                         Arrays.stream(GrantType.values()).map(Enum::name).toArray()));

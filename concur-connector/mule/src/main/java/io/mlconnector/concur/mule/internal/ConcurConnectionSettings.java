@@ -1,5 +1,6 @@
 package io.mlconnector.concur.mule.internal;
 
+import io.mlconnector.concur.api.CallPacer;
 import io.mlconnector.concur.api.ConcurConfiguration;
 import org.mule.runtime.extension.api.annotation.param.Optional;
 import org.mule.runtime.extension.api.annotation.param.Parameter;
@@ -7,7 +8,7 @@ import org.mule.runtime.extension.api.annotation.param.Parameter;
 import java.net.URI;
 import java.time.Duration;
 
-/** Where tokens are requested, the ERP system id and the HTTP limits. Every setting says its default. */
+/** Where tokens are requested, the ERP system id, the HTTP limits and the call pace. Every setting says its default. */
 public class ConcurConnectionSettings {
 
     /** Where first tokens are requested. Default https://glz.api.concursolutions.com. */
@@ -35,21 +36,37 @@ public class ConcurConnectionSettings {
     @Optional(defaultValue = "4")
     private int maxAttempts;
 
+    /**
+     * Calls per minute to Concur, token calls included, spaced evenly; a 429 slows every caller of the connection.
+     * 0 = no pacing. Default 10000 (Concur publishes no rate for FIS or OAuth).
+     */
+    @Parameter
+    @Optional(defaultValue = "10000")
+    private int callsPerMinute;
+
     public ConcurConnectionSettings() {
     }
 
     public ConcurConnectionSettings(String authBaseUri, String systemId, int connectTimeoutSeconds,
                                     int readTimeoutSeconds, int maxAttempts) {
+        this(authBaseUri, systemId, connectTimeoutSeconds, readTimeoutSeconds, maxAttempts,
+                CallPacer.DEFAULT_CALLS_PER_MINUTE);
+    }
+
+    public ConcurConnectionSettings(String authBaseUri, String systemId, int connectTimeoutSeconds,
+                                    int readTimeoutSeconds, int maxAttempts, int callsPerMinute) {
         this.authBaseUri = authBaseUri;
         this.systemId = systemId;
         this.connectTimeoutSeconds = connectTimeoutSeconds;
         this.readTimeoutSeconds = readTimeoutSeconds;
         this.maxAttempts = maxAttempts;
+        this.callsPerMinute = callsPerMinute;
     }
 
     void applyTo(ConcurConfiguration.Builder builder) {
         builder.authBaseUri(URI.create(authBaseUri)).systemId(systemId)
                 .connectTimeout(Duration.ofSeconds(connectTimeoutSeconds))
-                .readTimeout(Duration.ofSeconds(readTimeoutSeconds)).maxAttempts(maxAttempts);
+                .readTimeout(Duration.ofSeconds(readTimeoutSeconds)).maxAttempts(maxAttempts)
+                .callsPerMinute(callsPerMinute);
     }
 }

@@ -200,4 +200,26 @@ class ConcurMuleOperationsTest {
         signer.update(body);
         return Base64.getEncoder().encodeToString(signer.sign());
     }
+
+    @Test
+    void callsPerMinuteParameterSpacesTheConnectionsCallsToConcur() throws ConnectionException {
+        // given a connection told to call Concur at most 120 times a minute (one call every 500 ms)
+        ConcurConnectionProvider paced = new ConcurConnectionProvider(
+                new ConcurCredentials(concur.clientId(), concur.clientSecret(), concur.companyId(),
+                        concur.newCompanyRequestToken()),
+                new ConcurConnectionSettings(concur.glzUri().toString(), "ML-CONNECTOR", 2, 5, 2, 120));
+        ConcurConnection pacedConnection = paced.connect();
+        try {
+            // when the flow pings Concur four times
+            long started = System.nanoTime();
+            for (int i = 0; i < 4; i++) {
+                operations.ping(pacedConnection);
+            }
+
+            // then the calls reached Concur no faster than the rate: at least three intervals apart in all
+            assertThat(Duration.ofNanos(System.nanoTime() - started)).isGreaterThanOrEqualTo(Duration.ofMillis(1500));
+        } finally {
+            paced.disconnect(pacedConnection);
+        }
+    }
 }

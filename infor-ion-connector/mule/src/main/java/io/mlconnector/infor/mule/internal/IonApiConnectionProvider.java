@@ -1,5 +1,6 @@
 package io.mlconnector.infor.mule.internal;
 
+import io.mlconnector.infor.api.CallPacer;
 import io.mlconnector.infor.api.GrantType;
 import io.mlconnector.infor.api.InforIonConnection;
 import io.mlconnector.infor.api.InforIonConnectionProvider;
@@ -124,11 +125,27 @@ public class IonApiConnectionProvider implements CachedConnectionProvider<InforI
         @Optional(defaultValue = "60")
         private int requestTimeoutSeconds;
 
+        /**
+         * Calls per minute to the ION API Gateway, retries included, spaced evenly so the tenant's quota is kept;
+         * a 429 slows every caller of the connection. 0 = no pacing. Default 3000 (the Essentials tier's quota).
+         */
+        @Parameter
+        @Optional(defaultValue = "3000")
+        private int callsPerMinute;
+
         public IonMessagingSettings() {
         }
 
         public IonMessagingSettings(String fromLogicalId, String toLogicalId, GrantType grantType,
                                     long maxMessageBytes, int maxAttempts, int requestTimeoutSeconds) {
+            this(fromLogicalId, toLogicalId, grantType, maxMessageBytes, maxAttempts, requestTimeoutSeconds,
+                    CallPacer.ESSENTIALS_CALLS_PER_MINUTE);
+        }
+
+        public IonMessagingSettings(String fromLogicalId, String toLogicalId, GrantType grantType,
+                                    long maxMessageBytes, int maxAttempts, int requestTimeoutSeconds,
+                                    int callsPerMinute) {
+            this.callsPerMinute = callsPerMinute;
             this.fromLogicalId = fromLogicalId;
             this.toLogicalId = toLogicalId;
             this.grantType = grantType;
@@ -140,7 +157,7 @@ public class IonApiConnectionProvider implements CachedConnectionProvider<InforI
         InforIonSettings settings() {
             return InforIonSettings.builder().fromLogicalId(fromLogicalId).toLogicalId(toLogicalId)
                     .grantType(grantType).maxMessageBytes(maxMessageBytes).maxAttempts(maxAttempts)
-                    .requestTimeout(Duration.ofSeconds(requestTimeoutSeconds)).build();
+                    .requestTimeout(Duration.ofSeconds(requestTimeoutSeconds)).callsPerMinute(callsPerMinute).build();
         }
     }
 }

@@ -155,4 +155,27 @@ class InforIonMuleOperationsTest {
                 .hasCauseInstanceOf(ModuleException.class)
                 .hasMessageContaining("exactly one of ionapiFile and ionapiContent");
     }
+
+    @Test
+    void callsPerMinuteParameterKeepsTheGatewaysQuotaSoNoCallIsRefused() throws ConnectionException {
+        // given a gateway allowing 2 calls a second and a connection told so (120 a minute)
+        infor.gatewayThrottle().limit(2);
+        IonApiConnectionProvider paced = new IonApiConnectionProvider(infor.ionapiFile().toString(), null,
+                new IonApiConnectionProvider.IonMessagingSettings(infor.connectionPointLogicalId(), "lid://default",
+                        GrantType.PASSWORD, 1024, 2, 10, 120));
+        InforIonConnection pacedConnection = paced.connect();
+        try {
+            // when the flow posts six messages one after the other
+            for (int i = 1; i <= 6; i++) {
+                operations.postMessage(pacedConnection, text(BOD), "Sync.SourceSystemJournalEntry", "RPT-P-" + i,
+                        "100", 1);
+            }
+
+            // then ION took all six and never had to answer 429 (unpaced, the burst is refused above two calls)
+            assertThat(infor.messages()).hasSize(6);
+            assertThat(infor.gatewayThrottle().refusedCount()).as("calls refused with 429").isZero();
+        } finally {
+            paced.disconnect(pacedConnection);
+        }
+    }
 }
