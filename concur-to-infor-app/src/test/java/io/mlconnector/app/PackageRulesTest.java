@@ -10,8 +10,7 @@ import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 
 /**
  * The app's package rules, checked on the compiled main classes: the sandbox (the simulated Concur and Infor) is for
- * the demo launcher only, so the production code paths never reach it even though the jar carries it; and the
- * configuration is a leaf the store builds on, never the other way round.
+ * the demo launcher only, so the production code paths never reach it even though the jar carries it.
  */
 class PackageRulesTest {
     private static JavaClasses app;
@@ -27,13 +26,6 @@ class PackageRulesTest {
         noClasses().that().resideInAPackage("io.mlconnector.app..")
                 .and().resideOutsideOfPackage("io.mlconnector.app.demo..")
                 .should().dependOnClassesThat().resideInAPackage("io.mlconnector.sandbox..")
-                .check(app);
-    }
-
-    @Test
-    void theConfigurationDoesNotDependOnTheStore() {
-        noClasses().that().resideInAPackage("io.mlconnector.app.config..")
-                .should().dependOnClassesThat().resideInAPackage("io.mlconnector.app.store..")
                 .check(app);
     }
 }

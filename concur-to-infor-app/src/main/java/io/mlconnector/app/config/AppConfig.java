@@ -213,7 +213,7 @@ public final class AppConfig {
     // ---- parsing ---------------------------------------------------------------------------------------------------
 
     /** The value of a documented key ("" when unset). Raises {@link ConfigException} for an unknown key. */
-    public String string(String key) {
+    private String string(String key) {
         Value v = values.get(key);
         if (v == null) {
             throw new ConfigException("unknown configuration key '" + key + "'");

@@ -1,6 +1,5 @@
-package io.mlconnector.app.store;
+package io.mlconnector.app.config;
 
-import io.mlconnector.app.config.JdbcUrls;
 import org.junit.jupiter.api.Test;
 
 import java.nio.file.Path;
