@@ -10,7 +10,8 @@ import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 
 /**
  * The app's package rules, checked on the compiled main classes: the sandbox (the simulated Concur and Infor) is for
- * the demo launcher only, so the production code paths never reach it even though the jar carries it.
+ * the demo launcher only, so the production code paths never reach it even though the jar carries it; and the
+ * configuration is a leaf the store builds on, never the other way round.
  */
 class PackageRulesTest {
     private static JavaClasses app;
@@ -26,6 +27,13 @@ class PackageRulesTest {
         noClasses().that().resideInAPackage("io.mlconnector.app..")
                 .and().resideOutsideOfPackage("io.mlconnector.app.demo..")
                 .should().dependOnClassesThat().resideInAPackage("io.mlconnector.sandbox..")
+                .check(app);
+    }
+
+    @Test
+    void theConfigurationDoesNotDependOnTheStore() {
+        noClasses().that().resideInAPackage("io.mlconnector.app.config..")
+                .should().dependOnClassesThat().resideInAPackage("io.mlconnector.app.store..")
                 .check(app);
     }
 }

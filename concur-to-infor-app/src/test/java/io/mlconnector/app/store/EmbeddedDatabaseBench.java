@@ -2,6 +2,8 @@ package io.mlconnector.app.store;
 
 import io.mlconnector.app.config.DatabaseSettings;
 import io.mlconnector.app.config.RetryPolicy;
+import io.mlconnector.app.posting.PostingKind;
+
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
