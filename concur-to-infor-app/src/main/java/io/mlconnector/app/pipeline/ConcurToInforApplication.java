@@ -17,6 +17,7 @@ import io.mlconnector.app.console.Console;
 import io.mlconnector.app.ops.WorkerHealth;
 import io.mlconnector.app.ops.HealthCheck;
 import io.mlconnector.app.ops.Readiness;
+import io.mlconnector.concur.api.ConcurPingResult;
 import io.mlconnector.concur.api.ConnectionOperations;
 import io.mlconnector.concur.api.EventSubscriptionOperations;
 import io.mlconnector.concur.api.Subscription;
@@ -27,7 +28,7 @@ import io.mlconnector.infor.api.ImsInboundSettings;
 import io.mlconnector.infor.api.ImsInboundSource;
 import io.mlconnector.infor.camel.InforIonComponent;
 import io.mlconnector.infor.api.M3Operations;
-import io.mlconnector.infor.api.PingResult;
+import io.mlconnector.infor.api.IonPingResult;
 import org.apache.camel.CamelContext;
 import org.apache.camel.ProducerTemplate;
 import org.apache.camel.main.Main;
@@ -259,7 +260,7 @@ public final class ConcurToInforApplication implements AutoCloseable {
 
     private static boolean pingConcur(Services s, PrintWriter out) {
         try {
-            io.mlconnector.concur.api.PingResult concur = new ConnectionOperations(s.concur).ping();
+            ConcurPingResult concur = new ConnectionOperations(s.concur).ping();
             out.println("Concur: OK, company " + concur.companyId() + " at geolocation " + concur.geolocation());
             return true;
         } catch (RuntimeException e) {
@@ -286,7 +287,7 @@ public final class ConcurToInforApplication implements AutoCloseable {
 
     private static boolean pingIon(Services s, PrintWriter out) {
         try {
-            PingResult infor = s.messaging.ping(io.mlconnector.infor.api.MessagingOperations.CONNECTOR_DOCUMENTS);
+            IonPingResult infor = s.messaging.ping(io.mlconnector.infor.api.MessagingOperations.CONNECTOR_DOCUMENTS);
             out.println("Infor ION: " + (infor.ok() ? "OK, accepts " + infor.acceptedDocuments()
                     : "FAILED, " + String.join("; ", infor.problems())));
             return infor.ok();

@@ -1,7 +1,6 @@
 package io.mlconnector.app.pipeline;
 
 import io.mlconnector.app.store.AuditStep;
-import io.mlconnector.app.posting.ChunkKind;
 import io.mlconnector.app.posting.PostingChunk;
 import io.mlconnector.app.store.ConfirmationRecord;
 import io.mlconnector.concur.api.FisItemResult;
@@ -96,8 +95,7 @@ final class ConfirmPosting {
 
     /** The GL journal chunks; where the AP invoice replaces the journal (M3), the invoice. */
     private List<PostingConfirmation.PostingDoc> postingDocs(DocumentWork work) {
-        List<PostingChunk> posted = work.plan.glChunks().isEmpty() ? work.plan.chunks()
-                : work.plan.chunks().stream().filter(c -> c.kind() == ChunkKind.GL).toList();
+        List<PostingChunk> posted = work.plan.glChunks().isEmpty() ? work.plan.chunks() : work.plan.glChunks();
         return posted.stream().map(this::postingDoc).toList();
     }
 

@@ -85,6 +85,6 @@ final class DocumentWork {
 
     /** The business id: report id, payment request id or cash advance id (FIS facts.documentId, else reportId/requestId). */
     String businessId() {
-        return event.documentId().or(event::reportId).or(() -> event.fact("requestId")).orElse(null);
+        return event.businessId().orElse(null);
     }
 }

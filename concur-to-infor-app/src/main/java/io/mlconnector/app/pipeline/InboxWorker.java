@@ -61,21 +61,21 @@ final class InboxWorker {
         if (!services.settings.concur().topics().contains(topic)) {
             return what + " is not handled (concur.topics " + services.settings.concur().topics() + ")";
         }
-        if (ConcurEvent.TOPIC_EXPENSE_REPORT.equals(topic)) {
-            return whyNotAnApproval(event, what);
-        }
-        if (ConcurEvent.TOPIC_INVOICE_PAYMENT_REQUEST.equals(topic)) {
-            return event.fact("requestId").or(event::href).isPresent() ? null : what + " names no payment request";
-        }
-        if (!event.isReadyForIntegration() || event.fisDocType().isEmpty()) {
-            return what + " is not handled";
-        }
+        return switch (event.kind()) {
+            case FIS_DOCUMENT_READY -> whyNotAHandledDocType(event.fisDocType().orElseThrow());
+            case EXPENSE_REPORT -> whyNotAnApproval(event, what);
+            case PAYMENT_REQUEST ->
+                    event.fact("requestId").or(event::href).isPresent() ? null : what + " names no payment request";
+            case OTHER -> what + " is not handled";
+        };
+    }
+
+    private String whyNotAHandledDocType(FisDocType docType) {
         // e.g. funds reservations (requestObligation, reportObligation) share the topic: another system handles them,
         // so they are neither acknowledged nor confirmed here
         Set<FisDocType> handled = services.settings.concur().fisDocTypes();
-        return handled.contains(event.fisDocType().get()) ? null
-                : "docType not handled: " + event.fisDocType().get().value() + " is not one of concur.fis-doc-types "
-                + handled.stream().map(FisDocType::value).sorted().toList();
+        return handled.contains(docType) ? null : "docType not handled: " + docType.value()
+                + " is not one of concur.fis-doc-types " + handled.stream().map(FisDocType::value).sorted().toList();
     }
 
     private String whyNotAnApproval(ConcurEvent event, String what) {

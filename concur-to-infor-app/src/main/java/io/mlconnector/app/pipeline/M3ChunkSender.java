@@ -2,7 +2,7 @@ package io.mlconnector.app.pipeline;
 
 import io.mlconnector.app.posting.AccountingDocument;
 import io.mlconnector.app.posting.ChunkIds;
-import io.mlconnector.app.posting.ChunkKind;
+import io.mlconnector.app.posting.PostingKind;
 import io.mlconnector.app.posting.Payable;
 import io.mlconnector.app.posting.PayableLine;
 import io.mlconnector.app.posting.PostingChunk;
@@ -75,8 +75,8 @@ final class M3ChunkSender implements ChunkSender {
             throw new DocumentRejected("no-cost-lines-for-m3", List.of(), List.of("The payable of "
                     + document.fisDocumentId() + " has no cost distribution to post as M3 cost lines"));
         }
-        PostingChunk invoice = new PostingChunk(ChunkIds.of(document.fisDocumentId(), ChunkKind.AP, 1, 1),
-                ChunkKind.AP, 1, 1, document.fisDocumentId(), document.docType(), document.businessId(),
+        PostingChunk invoice = new PostingChunk(ChunkIds.of(document.fisDocumentId(), PostingKind.AP, 1, 1),
+                PostingKind.AP, 1, 1, document.fisDocumentId(), document.docType(), document.businessId(),
                 document.accountingEntity(), document.currency(), document.postingDate(), document.description(),
                 List.of(), Optional.of(payable), Optional.empty());
         return new PostingPlan(document.fisDocumentId(), List.of(), Optional.of(invoice));

@@ -8,7 +8,6 @@ import io.mlconnector.app.store.AuditEntry;
 import io.mlconnector.app.store.AuditStep;
 import io.mlconnector.app.store.ChunkState;
 import io.mlconnector.app.store.LedgerEntry;
-import io.mlconnector.app.store.PostingKind;
 import io.mlconnector.concur.api.FisDocType;
 import io.mlconnector.concur.api.FisDocument;
 
@@ -70,7 +69,7 @@ final class NonFisDocuments {
     private static void refuseIfChangedAfterPosting(Services services, DocumentWork work, String documentId,
                                                     String sha256) {
         List<LedgerEntry> posted = services.store.ledger().forDocument(documentId).stream()
-                .filter(e -> e.plan().kind() != PostingKind.REVERSAL && LIVE.contains(e.state())).toList();
+                .filter(e -> !e.plan().kind().backsOut() && LIVE.contains(e.state())).toList();
         if (posted.isEmpty()) {
             return;
         }

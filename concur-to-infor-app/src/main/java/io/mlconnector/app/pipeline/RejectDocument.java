@@ -62,7 +62,7 @@ final class RejectDocument implements Processor {
                 String.join("; ", rejection.messages()));
         services.store.audit().append(work.keys, AuditStep.REJECTED, detail);
         services.metrics.documentFailed(rejection.reason());
-        if (work.fisDocument != null && work.event.isReadyForIntegration()) {
+        if (work.fisDocument != null && work.event.kind().confirmsPosting()) {
             confirmError(work, rejection); // the non-FIS paths have no FIS document to confirm
         }
     }

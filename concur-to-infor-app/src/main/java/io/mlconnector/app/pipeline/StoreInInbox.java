@@ -28,9 +28,8 @@ final class StoreInInbox implements Processor {
     @Override
     public void process(Exchange exchange) throws Exception {
         ConcurEvent event = exchange.getMessage().getMandatoryBody(ConcurEvent.class);
-        String businessId = event.documentId().or(event::reportId).or(() -> event.fact("requestId")).orElse(null);
         InsertOutcome outcome = intake.accept(new InboxEvent(event.id(), event.topic(), event.eventType(),
-                null, businessId, event.rawText()));
+                null, event.businessId().orElse(null), event.rawText()));
         services.metrics.eventReceived(event.normalizedTopic());
         if (outcome.isDuplicate()) {
             services.metrics.duplicateDelivery();
