@@ -77,7 +77,7 @@ final class NonFisDocuments {
         if (fetched.isEmpty() || fetched.get().equals(sha256)) {
             return;
         }
-        throw new DocumentRejected("changed-after-posting", List.of(work.businessId() == null ? documentId
+        throw new DocumentRejected(RejectionReason.CHANGED_AFTER_POSTING, List.of(work.businessId() == null ? documentId
                 : work.businessId()), List.of(documentId + " changed after " + posted.size()
                 + " chunk(s) of it were posted (content " + fetched.get().substring(0, 12) + " then "
                 + sha256.substring(0, 12) + "); it is not posted again: adjust Infor by hand or reverse and replay"));

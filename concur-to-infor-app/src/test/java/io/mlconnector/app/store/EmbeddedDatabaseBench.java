@@ -1,7 +1,5 @@
 package io.mlconnector.app.store;
 
-import io.mlconnector.app.posting.PostingKind;
-
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 

@@ -1,5 +1,7 @@
 package io.mlconnector.app.store;
 
+import io.mlconnector.app.posting.PostingKind;
+
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.util.List;
