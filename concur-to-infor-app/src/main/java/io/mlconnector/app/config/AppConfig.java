@@ -3,10 +3,7 @@ package io.mlconnector.app.config;
 import io.mlconnector.app.http.HttpLimits;
 import io.mlconnector.app.http.ListenerSettings;
 import io.mlconnector.app.http.TlsSettings;
-import io.mlconnector.app.store.DatabaseSettings;
-import io.mlconnector.app.store.JdbcUrls;
-import io.mlconnector.app.store.RetryPolicy;
-import io.mlconnector.app.store.SecretSanitizer;
+import io.mlconnector.app.secrets.SecretSanitizer;
 import io.mlconnector.concur.api.FisDocType;
 import io.mlconnector.infor.api.ImsInboundSettings;
 
@@ -216,7 +213,7 @@ public final class AppConfig {
     // ---- parsing ---------------------------------------------------------------------------------------------------
 
     /** The value of a documented key ("" when unset). Raises {@link ConfigException} for an unknown key. */
-    public String string(String key) {
+    private String string(String key) {
         Value v = values.get(key);
         if (v == null) {
             throw new ConfigException("unknown configuration key '" + key + "'");

@@ -27,7 +27,7 @@ import java.util.Set;
  * a report changed after posting is refused ({@code changed-after-posting}) for a finance user instead of being posted
  * a second time or silently skipped.
  */
-final class NonFisDocuments {
+public final class NonFisDocuments {
     private static final Set<String> RAW_KEYS = Set.of(ExpenseReportAdapter.RAW, PaymentRequestAdapter.RAW);
     private static final Set<ChunkState> LIVE = Set.of(ChunkState.PENDING, ChunkState.SENT, ChunkState.ACCEPTED,
             ChunkState.ERP_CONFIRMED);
@@ -35,7 +35,8 @@ final class NonFisDocuments {
     private NonFisDocuments() {
     }
 
-    static String expenseReportDocumentId(String reportId) {
+    /** The document id an Expense v4 report is recorded under in the ledger and the audit trail. */
+    public static String expenseReportDocumentId(String reportId) {
         return "report-" + reportId;
     }
 

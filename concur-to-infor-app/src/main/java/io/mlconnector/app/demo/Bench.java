@@ -1,12 +1,11 @@
-package io.mlconnector.app.pipeline;
+package io.mlconnector.app.demo;
 
-import io.mlconnector.app.BenchOptions;
 import io.mlconnector.app.config.AppConfig;
-import io.mlconnector.app.config.SandboxKeys;
+import io.mlconnector.app.config.DatabaseSettings;
 import io.mlconnector.app.mapping.Mapping;
 import io.mlconnector.app.ops.Logging;
+import io.mlconnector.app.pipeline.ConcurToInforApplication;
 import io.mlconnector.app.store.ConfirmationRecord;
-import io.mlconnector.app.store.DatabaseSettings;
 import io.mlconnector.app.store.InboxEvent;
 import io.mlconnector.app.store.Intake;
 import io.mlconnector.sandbox.concur.ConcurDocumentGenerator;
@@ -90,7 +89,7 @@ final class Bench {
                 app.start();
                 // the ERP behind ION acknowledges each supplier invoice through the app's IMS endpoint
                 infor.erp().deliverTo(app.imsUri()).delay(Duration.ofMillis(20));
-                ConcurToInforApplication.subscribe(app.services(), app.webhookUri(), new PrintWriter(
+                app.subscribe(app.webhookUri(), new PrintWriter(
                         java.io.Writer.nullWriter()));
                 printHeader(out, config, database);
                 boolean allPosted = pipeline(out, app, concur, infor);
@@ -222,7 +221,7 @@ final class Bench {
         }
         List<Long> millis = new ArrayList<>();
         eventOfDocument.forEach((docId, eventId) -> {
-            Optional<ConfirmationRecord> confirmation = app.services().store.ledger().confirmation(docId);
+            Optional<ConfirmationRecord> confirmation = app.store().ledger().confirmation(docId);
             Instant at = delivered.get(eventId);
             if (at != null && confirmation.isPresent() && confirmation.get().sentAt() != null) {
                 millis.add(Duration.between(at, confirmation.get().sentAt()).toMillis());
@@ -239,7 +238,7 @@ final class Bench {
                 options.intakeEvents());
         out.printf(Locale.ROOT, "%-16s %-26s %-30s %s%n", "connections", "app (HTTP, verify, store)",
                 "baseline (same insert, pool)", "app/baseline");
-        Intake sameInsert = new Intake(app.services().store);
+        Intake sameInsert = new Intake(app.store());
         PrivateKey key = concur.webhookSigningKeys().getPrivate();
         for (int connections : CONNECTIONS) {
             List<SignedEvent> events = sign(key, options.intakeEvents());
@@ -287,7 +286,7 @@ final class Bench {
     /** The bench's own events are ignored by the workers; the next row starts once they are all worked off. */
     private static void awaitInboxDrained(ConcurToInforApplication app) {
         long deadline = System.nanoTime() + Duration.ofMinutes(2).toNanos();
-        while (app.services().store.inbox().depth() > 0 && System.nanoTime() < deadline) {
+        while (app.store().inbox().depth() > 0 && System.nanoTime() < deadline) {
             sleep(Duration.ofMillis(100));
         }
     }
