@@ -176,10 +176,6 @@ public final class AppConfig {
         return settings.erpAnswers();
     }
 
-    public QuarantineSettings quarantine() {
-        return settings.quarantine();
-    }
-
     public String webhookPath() {
         return settings.webhook().path();
     }
@@ -196,10 +192,6 @@ public final class AppConfig {
     /** The inbound IMS endpoint's port: see {@link AppSettings#imsListener()}. */
     public ListenerSettings imsListener() {
         return settings.imsListener();
-    }
-
-    public Path mappingFile() {
-        return settings.mappingFile();
     }
 
     public boolean jsonLogging() {
@@ -540,7 +532,7 @@ public final class AppConfig {
         return "AppConfig" + shown;
     }
 
-    public static boolean isSecret(String key) {
+    private static boolean isSecret(String key) {
         return SECRET_KEYS.contains(key) || SecretSanitizer.isSecretKey(key.replace("-", "").replace(".", ""));
     }
 
