@@ -54,6 +54,8 @@ abstract class MappingRun {
     String currency;
     private Map<String, Object> docForExpressions;
     private final Map<JsonNode, Map<String, Object>> converted = new IdentityHashMap<>();
+    /** This document's own compiled expressions: they hold on to what they were last given, see {@link Expression}. */
+    private final Map<Expression, Expression> compiled = new IdentityHashMap<>();
 
     MappingRun(MappingRules rules, Clock clock, FisDocument fis) {
         this.rules = rules;
@@ -321,7 +323,7 @@ abstract class MappingRun {
 
     private String evaluate(Expression expression, Object input, String key, String lineItemId) {
         try {
-            return expression.evaluateToText(input);
+            return compiled.computeIfAbsent(expression, Expression::compiledAgain).evaluateToText(input);
         } catch (IllegalStateException e) {
             problem(Kind.EXPRESSION_FAILED, key, key + ": " + e.getMessage(), lineItemId);
             return null;
