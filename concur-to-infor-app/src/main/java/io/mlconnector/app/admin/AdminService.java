@@ -13,7 +13,7 @@ import io.mlconnector.app.store.InboxEntry;
 import io.mlconnector.app.store.InboxState;
 import io.mlconnector.app.store.LedgerEntry;
 import io.mlconnector.app.store.Page;
-import io.mlconnector.app.store.PostingKind;
+import io.mlconnector.app.posting.PostingKind;
 import io.mlconnector.app.store.Quarantine;
 import io.mlconnector.app.store.Store;
 

@@ -1,6 +1,6 @@
 package io.mlconnector.app.config;
 
-import io.mlconnector.app.store.PostingKind;
+import io.mlconnector.app.posting.PostingKind;
 
 import java.time.Duration;
 
@@ -38,7 +38,7 @@ public record ErpAnswerSettings(ConfirmAfter confirmAfterGl, ConfirmAfter confir
 
     /** True when some posting kind waits for the ERP. */
     public boolean waitsForAnyErpAnswer() {
-        return waitsForErp(PostingKind.GL) || waitsForErp(PostingKind.AP);
+        return !kindsWaitingForErp().isEmpty();
     }
 
     /** The posting kinds that wait for the ERP. */

@@ -8,7 +8,7 @@ import io.mlconnector.app.mapping.MappingRules.CreditRule;
 import io.mlconnector.app.mapping.MappingRules.GlLookup;
 import io.mlconnector.app.posting.AccountingDocument;
 import io.mlconnector.app.posting.Balances;
-import io.mlconnector.app.posting.DebitCredit;
+import io.mlconnector.infor.api.DebitCredit;
 import io.mlconnector.app.posting.GlLine;
 import io.mlconnector.app.posting.LineRole;
 import io.mlconnector.app.posting.Payable;

@@ -8,7 +8,6 @@ import io.mlconnector.app.store.ErpAnswers;
 import io.mlconnector.app.store.InboxEntry;
 import io.mlconnector.app.store.InboxEvent;
 import io.mlconnector.app.store.LedgerEntry;
-import io.mlconnector.app.store.PostingKind;
 import io.mlconnector.infor.api.ErpAcknowledgement;
 import io.mlconnector.infor.api.InforIonException;
 import org.apache.camel.Exchange;
@@ -93,7 +92,7 @@ final class ApplyErpAnswers implements Processor {
             services.store.audit().append(keys, AuditStep.ERP_ANSWER_REPEATED, detail);
             services.metrics.erpAnswer("repeated");
         }
-        if (entry.plan().kind() == PostingKind.REVERSAL) {
+        if (entry.plan().kind().backsOut()) {
             reversalAnswered(keys, now, answer);
         } else if (now.state() == ChunkState.ERP_REJECTED && confirmedSuccess(entry.plan().fisDocumentId())) {
             rejectedAfterSuccess(keys, now);

@@ -1,7 +1,6 @@
 package io.mlconnector.app.pipeline;
 
 import io.mlconnector.app.posting.AccountingDocument;
-import io.mlconnector.app.posting.ChunkKind;
 import io.mlconnector.app.posting.ChunkPlanner;
 import io.mlconnector.app.posting.PostingChunk;
 import io.mlconnector.app.posting.PostingPlan;
@@ -55,9 +54,11 @@ final class BodChunkSender implements ChunkSender {
 
     @Override
     public Outgoing prepare(PostingChunk chunk) {
-        return new BodChunk(chunk, chunk.kind() == ChunkKind.GL
-                ? bods.syncJournalEntry(InforDocuments.journalEntry(chunk))
-                : bods.processSupplierInvoice(InforDocuments.supplierInvoice(chunk)));
+        return new BodChunk(chunk, switch (chunk.kind()) {
+            case GL -> bods.syncJournalEntry(InforDocuments.journalEntry(chunk));
+            case AP -> bods.processSupplierInvoice(InforDocuments.supplierInvoice(chunk));
+            case REVERSAL -> throw chunk.kind().notAChunkKind();
+        });
     }
 
     @Override

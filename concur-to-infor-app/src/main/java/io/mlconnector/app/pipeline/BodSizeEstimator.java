@@ -25,6 +25,7 @@ final class BodSizeEstimator implements ChunkSizeEstimator {
             case GL -> bods.serializedSize(chunk.lines().isEmpty() ? envelope(chunk) : InforDocuments.journalEntry(chunk),
                     BodVerb.SYNC);
             case AP -> bods.serializedSize(InforDocuments.supplierInvoice(chunk));
+            case REVERSAL -> throw chunk.kind().notAChunkKind();
         };
     }
 

@@ -1,15 +1,14 @@
 package io.mlconnector.app.pipeline;
 
 import io.mlconnector.app.store.AuditStep;
-import io.mlconnector.app.posting.ChunkKind;
 import io.mlconnector.app.posting.GlLine;
 import io.mlconnector.app.posting.PostingChunk;
 import io.mlconnector.app.store.AuditKeys;
 import io.mlconnector.app.store.ChunkPlan;
 import io.mlconnector.app.store.LedgerEntry;
-import io.mlconnector.app.store.PostingKind;
 import io.mlconnector.app.posting.Reversals;
 import io.mlconnector.app.store.ChunkState;
+import io.mlconnector.infor.api.DebitCredit;
 import io.mlconnector.infor.api.InforIonErrorType;
 import io.mlconnector.infor.api.InforIonException;
 
@@ -190,7 +189,7 @@ final class ChunkPoster {
             }
             case PENDING -> {
                 if (!services.store.ledger().markSent(entry.messageId(), workerId)) {
-                    throw new IllegalStateException("chunk " + entry.messageId() + " is being sent by another worker");
+                    throw new RetryLater("chunk " + entry.messageId() + " is being sent by another worker");
                 }
             }
         }
@@ -226,7 +225,7 @@ final class ChunkPoster {
         }
         Instant senderGone = entry.sentAt().plus(services.settings.worker().lease());
         if (services.clock.instant().isBefore(senderGone)) {
-            throw new IllegalStateException("chunk " + entry.messageId() + " is being sent by " + entry.sentBy()
+            throw new RetryLater("chunk " + entry.messageId() + " is being sent by " + entry.sentBy()
                     + " since " + entry.sentAt() + "; it counts as in doubt only after " + senderGone);
         }
     }
@@ -268,32 +267,32 @@ final class ChunkPoster {
     }
 
     private static ChunkPlan plan(PostingChunk chunk, ChunkSender.Outgoing outgoing) {
-        PostingKind kind = chunk.kind() == ChunkKind.GL ? PostingKind.GL : PostingKind.AP;
-        return ChunkPlan.posting(chunk.fisDocumentId(), chunk.number(), chunk.count(), kind, outgoing.messageId(),
+        return ChunkPlan.posting(chunk.fisDocumentId(), chunk.number(), chunk.count(), chunk.kind(), outgoing.messageId(),
                 outgoing.reference(), ContentHash.sha256(chunk.toString()), amount(chunk), chunk.currency());
     }
 
     private static BigDecimal amount(PostingChunk chunk) {
-        if (chunk.kind() == ChunkKind.AP) {
-            return chunk.payable().orElseThrow().amount();
-        }
-        return chunk.lines().stream().filter(l -> l.side() == io.mlconnector.app.posting.DebitCredit.DEBIT)
-                .map(GlLine::amount).reduce(BigDecimal.ZERO, BigDecimal::add);
+        return switch (chunk.kind()) {
+            case GL -> chunk.lines().stream().filter(l -> l.side() == DebitCredit.DEBIT)
+                    .map(GlLine::amount).reduce(BigDecimal.ZERO, BigDecimal::add);
+            case AP -> chunk.payable().orElseThrow().amount();
+            case REVERSAL -> throw chunk.kind().notAChunkKind();
+        };
     }
 
     private DocumentRejected refused(PostingChunk chunk, String why) {
-        return new DocumentRejected("chunk-refused", List.of(chunk.id()),
+        return new DocumentRejected(RejectionReason.CHUNK_REFUSED, List.of(chunk.id()),
                 List.of(sender.target() + " refused " + chunk.id() + ": " + why));
     }
 
     /** ION took the chunk, the ERP refused it: handled exactly as a refusal by ION (back out, error confirmation). */
     static DocumentRejected rejectedByErp(String chunk, String why) {
-        return new DocumentRejected("erp-rejected", List.of(chunk), List.of("the ERP rejected " + chunk + ": " + why));
+        return new DocumentRejected(RejectionReason.ERP_REJECTED, List.of(chunk), List.of("the ERP rejected " + chunk + ": " + why));
     }
 
     /** The ledger rows of this document that are posted and not yet backed out. */
     static boolean isPosted(LedgerEntry entry) {
-        return entry.plan().kind() != PostingKind.REVERSAL
+        return !entry.plan().kind().backsOut()
                 && (entry.state() == ChunkState.ACCEPTED || entry.state() == ChunkState.ERP_CONFIRMED);
     }
 }

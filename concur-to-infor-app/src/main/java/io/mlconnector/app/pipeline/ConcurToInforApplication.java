@@ -1,6 +1,5 @@
 package io.mlconnector.app.pipeline;
 
-import io.mlconnector.app.BenchOptions;
 import io.mlconnector.app.admin.AdminServer;
 import io.mlconnector.app.admin.AdminService;
 import io.mlconnector.app.config.AppConfig;
@@ -17,6 +16,8 @@ import io.mlconnector.app.console.Console;
 import io.mlconnector.app.ops.WorkerHealth;
 import io.mlconnector.app.ops.HealthCheck;
 import io.mlconnector.app.ops.Readiness;
+import io.mlconnector.app.store.Store;
+import io.mlconnector.concur.api.ConcurPingResult;
 import io.mlconnector.concur.api.ConnectionOperations;
 import io.mlconnector.concur.api.EventSubscriptionOperations;
 import io.mlconnector.concur.api.Subscription;
@@ -27,7 +28,7 @@ import io.mlconnector.infor.api.ImsInboundSettings;
 import io.mlconnector.infor.api.ImsInboundSource;
 import io.mlconnector.infor.camel.InforIonComponent;
 import io.mlconnector.infor.api.M3Operations;
-import io.mlconnector.infor.api.PingResult;
+import io.mlconnector.infor.api.IonPingResult;
 import org.apache.camel.CamelContext;
 import org.apache.camel.ProducerTemplate;
 import org.apache.camel.main.Main;
@@ -234,6 +235,11 @@ public final class ConcurToInforApplication implements AutoCloseable {
         return admin.baseUri().resolve("/console/login");
     }
 
+    /** The started application's store: inbox, ledger, audit trail (the demo and the bench read what happened). */
+    public Store store() {
+        return services.store;
+    }
+
     CamelContext camelContext() {
         return camel.getCamelContext();
     }
@@ -259,7 +265,7 @@ public final class ConcurToInforApplication implements AutoCloseable {
 
     private static boolean pingConcur(Services s, PrintWriter out) {
         try {
-            io.mlconnector.concur.api.PingResult concur = new ConnectionOperations(s.concur).ping();
+            ConcurPingResult concur = new ConnectionOperations(s.concur).ping();
             out.println("Concur: OK, company " + concur.companyId() + " at geolocation " + concur.geolocation());
             return true;
         } catch (RuntimeException e) {
@@ -286,7 +292,7 @@ public final class ConcurToInforApplication implements AutoCloseable {
 
     private static boolean pingIon(Services s, PrintWriter out) {
         try {
-            PingResult infor = s.messaging.ping(io.mlconnector.infor.api.MessagingOperations.CONNECTOR_DOCUMENTS);
+            IonPingResult infor = s.messaging.ping(io.mlconnector.infor.api.MessagingOperations.CONNECTOR_DOCUMENTS);
             out.println("Infor ION: " + (infor.ok() ? "OK, accepts " + infor.acceptedDocuments()
                     : "FAILED, " + String.join("; ", infor.problems())));
             return infor.ok();
@@ -303,7 +309,12 @@ public final class ConcurToInforApplication implements AutoCloseable {
         }
     }
 
-    static int subscribe(Services services, URI endpoint, PrintWriter out) {
+    /** Subscribes the started application's connection to {@code concur.topics} at {@code endpoint}. */
+    public int subscribe(URI endpoint, PrintWriter out) {
+        return subscribe(services, endpoint, out);
+    }
+
+    private static int subscribe(Services services, URI endpoint, PrintWriter out) {
         EventSubscriptionOperations ess = new EventSubscriptionOperations(services.concur);
         for (String topic : services.settings.concur().topics()) {
             String id = "ml-connector-" + topic.replaceAll("[^A-Za-z0-9]+", "-");
@@ -312,19 +323,6 @@ public final class ConcurToInforApplication implements AutoCloseable {
         }
         out.flush();
         return 0;
-    }
-
-    /**
-     * The sandbox demo ({@link Demo}); with {@code keepRunning} the app, its console and the sandboxes stay up after
-     * the summary until the process is stopped. Answers the exit code: 0 only if every document was confirmed.
-     */
-    public int demo(PrintWriter out, boolean keepRunning) {
-        return new Demo(config).run(out, keepRunning);
-    }
-
-    /** The bench ({@link Bench}); answers the exit code: 0 when every document was posted. */
-    public int bench(BenchOptions options, PrintWriter out) {
-        return new Bench(config, options).run(out);
     }
 
     /** Stops everything started; idempotent. */

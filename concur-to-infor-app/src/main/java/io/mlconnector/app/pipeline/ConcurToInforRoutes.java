@@ -2,12 +2,14 @@ package io.mlconnector.app.pipeline;
 
 import io.mlconnector.app.config.AppSettings;
 import io.mlconnector.app.config.QuarantineSettings;
-import io.mlconnector.concur.api.ConcurEvent;
+import io.mlconnector.concur.api.ConcurEventKind;
 import io.mlconnector.app.ops.WorkerHealth;
 import io.mlconnector.infor.api.InforIonException;
 import org.apache.camel.Exchange;
 import org.apache.camel.ProducerTemplate;
 import org.apache.camel.builder.RouteBuilder;
+import org.apache.camel.model.ChoiceDefinition;
+import org.apache.camel.model.ProcessorDefinition;
 
 import java.nio.file.Path;
 import java.util.stream.Collectors;
@@ -28,10 +30,10 @@ import java.util.stream.Collectors;
  * processor: the component has an operation for the report, not for its expenses.)
  *
  * <p>Error handling is declared once, on the {@code event} route: a rejected document is backed out and confirmed as
- * an error; every other failure goes back to the inbox with backoff until it is dead-lettered. The route does not
- * redeliver: a transient failure (throttling, timeouts, 5xx) was already retried by the connector that made the call,
- * and the inbox is the one retry across attempts (README-posting.md states the budget). Every step is idempotent
- * under the ledger, so a later attempt continues where the last one stopped.
+ * an error; a {@link RetryLater} and every other failure go back to the inbox with backoff until the event is
+ * dead-lettered. The route does not redeliver: a transient failure (throttling, timeouts, 5xx) was already retried by
+ * the connector that made the call, and the inbox is the one retry across attempts (README-posting.md states the
+ * budget). Every step is idempotent under the ledger, so a later attempt continues where the last one stopped.
  */
 final class ConcurToInforRoutes extends RouteBuilder {
     static final String INTAKE = "intake";
@@ -82,7 +84,7 @@ final class ConcurToInforRoutes extends RouteBuilder {
                 .to("direct:event");
 
         // the body is what each step sends to Concur or Infor and what they answer; the event's work travels beside it
-        from("direct:event").routeId("event")
+        ProcessorDefinition<?> event = from("direct:event").routeId("event")
                 .onException(DocumentRejected.class).handled(true)
                     .process(new RejectDocument(services, poster, connectors))
                     .process(inbox::done)
@@ -92,6 +94,9 @@ final class ConcurToInforRoutes extends RouteBuilder {
                     .process(new RejectDocument(services, poster, connectors))
                     .process(inbox::done)
                 .end()
+                .onException(RetryLater.class).handled(true)
+                    .process(inbox::retryLater)
+                .end()
                 // no redelivery here: the connectors already retried the call (README-posting.md, retry budget)
                 .onException(Exception.class).handled(true)
                     .process(poster::countThrottling)
@@ -100,25 +105,15 @@ final class ConcurToInforRoutes extends RouteBuilder {
                 .setProperty(DocumentWork.PROPERTY, body())
                 .filter(exchange -> !inbox.isHandled(DocumentWork.of(exchange)))
                     .process(inbox::ignore).stop()
-                .end()
-                .choice()
-                    .when(ConcurToInforRoutes::isExpenseReport)
-                        .process(new FetchExpenseReport(services))
-                    .when(ConcurToInforRoutes::isPaymentRequest)
-                        .process(paymentRequest::request)
-                        .to(FetchPaymentRequest.ENDPOINT)
-                        .process(paymentRequest::fetched)
-                    .otherwise()
-                        .process(fetch::request)
-                        .to(FetchFisDocument.ENDPOINT)
-                        .process(fetch::fetched)
-                        .process(new SkipFinishedDocument(services))
-                        .filter(AcknowledgeDocument::isDue)
-                            .process(acknowledge::request)
-                            .to(AcknowledgeDocument.ENDPOINT)
-                            .process(acknowledge::acknowledged)
-                        .end()
-                .end()
+                .end();
+
+        // reading the document: one branch per kind of event, each kind's steps decided in readSteps
+        ChoiceDefinition read = event.choice();
+        for (ConcurEventKind kind : ConcurEventKind.values()) {
+            readSteps(kind, read.when(exchange -> kindOf(exchange) == kind), fetch, paymentRequest, acknowledge);
+        }
+
+        read.end()
                 .filter(ConcurToInforRoutes::hasNothingToPost)
                     .process(inbox::done).stop()
                 .end()
@@ -132,14 +127,14 @@ final class ConcurToInforRoutes extends RouteBuilder {
                         .process(poster::sent)
                     .end()
                 .end()
-                .filter(ConcurToInforRoutes::isFisDocument)
+                .filter(ConcurToInforRoutes::confirmsPosting)
                     .process(new AwaitErpAnswers(services))
                 .end()
                 .filter(ConcurToInforRoutes::isAwaitingErp)
                     .process(inbox::done).stop()
                 .end()
                 .choice()
-                    .when(ConcurToInforRoutes::isFisDocument)
+                    .when(ConcurToInforRoutes::confirmsPosting)
                         .process(confirm::request)
                         .filter(ConfirmPosting::isDue)
                             .to(ConfirmPosting.ENDPOINT)
@@ -186,19 +181,41 @@ final class ConcurToInforRoutes extends RouteBuilder {
         return DocumentWork.of(exchange).awaitingErp;
     }
 
-    private static boolean isExpenseReport(Exchange exchange) {
-        return ConcurEvent.TOPIC_EXPENSE_REPORT.equals(topic(exchange));
+    /**
+     * Reads the event's document into the work: the FIS document (fetched, then acknowledged), the approved expense
+     * report, or the payment request, each in the FIS document shape the mapping reads.
+     */
+    private void readSteps(ConcurEventKind kind, ChoiceDefinition branch, FetchFisDocument fetch,
+                           FetchPaymentRequest paymentRequest, AcknowledgeDocument acknowledge) {
+        // a switch expression, so a new kind of event does not compile until it has its read steps here
+        ProcessorDefinition<?> steps = switch (kind) {
+            case FIS_DOCUMENT_READY -> branch
+                    .process(fetch::request)
+                    .to(FetchFisDocument.ENDPOINT)
+                    .process(fetch::fetched)
+                    .process(new SkipFinishedDocument(services))
+                    .filter(AcknowledgeDocument::isDue)
+                        .process(acknowledge::request)
+                        .to(AcknowledgeDocument.ENDPOINT)
+                        .process(acknowledge::acknowledged)
+                    .end();
+            case EXPENSE_REPORT -> branch
+                    .process(new FetchExpenseReport(services));
+            case PAYMENT_REQUEST -> branch
+                    .process(paymentRequest::request)
+                    .to(FetchPaymentRequest.ENDPOINT)
+                    .process(paymentRequest::fetched);
+            // the inbox worker ignored it above (InboxWorker#whyNotHandled): never reaches this branch
+            case OTHER -> branch.stop();
+        };
     }
 
-    private static boolean isPaymentRequest(Exchange exchange) {
-        return ConcurEvent.TOPIC_INVOICE_PAYMENT_REQUEST.equals(topic(exchange));
+    private static ConcurEventKind kindOf(Exchange exchange) {
+        return DocumentWork.of(exchange).event.kind();
     }
 
-    private static boolean isFisDocument(Exchange exchange) {
-        return DocumentWork.of(exchange).event.isReadyForIntegration();
-    }
-
-    private static String topic(Exchange exchange) {
-        return DocumentWork.of(exchange).event.normalizedTopic();
+    /** FIS documents wait for the ERP and are confirmed to Concur; the expense report and payment request reads are not. */
+    private static boolean confirmsPosting(Exchange exchange) {
+        return kindOf(exchange).confirmsPosting();
     }
 }

@@ -1,7 +1,6 @@
 package io.mlconnector.app.pipeline;
 
 import io.mlconnector.app.store.AuditStep;
-import io.mlconnector.app.posting.ChunkKind;
 import io.mlconnector.app.posting.PostingChunk;
 import io.mlconnector.app.store.ConfirmationRecord;
 import io.mlconnector.concur.api.FisItemResult;
@@ -50,7 +49,7 @@ final class ConfirmPosting {
             return;
         }
         if (record.outcome() != ConfirmationRecord.Outcome.SUCCESS) {
-            throw new IllegalStateException("document " + work.fisDocumentId() + " was decided " + record.outcome()
+            throw new RetryLater("document " + work.fisDocumentId() + " was decided " + record.outcome()
                     + " earlier; not confirming success");
         }
         if (CONFIRMED_AT_CONCUR.contains(work.fisDocument.docStatus())) {
@@ -78,7 +77,7 @@ final class ConfirmPosting {
         FisItemResult result = AcknowledgeDocument.onlyResult(exchange);
         DocumentWork work = DocumentWork.resume(exchange);
         if (!result.isDone()) {
-            throw new IllegalStateException("Concur refused the posting confirmation of " + work.fisDocumentId()
+            throw new RetryLater("Concur refused the posting confirmation of " + work.fisDocumentId()
                     + ": code " + result.code() + " " + result.errorMessage());
         }
         services.store.ledger().markConfirmationSent(work.fisDocumentId());
@@ -96,8 +95,7 @@ final class ConfirmPosting {
 
     /** The GL journal chunks; where the AP invoice replaces the journal (M3), the invoice. */
     private List<PostingConfirmation.PostingDoc> postingDocs(DocumentWork work) {
-        List<PostingChunk> posted = work.plan.glChunks().isEmpty() ? work.plan.chunks()
-                : work.plan.chunks().stream().filter(c -> c.kind() == ChunkKind.GL).toList();
+        List<PostingChunk> posted = work.plan.glChunks().isEmpty() ? work.plan.chunks() : work.plan.glChunks();
         return posted.stream().map(this::postingDoc).toList();
     }
 

@@ -4,7 +4,6 @@ import io.mlconnector.app.posting.GlLine;
 import io.mlconnector.app.posting.Payable;
 import io.mlconnector.app.posting.PayableLine;
 import io.mlconnector.app.posting.PostingChunk;
-import io.mlconnector.infor.api.DebitCredit;
 import io.mlconnector.infor.api.JournalEntry;
 import io.mlconnector.infor.api.JournalEntryLine;
 import io.mlconnector.infor.api.SupplierInvoice;
@@ -29,7 +28,7 @@ final class InforDocuments {
                 .description(chunk.description());
         for (GlLine line : chunk.lines()) {
             entry.line(new JournalEntryLine(line.glAccount(), line.costCenter(), line.amount(),
-                    line.side() == io.mlconnector.app.posting.DebitCredit.DEBIT ? DebitCredit.DEBIT : DebitCredit.CREDIT,
+                    line.side(),
                     line.description()));
         }
         return entry.build();

@@ -28,7 +28,7 @@ final class MapDocument implements Processor {
         try {
             accounting = services.mapping.current().map(work.fisDocument);
         } catch (MappingException e) {
-            throw new DocumentRejected("unmapped", e.problems().stream().map(MappingException.Problem::code).toList(),
+            throw new DocumentRejected(RejectionReason.UNMAPPED, e.problems().stream().map(MappingException.Problem::code).toList(),
                     e.problems().stream().map(MappingException.Problem::message).toList(),
                     e.problems().stream().map(p -> p.lineItemIds().stream().sorted().toList()).toList());
         }

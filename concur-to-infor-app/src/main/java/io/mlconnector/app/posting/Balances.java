@@ -1,5 +1,7 @@
 package io.mlconnector.app.posting;
 
+import io.mlconnector.infor.api.DebitCredit;
+
 import java.math.BigDecimal;
 import java.util.Collection;
 

@@ -21,7 +21,7 @@ public final class ChunkIds {
     private ChunkIds() {
     }
 
-    public static String of(String fisDocumentId, ChunkKind kind, int number, int count) {
+    public static String of(String fisDocumentId, PostingKind kind, int number, int count) {
         if (number < 1 || number > count) {
             throw new IllegalArgumentException("chunk " + number + " of " + count);
         }

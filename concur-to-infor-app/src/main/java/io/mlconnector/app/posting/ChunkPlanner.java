@@ -37,14 +37,14 @@ public final class ChunkPlanner {
      * @throws ChunkingException when one balanced run alone exceeds the limits
      */
     public PostingPlan plan(AccountingDocument document) {
-        PostingChunk template = chunk(document, ChunkKind.GL, 1, 1, List.of());
+        PostingChunk template = chunk(document, PostingKind.GL, 1, 1, List.of());
         List<List<GlLine>> packed = new ArrayList<>();
         for (List<GlLine> chunkLines : pack(document, template, balancedRuns(document))) {
             packed.addAll(splitUntilUnderSize(document, template, chunkLines));
         }
         List<PostingChunk> glChunks = new ArrayList<>();
         for (int i = 0; i < packed.size(); i++) {
-            glChunks.add(chunk(document, ChunkKind.GL, i + 1, packed.size(), packed.get(i)));
+            glChunks.add(chunk(document, PostingKind.GL, i + 1, packed.size(), packed.get(i)));
         }
         Optional<PostingChunk> ap = document.payable().map(p -> apChunk(document, p));
         return new PostingPlan(document.fisDocumentId(), glChunks, ap);
@@ -135,8 +135,8 @@ public final class ChunkPlanner {
     }
 
     private PostingChunk apChunk(AccountingDocument document, Payable payable) {
-        PostingChunk chunk = new PostingChunk(ChunkIds.of(document.fisDocumentId(), ChunkKind.AP, 1, 1),
-                ChunkKind.AP, 1, 1, document.fisDocumentId(), document.docType(), document.businessId(),
+        PostingChunk chunk = new PostingChunk(ChunkIds.of(document.fisDocumentId(), PostingKind.AP, 1, 1),
+                PostingKind.AP, 1, 1, document.fisDocumentId(), document.docType(), document.businessId(),
                 document.accountingEntity(), document.currency(), document.postingDate(), document.description(),
                 List.of(), Optional.of(payable), Optional.empty());
         long bytes = estimator.estimateBytes(chunk);
@@ -147,7 +147,7 @@ public final class ChunkPlanner {
         return chunk;
     }
 
-    private static PostingChunk chunk(AccountingDocument document, ChunkKind kind, int number, int count,
+    private static PostingChunk chunk(AccountingDocument document, PostingKind kind, int number, int count,
                                       List<GlLine> lines) {
         return new PostingChunk(ChunkIds.of(document.fisDocumentId(), kind, number, count), kind, number, count,
                 document.fisDocumentId(), document.docType(), document.businessId(), document.accountingEntity(),

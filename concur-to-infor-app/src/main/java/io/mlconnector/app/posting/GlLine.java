@@ -1,5 +1,7 @@
 package io.mlconnector.app.posting;
 
+import io.mlconnector.infor.api.DebitCredit;
+
 import java.math.BigDecimal;
 import java.util.Objects;
 
@@ -35,7 +37,10 @@ public record GlLine(String glAccount, String costCenter, BigDecimal amount, Deb
 
     /** Debit positive, credit negative: what this line adds to a balance. */
     public BigDecimal signedAmount() {
-        return side == DebitCredit.DEBIT ? amount : amount.negate();
+        return switch (side) {
+            case DEBIT -> amount;
+            case CREDIT -> amount.negate();
+        };
     }
 
     /** The same line on the other side: what a reversing entry posts. */

@@ -6,12 +6,12 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * One message's worth of a document: a balanced part of the GL journal ({@link ChunkKind#GL}), or the AP invoice
- * ({@link ChunkKind#AP}). A GL chunk fails construction with {@link UnbalancedEntryException} when it does not
+ * One message's worth of a document: a balanced part of the GL journal ({@link PostingKind#GL}), or the AP invoice
+ * ({@link PostingKind#AP}). A GL chunk fails construction with {@link UnbalancedEntryException} when it does not
  * balance.
  *
  * @param id               deterministic id, usable as ION messageId and BODID document id ({@link ChunkIds})
- * @param kind             GL or AP
+ * @param kind             GL or AP (a reversing chunk keeps the kind of the chunk it backs out)
  * @param number           1-based number among the document's chunks of this kind
  * @param count            how many chunks of this kind the document has
  * @param fisDocumentId    FIS document id
@@ -25,7 +25,7 @@ import java.util.Optional;
  * @param payable          the AP invoice (AP chunks only)
  * @param reversalOf       for a reversing chunk, the id of the chunk it backs out
  */
-public record PostingChunk(String id, ChunkKind kind, int number, int count, String fisDocumentId, String docType,
+public record PostingChunk(String id, PostingKind kind, int number, int count, String fisDocumentId, String docType,
                            String businessId, String accountingEntity, String currency, LocalDate postingDate,
                            String description, List<GlLine> lines, Optional<Payable> payable,
                            Optional<String> reversalOf) {
@@ -39,7 +39,12 @@ public record PostingChunk(String id, ChunkKind kind, int number, int count, Str
         if (id.length() > ChunkIds.MAX_LENGTH) {
             throw new IllegalArgumentException("chunk id longer than " + ChunkIds.MAX_LENGTH + ": " + id);
         }
-        if (kind == ChunkKind.GL) {
+        boolean invoice = switch (kind) {
+            case GL -> false;
+            case AP -> true;
+            case REVERSAL -> throw kind.notAChunkKind();
+        };
+        if (!invoice) {
             Balances.requireBalanced(lines, "chunk " + id);
         } else if (payable.isEmpty() || !lines.isEmpty()) {
             throw new IllegalArgumentException("an AP chunk carries a payable and no GL lines: " + id);

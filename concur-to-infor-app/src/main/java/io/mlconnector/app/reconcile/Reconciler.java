@@ -7,11 +7,12 @@ import io.mlconnector.app.store.ChunkState;
 import io.mlconnector.app.store.ConfirmationRecord;
 import io.mlconnector.app.store.LedgerEntry;
 import io.mlconnector.app.store.PeriodRecords;
-import io.mlconnector.app.store.PostingKind;
+import io.mlconnector.app.posting.PostingKind;
 
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -87,7 +88,7 @@ final class Reconciler {
 
     private static DocumentReconciliation reconcile(Story story, List<LedgerEntry> chunks,
                                                     Optional<ConfirmationRecord> confirmation) {
-        List<LedgerEntry> postings = chunks.stream().filter(c -> c.plan().kind() != PostingKind.REVERSAL).toList();
+        List<LedgerEntry> postings = chunks.stream().filter(c -> !c.plan().kind().backsOut()).toList();
         List<LedgerEntry> posted = postings.stream().filter(c -> POSTED.contains(c.state())).toList();
         List<Difference> differences = new ArrayList<>();
         differences.addAll(postedTwice(posted));
@@ -196,25 +197,48 @@ final class Reconciler {
         if (posted.isEmpty()) {
             return Optional.empty();
         }
-        boolean journal = postings.stream().anyMatch(c -> c.plan().kind() == PostingKind.GL);
-        BigDecimal expected = journal ? story.journalAmount : story.payableAmount;
+        PostingKind carrier = amountKind(postings);
+        BigDecimal expected = switch (carrier) {
+            case GL -> story.journalAmount;
+            case AP -> story.payableAmount;
+            case REVERSAL -> throw carrier.notAChunkKind();
+        };
+        String what = switch (carrier) {
+            case GL -> "journal";
+            case AP -> "payable";
+            case REVERSAL -> throw carrier.notAChunkKind();
+        };
         if (expected == null) {
             return Optional.of(new Difference(DifferenceKind.AMOUNT_MISMATCH, "posted " + Money.format(postedAmount)
-                    + " but the document's mapped " + (journal ? "journal" : "payable") + " is not on record"));
+                    + " but the document's mapped " + what + " is not on record"));
         }
         if (expected.compareTo(postedAmount) == 0) {
             return Optional.empty();
         }
         return Optional.of(new Difference(DifferenceKind.AMOUNT_MISMATCH, "posted " + Money.format(postedAmount)
-                + " " + story.currency + " but the document's " + (journal ? "journal" : "payable") + " is "
+                + " " + story.currency + " but the document's " + what + " is "
                 + Money.format(expected) + " (difference " + Money.format(postedAmount.subtract(expected)) + ")"));
     }
 
     private static BigDecimal postedAmount(List<LedgerEntry> posted) {
-        boolean journal = posted.stream().anyMatch(c -> c.plan().kind() == PostingKind.GL);
-        PostingKind counted = journal ? PostingKind.GL : PostingKind.AP;
+        PostingKind counted = amountKind(posted);
         return posted.stream().filter(c -> c.plan().kind() == counted).map(c -> c.plan().amount())
                 .reduce(BigDecimal.ZERO, BigDecimal::add);
+    }
+
+    /** The kind whose amounts stand for the document: the GL journal when it has one, else the AP invoice (M3). */
+    private static PostingKind amountKind(List<LedgerEntry> entries) {
+        return entries.stream().map(c -> c.plan().kind()).filter(kind -> amountRank(kind) >= 0)
+                .min(Comparator.comparingInt(Reconciler::amountRank)).orElse(PostingKind.AP);
+    }
+
+    /** Lower ranks win in {@link #amountKind}; a reversal never stands for the document. */
+    private static int amountRank(PostingKind kind) {
+        return switch (kind) {
+            case GL -> 0;
+            case AP -> 1;
+            case REVERSAL -> -1;
+        };
     }
 
     private static int planned(List<LedgerEntry> postings) {

@@ -1,5 +1,7 @@
 package io.mlconnector.app.store;
 
+import io.mlconnector.app.posting.PostingKind;
+
 import java.math.BigDecimal;
 import java.util.Objects;
 
@@ -27,7 +29,7 @@ public record ChunkPlan(String fisDocumentId, int chunkNo, int chunkCount, Posti
         Objects.requireNonNull(payloadHash, "payloadHash");
         Objects.requireNonNull(amount, "amount");
         Objects.requireNonNull(currency, "currency");
-        if ((kind == PostingKind.REVERSAL) != (reversalOf != null)) {
+        if (kind.backsOut() != (reversalOf != null)) {
             throw new IllegalArgumentException("a REVERSAL chunk names the chunk it reverses, no other chunk does");
         }
         if (chunkNo < 1 || chunkNo > chunkCount) {

@@ -2,6 +2,8 @@ package io.mlconnector.app.store;
 
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
+import io.mlconnector.app.config.DatabaseSettings;
+import io.mlconnector.app.config.JdbcUrls;
 import io.mlconnector.concur.api.ConcurSchema;
 import org.flywaydb.core.Flyway;
 
@@ -20,11 +22,14 @@ public final class Database implements AutoCloseable {
     private final Dialect dialect;
 
     private final String description;
+    private final Optional<EmbeddedH2Housekeeping> housekeeping;
 
-    private Database(HikariDataSource dataSource, Dialect dialect, String description) {
+    private Database(HikariDataSource dataSource, Dialect dialect, String description,
+                     Optional<EmbeddedH2Housekeeping> housekeeping) {
         this.dataSource = dataSource;
         this.dialect = dialect;
         this.description = description;
+        this.housekeeping = housekeeping;
     }
 
     /** Opens the pool and applies pending migrations. Raises {@link StoreException} when that fails. */
@@ -35,11 +40,14 @@ public final class Database implements AutoCloseable {
         }
         Optional<Path> h2File = JdbcUrls.h2File(settings.url());
         h2File.ifPresent(EmbeddedH2::createOwnerOnlyFolder);
-        HikariDataSource pool = pool(h2File.isPresent() ? EmbeddedH2.settings(settings) : settings);
+        DatabaseSettings effective = h2File.isPresent() ? EmbeddedH2.settings(settings) : settings;
+        HikariDataSource pool = pool(effective);
         try {
             migrate(pool, dialect, settings.schema());
             h2File.ifPresent(EmbeddedH2::restrictFilesToOwner);
-            return new Database(pool, dialect, describe(dialect, settings.url(), h2File));
+            Optional<EmbeddedH2Housekeeping> housekeeping = EmbeddedH2.writesEveryCommit(effective.url())
+                    ? Optional.of(EmbeddedH2Housekeeping.start(pool, effective.url())) : Optional.empty();
+            return new Database(pool, dialect, describe(dialect, effective.url(), h2File), housekeeping);
         } catch (RuntimeException e) {
             pool.close();
             throw new StoreException("database migration failed for " + dialect + ": "
@@ -49,7 +57,10 @@ public final class Database implements AutoCloseable {
 
     private static String describe(Dialect dialect, String url, Optional<Path> h2File) {
         return h2File.map(file -> "embedded H2 file database " + file + ".mv.db (single instance: one app process "
-                        + "works on it; every commit is written to the file before it returns)")
+                        + "works on it; " + (EmbeddedH2.writesEveryCommit(url)
+                        ? "every commit is written to the file before it returns, and the file is compacted while open)"
+                        : "commits reach the file up to WRITE_DELAY=" + JdbcUrls.setting(url, "WRITE_DELAY").orElse("")
+                        + " ms late, so a crash can lose acknowledged events)"))
                 .orElse(dialect + " " + JdbcUrls.masked(url));
     }
 
@@ -128,6 +139,7 @@ public final class Database implements AutoCloseable {
 
     @Override
     public void close() {
+        housekeeping.ifPresent(EmbeddedH2Housekeeping::close);
         dataSource.close();
     }
 }

@@ -1,5 +1,7 @@
 package io.mlconnector.app.store;
 
+import io.mlconnector.app.config.DatabaseSettings;
+import io.mlconnector.app.config.JdbcUrls;
 import java.io.IOException;
 import java.nio.file.DirectoryStream;
 import java.nio.file.FileSystems;
@@ -18,7 +20,8 @@ import java.util.Set;
  * answered 2xx for (https://h2database.com/html/advanced.html#durability_problems). {@code WRITE_DELAY=0} makes each
  * commit write the store before it returns. It must be given <em>in the URL</em>: set afterwards with
  * {@code SET WRITE_DELAY 0}, a kill -9 still lost acknowledged commits (1,166 of 6,709 in one kill with eight writing
- * threads, after which the file no longer opened; tens per kill with one thread); with it in the URL, none.
+ * threads, after which the file no longer opened; tens per kill with one thread); with it in the URL, none. With it H2
+ * also starts no background writer, so {@link EmbeddedH2Housekeeping} compacts the file instead.
  *
  * <p>Secrets: the database holds the token store and the lock file holds the auto-server's key, so the folder is
  * created {@code rwx------} and the files {@code rw-------}. The auto-server ({@code AUTO_SERVER=TRUE}, which lets
@@ -62,6 +65,14 @@ final class EmbeddedH2 {
             return url;
         }
         return url + ";" + WRITE_EVERY_COMMIT;
+    }
+
+    /**
+     * True when every commit of this H2 file URL is written before it returns ({@code WRITE_DELAY=0}): then H2 runs no
+     * background writer, and {@link EmbeddedH2Housekeeping} must compact the file instead.
+     */
+    static boolean writesEveryCommit(String url) {
+        return JdbcUrls.h2File(url).isPresent() && JdbcUrls.setting(url, "WRITE_DELAY").filter("0"::equals).isPresent();
     }
 
     /** Creates the database's folder owner-only when it does not exist yet (an existing folder is left as it is). */

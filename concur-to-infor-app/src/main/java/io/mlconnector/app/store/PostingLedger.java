@@ -1,5 +1,7 @@
 package io.mlconnector.app.store;
 
+import io.mlconnector.app.posting.PostingKind;
+
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Clock;

@@ -1,11 +1,11 @@
 package io.mlconnector.app.cli;
 
 import io.mlconnector.app.config.AppConfig;
+import io.mlconnector.app.config.DatabaseSettings;
+import io.mlconnector.app.config.RetryPolicy;
 import io.mlconnector.app.store.AuditKeys;
-import io.mlconnector.app.store.DatabaseSettings;
 import io.mlconnector.app.store.InboxEvent;
 import io.mlconnector.app.store.Intake;
-import io.mlconnector.app.store.RetryPolicy;
 import io.mlconnector.app.store.Store;
 import io.mlconnector.app.testing.HoldDatabase;
 import org.junit.jupiter.api.BeforeEach;
@@ -119,7 +119,7 @@ class MlConnectorCliTest {
                     "amount", "42.00", "currency", "EUR"));
             store.audit().append(posted, "mapped", Map.of("accountingEntity", "100", "currency", "EUR", "debits", "42.00"));
             store.ledger().plan(io.mlconnector.app.store.ChunkPlan.posting("FIS-1", 1, 1,
-                    io.mlconnector.app.store.PostingKind.GL, "m-1", "b-1", "h-1", new java.math.BigDecimal("42.00"), "EUR"));
+                    io.mlconnector.app.posting.PostingKind.GL, "m-1", "b-1", "h-1", new java.math.BigDecimal("42.00"), "EUR"));
             store.ledger().markSent("m-1");
             store.ledger().markAccepted("m-1", "ref-1");
             store.ledger().decideConfirmation("FIS-1", io.mlconnector.app.store.ConfirmationRecord.Outcome.SUCCESS, "");

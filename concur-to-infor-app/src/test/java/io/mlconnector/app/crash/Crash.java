@@ -6,7 +6,7 @@ import io.mlconnector.app.store.ChunkState;
 import io.mlconnector.app.store.ConfirmationRecord;
 import io.mlconnector.app.store.InboxState;
 import io.mlconnector.app.store.LedgerEntry;
-import io.mlconnector.app.store.PostingKind;
+import io.mlconnector.app.posting.PostingKind;
 import io.mlconnector.app.store.Store;
 import io.mlconnector.sandbox.concur.FisState;
 import org.awaitility.core.ConditionTimeoutException;

@@ -2,14 +2,13 @@ package io.mlconnector.app.m3;
 
 import io.mlconnector.app.posting.AccountingDocument;
 import io.mlconnector.app.posting.ChunkIds;
-import io.mlconnector.app.posting.ChunkKind;
+import io.mlconnector.app.posting.PostingKind;
 import io.mlconnector.app.posting.Payable;
 import io.mlconnector.app.store.AuditEntry;
 import io.mlconnector.app.store.AuditStep;
 import io.mlconnector.app.store.ChunkPlan;
 import io.mlconnector.app.store.ChunkState;
 import io.mlconnector.app.store.LedgerEntry;
-import io.mlconnector.app.store.PostingKind;
 import io.mlconnector.infor.api.InforIonConnection;
 import io.mlconnector.infor.api.InforIonConnectionProvider;
 import io.mlconnector.infor.api.InforIonSettings;
@@ -116,7 +115,7 @@ class M3InDoubtResolutionTest {
 
     /** The ledger key of a document's M3 invoice (README-posting.md): {@code mlc:m3:APS450MI:<AP chunk id>}. */
     private static String messageId(String docId) {
-        return "mlc:m3:APS450MI:" + ChunkIds.of(docId, ChunkKind.AP, 1, 1);
+        return "mlc:m3:APS450MI:" + ChunkIds.of(docId, PostingKind.AP, 1, 1);
     }
 
     private static void markSent(M3Harness h, AccountingDocument mapped) {

@@ -8,7 +8,7 @@ import io.mlconnector.app.posting.Payable;
 import io.mlconnector.app.posting.PayableLine;
 import io.mlconnector.app.store.ChunkState;
 import io.mlconnector.app.store.LedgerEntry;
-import io.mlconnector.app.store.PostingKind;
+import io.mlconnector.app.posting.PostingKind;
 import io.mlconnector.sandbox.infor.M3Sandbox;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;

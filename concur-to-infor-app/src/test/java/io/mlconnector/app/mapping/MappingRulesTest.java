@@ -6,7 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.mlconnector.app.mapping.MappingException.Kind;
 import io.mlconnector.app.posting.AccountingDocument;
-import io.mlconnector.app.posting.DebitCredit;
+import io.mlconnector.infor.api.DebitCredit;
 import io.mlconnector.app.posting.GlLine;
 import io.mlconnector.app.posting.LineRole;
 import io.mlconnector.app.posting.Payable;

@@ -7,7 +7,7 @@ import io.mlconnector.app.store.AuditKeys;
 import io.mlconnector.app.store.ChunkPlan;
 import io.mlconnector.app.store.ChunkState;
 import io.mlconnector.app.store.Dialect;
-import io.mlconnector.app.store.PostingKind;
+import io.mlconnector.app.posting.PostingKind;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 

@@ -7,7 +7,7 @@ import io.mlconnector.app.store.ChunkState;
 import io.mlconnector.app.store.ErpAnswers;
 import io.mlconnector.app.store.ExceptionRecord;
 import io.mlconnector.app.store.LedgerEntry;
-import io.mlconnector.app.store.PostingKind;
+import io.mlconnector.app.posting.PostingKind;
 import io.mlconnector.infor.internal.OAuth1;
 import io.mlconnector.sandbox.concur.ConcurDocumentGenerator;
 import io.mlconnector.sandbox.concur.FisState;

@@ -3,6 +3,7 @@ package io.mlconnector.app.posting;
 import io.mlconnector.app.mapping.Mapping;
 import io.mlconnector.app.mapping.fixtures.FisSamples;
 import io.mlconnector.app.mapping.fixtures.LargeExpenseReport;
+import io.mlconnector.infor.api.DebitCredit;
 import org.junit.jupiter.api.Test;
 
 import java.math.BigDecimal;
@@ -112,7 +113,7 @@ class ChunkPlannerTest {
                 "concur-c6fdf05516374771bbec427e4d0901e5-gl-1-of-1",
                 "concur-c6fdf05516374771bbec427e4d0901e5-ap-1-of-1");
         PostingChunk ap = plan.apChunk().orElseThrow();
-        assertThat(ap.kind()).isEqualTo(ChunkKind.AP);
+        assertThat(ap.kind()).isEqualTo(PostingKind.AP);
         assertThat(ap.payable().orElseThrow().amount()).isEqualByComparingTo("325");
         assertThat(plan.glChunks().get(0).lines()).isEqualTo(document.glLines());
     }

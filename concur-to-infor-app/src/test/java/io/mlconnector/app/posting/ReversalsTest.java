@@ -2,6 +2,7 @@ package io.mlconnector.app.posting;
 
 import io.mlconnector.app.mapping.Mapping;
 import io.mlconnector.app.mapping.fixtures.FisSamples;
+import io.mlconnector.infor.api.DebitCredit;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;

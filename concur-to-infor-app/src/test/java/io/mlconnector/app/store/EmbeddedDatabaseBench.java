@@ -1,26 +1,26 @@
 package io.mlconnector.app.store;
 
+import io.mlconnector.app.config.DatabaseSettings;
+import io.mlconnector.app.config.RetryPolicy;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import java.math.BigDecimal;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * How the embedded default database grows: 10,000 webhook events of ~2 KB, each taken through what the pipeline
- * writes for a posted document (inbox row claimed and done, six audit entries, two ledger chunks planned, sent and
- * accepted, the confirmation decided and sent), then the file size per event. Not part of the default suite (the name
- * does not end in Test); run it with {@code -Dtest=EmbeddedDatabaseBench}. It prints figures and asserts only that
- * every event was stored, never a size or a speed.
+ * How the embedded default database grows: webhook events of ~2 KB, each taken through the writes of a posted
+ * document ({@link PostedEventWrites}). Prints the file
+ * size per event and the events per second after 1,000 and 10,000 events, then after the retention job cleared every
+ * body and 1,000 more events. Not part of the default suite (the name does not end in Test); run it with
+ * {@code -Dtest=EmbeddedDatabaseBench} ({@code -Dbench.events=N} for another total). It asserts only that every event
+ * was stored, never a size or a speed.
  */
 class EmbeddedDatabaseBench {
     private static final int EVENTS = Integer.getInteger("bench.events", 10_000);
@@ -30,50 +30,54 @@ class EmbeddedDatabaseBench {
 
     @Test
     void bytesPerEventOnTheEmbeddedDefault() throws Exception {
-        // given the default URL shape, in a fresh folder
-        String url = "jdbc:h2:file:" + dir.resolve("data").resolve("ml-connector")
-                + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;AUTO_SERVER=TRUE";
-        String body = "{\"id\":\"%s\",\"topic\":\"public.concur.financialintegration\",\"facts\":{\"pad\":\""
-                + "x".repeat(1900) + "\"}}";
-        long started = System.nanoTime();
-        long rowBytes = 0;
-        // when
-        try (Store store = new Store(Database.open(DatabaseSettings.of(url, "", "")), Clock.systemUTC(),
+        // given the default URL, in a fresh folder
+        Path folder = dir.resolve("data");
+        String url = DatabaseSettings.embeddedH2Url(folder.resolve("ml-connector")) + ";AUTO_SERVER=TRUE";
+        Clock clock = Clock.systemUTC();
+        try (Store store = new Store(Database.open(DatabaseSettings.of(url, "", "")), clock,
                 new RetryPolicy(8, Duration.ofSeconds(5), Duration.ofMinutes(15)))) {
+            Intake intake = new Intake(store);
+            System.out.printf(Locale.ROOT, "embedded H2 bench on %s, load average %s%n", store.database().description(),
+                    loadAverage());
+            // when the events arrive and are posted
+            long started = System.nanoTime();
+            long bodyBytes = 0;
             for (int i = 0; i < EVENTS; i++) {
-                String event = String.format(Locale.ROOT, "evt-%08d", i);
-                String doc = String.format(Locale.ROOT, "DOC%017d", i);
-                InboxEvent inboxEvent = new InboxEvent(event, "public.concur.financialintegration",
-                        "readyForIntegration", doc, "R" + i, String.format(Locale.ROOT, body, event));
-                rowBytes += inboxEvent.body().length();
-                store.inbox().insertIfAbsent(inboxEvent);
-                InboxEntry entry = store.inbox().claim(1, "bench", Duration.ofSeconds(30)).get(0);
-                AuditKeys keys = AuditKeys.event(event).withFisDocumentId(doc).withReportId("R" + i);
-                for (String step : List.of("document fetched", "acknowledged", "mapped", "validated", "planned")) {
-                    store.audit().append(keys, step, Map.of("detail", step, "lines", 4));
+                bodyBytes += PostedEventWrites.post(store, intake, i);
+                if (i + 1 == 1_000 || i + 1 == EVENTS) {
+                    report("after " + (i + 1) + " events", folder, i + 1, bodyBytes / (i + 1), i + 1, started);
                 }
-                for (int chunk = 1; chunk <= 2; chunk++) {
-                    String messageId = "concur-" + doc + "-gl-" + chunk + "-of-2";
-                    store.ledger().plan(ChunkPlan.posting(doc, chunk, 2, PostingKind.GL, messageId, messageId,
-                            "0".repeat(64), new BigDecimal("123.45"), "USD"));
-                    store.ledger().markSent(messageId, "bench");
-                    store.ledger().markAccepted(messageId, "ion-" + chunk);
-                }
-                store.ledger().decideConfirmation(doc, ConfirmationRecord.Outcome.SUCCESS, "posted");
-                store.ledger().markConfirmationSent(doc);
-                store.audit().append(keys, "confirmation sent", Map.of("worker", "bench"));
-                store.inbox().complete(entry.id(), "bench");
             }
             assertThat(store.inbox().countByState().get(InboxState.DONE)).isEqualTo(EVENTS);
+            // and the retention job clears every body, then 1,000 more events arrive
+            int cleared = new Retention(store, clock).purge(Duration.ZERO, Duration.ZERO).inboxBodies();
+            System.out.printf(Locale.ROOT, "retention cleared %d bodies%n", cleared);
+            long more = System.nanoTime();
+            long moreBytes = 0;
+            for (int i = EVENTS; i < EVENTS + 1_000; i++) {
+                moreBytes += PostedEventWrites.post(store, intake, i);
+            }
+            report("after the purge and 1000 more events", folder, EVENTS + 1_000, moreBytes / 1_000, 1_000, more);
+            assertThat(store.inbox().countByState().get(InboxState.DONE)).isEqualTo(EVENTS + 1_000);
         }
-        // then
+        report("closed", folder, EVENTS + 1_000, 0, 0, System.nanoTime());
+    }
+
+    /** Prints the file size per event in the file, and the rate of the {@code timedEvents} since {@code startedNanos}. */
+    private static void report(String when, Path folder, int events, long eventBytes, int timedEvents,
+                               long startedNanos) throws Exception {
         long bytes;
-        try (Stream<Path> files = Files.list(dir.resolve("data"))) {
+        try (Stream<Path> files = Files.list(folder)) {
             bytes = files.mapToLong(p -> p.toFile().length()).sum();
         }
-        double seconds = (System.nanoTime() - started) / 1e9;
-        System.out.printf(Locale.ROOT, "embedded H2: %d events (event body %d bytes on average) -> %,d bytes on disk, "
-                        + "%,d bytes per event (%.1f x the body), %.0f events/s with the whole lifecycle%n", EVENTS,
-                rowBytes / EVENTS, bytes, bytes / EVENTS, (double) bytes / rowBytes, EVENTS / seconds);
+        double seconds = (System.nanoTime() - startedNanos) / 1e9;
+        System.out.printf(Locale.ROOT, "embedded H2 %s: %,d bytes on disk, %,d bytes per event (events of %d bytes),"
+                        + " %.0f events/s, load average %s%n", when, bytes, bytes / events,
+                eventBytes, timedEvents / seconds, loadAverage());
+    }
+
+    private static String loadAverage() throws Exception {
+        Path loadavg = Path.of("/proc/loadavg");
+        return Files.exists(loadavg) ? Files.readString(loadavg).trim() : "unknown";
     }
 }

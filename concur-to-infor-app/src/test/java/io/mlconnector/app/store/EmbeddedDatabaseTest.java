@@ -1,20 +1,29 @@
 package io.mlconnector.app.store;
 
+import io.mlconnector.app.config.DatabaseSettings;
+import io.mlconnector.app.config.RetryPolicy;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.Statement;
+import java.time.Clock;
+import java.time.Duration;
 import java.util.List;
 import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
-/** The embedded default database: durable settings, owner-only files, and what the start-up log says about it. */
+/**
+ * The embedded default database: durable settings, a file in proportion to its data, owner-only files, and what the
+ * start-up log says about it.
+ */
 class EmbeddedDatabaseTest {
     @TempDir
     Path dir;
@@ -60,10 +69,39 @@ class EmbeddedDatabaseTest {
     }
 
     @Test
+    void theFileComesBackToASmallMultipleOfItsDataWhileTheDatabaseStaysOpen() throws Exception {
+        // given the default URL, and 400 webhook events of ~2 KB taken through the writes of a posted document (each
+        // commit written at once: without compaction this left about 200 KB of file per event)
+        Path folder = dir.resolve("data");
+        String url = DatabaseSettings.embeddedH2Url(folder.resolve("ml-connector")) + ";AUTO_SERVER=TRUE";
+        try (Store store = new Store(Database.open(DatabaseSettings.of(url, "", "")), Clock.systemUTC(),
+                new RetryPolicy(8, Duration.ofSeconds(5), Duration.ofMinutes(15)))) {
+            Intake intake = new Intake(store);
+            long bodyBytes = 0;
+            for (int i = 0; i < 400; i++) {
+                bodyBytes += PostedEventWrites.post(store, intake, i);
+            }
+            // when the retention job clears their bodies
+            assertThat(new Retention(store, Clock.systemUTC()).purge(Duration.ZERO, Duration.ZERO).inboxBodies())
+                    .isEqualTo(400);
+            // then, while the database stays open, the file shrinks below three times the bytes of the events it took in
+            long bound = 3 * bodyBytes;
+            await().atMost(Duration.ofMinutes(2)).pollInterval(Duration.ofMillis(500))
+                    .untilAsserted(() -> assertThat(filesSize(folder)).isLessThan(bound));
+        }
+    }
+
+    @Test
     void anOperatorsOwnWriteDelayIsKept() {
         assertThat(EmbeddedH2.durable("jdbc:h2:file:./d/x;WRITE_DELAY=100")).isEqualTo("jdbc:h2:file:./d/x;WRITE_DELAY=100");
         assertThat(EmbeddedH2.durable("jdbc:h2:./d/x")).isEqualTo("jdbc:h2:./d/x;WRITE_DELAY=0");
         assertThat(EmbeddedH2.durable("jdbc:h2:mem:x")).isEqualTo("jdbc:h2:mem:x");
         assertThat(EmbeddedH2.durable("jdbc:postgresql://h/db")).isEqualTo("jdbc:postgresql://h/db");
+    }
+
+    private static long filesSize(Path folder) throws IOException {
+        try (Stream<Path> files = Files.list(folder)) {
+            return files.mapToLong(p -> p.toFile().length()).sum();
+        }
     }
 }

@@ -4,6 +4,7 @@ import io.mlconnector.concur.api.ConcurConnection;
 import io.mlconnector.concur.api.ConcurErrorType;
 import io.mlconnector.concur.api.ConcurEvent;
 import io.mlconnector.concur.api.ConcurException;
+import io.mlconnector.concur.api.ConcurPingResult;
 import io.mlconnector.concur.api.ConnectionOperations;
 import io.mlconnector.concur.api.EventSubscriptionOperations;
 import io.mlconnector.concur.api.ExpenseOperations;
@@ -14,7 +15,6 @@ import io.mlconnector.concur.api.FisItemResult;
 import io.mlconnector.concur.api.FisOperations;
 import io.mlconnector.concur.api.InvoiceOperations;
 import io.mlconnector.concur.api.PaymentConfirmation;
-import io.mlconnector.concur.api.PingResult;
 import io.mlconnector.concur.api.PostingConfirmation;
 import io.mlconnector.concur.api.Subscription;
 import org.apache.camel.Exchange;
@@ -42,7 +42,7 @@ public class ConcurProducer extends DefaultProducer {
         ConcurConnection connection = endpoint.connection();
         switch (endpoint.getOperation()) {
             case PING -> {
-                PingResult ping = new ConnectionOperations(connection).ping();
+                ConcurPingResult ping = new ConnectionOperations(connection).ping();
                 in.setHeader(ConcurHeaders.GEOLOCATION, ping.geolocation().toString());
                 in.setBody(ping);
             }

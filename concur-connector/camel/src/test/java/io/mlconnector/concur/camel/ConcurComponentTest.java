@@ -3,12 +3,12 @@ package io.mlconnector.concur.camel;
 import io.mlconnector.concur.api.ConcurErrorType;
 import io.mlconnector.concur.api.ConcurEvent;
 import io.mlconnector.concur.api.ConcurException;
+import io.mlconnector.concur.api.ConcurPingResult;
 import io.mlconnector.concur.api.ConcurWebhookSource;
 import io.mlconnector.concur.api.FisDocument;
 import io.mlconnector.concur.api.FisDocumentPage;
 import io.mlconnector.concur.api.FisItemResult;
 import io.mlconnector.concur.api.FisOutcome;
-import io.mlconnector.concur.api.PingResult;
 import io.mlconnector.concur.api.PostingConfirmation;
 import io.mlconnector.sandbox.concur.ConcurDocumentGenerator;
 import io.mlconnector.sandbox.concur.ConcurSandbox;
@@ -203,7 +203,7 @@ class ConcurComponentTest {
                 FisDocumentPage.class);
 
         // then
-        assertThat(ping.getMessage().getBody(PingResult.class).geolocation()).isEqualTo(concur.dataCentreUri());
+        assertThat(ping.getMessage().getBody(ConcurPingResult.class).geolocation()).isEqualTo(concur.dataCentreUri());
         assertThat(ping.getMessage().getHeader(ConcurHeaders.GEOLOCATION)).isEqualTo(concur.dataCentreUri().toString());
         assertThat(page.documents()).singleElement().satisfies(d -> {
             assertThat(d.docType()).isEqualTo("invoice");

@@ -79,6 +79,26 @@ public record ConcurEvent(String id, String correlationId, String deliveryCorrel
                 && eventType.endsWith(".readyForIntegration");
     }
 
+    /** What the event is, from its topic and event type: the decision every flow over events switches on. */
+    public ConcurEventKind kind() {
+        String normalized = normalizedTopic();
+        if (TOPIC_EXPENSE_REPORT.equals(normalized)) {
+            return ConcurEventKind.EXPENSE_REPORT;
+        }
+        if (TOPIC_INVOICE_PAYMENT_REQUEST.equals(normalized)) {
+            return ConcurEventKind.PAYMENT_REQUEST;
+        }
+        return fisDocType().isPresent() ? ConcurEventKind.FIS_DOCUMENT_READY : ConcurEventKind.OTHER;
+    }
+
+    /**
+     * The id of the report, payment request or cash advance the event is about: {@code facts.documentId} (FIS), else
+     * {@code facts.reportId} (expense report events), else {@code facts.requestId} (payment request events).
+     */
+    public Optional<String> businessId() {
+        return documentId().or(this::reportId).or(() -> fact("requestId"));
+    }
+
     /** The FIS docType of a readyForIntegration event ({@code expense.readyForIntegration} → EXPENSE). */
     public Optional<FisDocType> fisDocType() {
         if (!isReadyForIntegration()) {

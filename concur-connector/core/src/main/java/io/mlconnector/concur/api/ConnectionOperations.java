@@ -20,11 +20,11 @@ public final class ConnectionOperations {
      * @throws ConcurException REAUTHORIZATION_REQUIRED, AUTHENTICATION_FAILED, UNAUTHORIZED, FORBIDDEN, CONNECTIVITY,
      *                         TIMEOUT, THROTTLED, SERVICE_UNAVAILABLE
      */
-    public PingResult ping() {
+    public ConcurPingResult ping() {
         long started = System.nanoTime();
         connection.api().get(connection.companyTokens(), PING_PROBE, null);
         Duration latency = Duration.ofNanos(System.nanoTime() - started);
-        return new PingResult(connection.geolocation(), connection.configuration().companyId(),
+        return new ConcurPingResult(connection.geolocation(), connection.configuration().companyId(),
                 connection.companyTokenState().map(TokenState::refreshExpiresAt).orElse(null),
                 connection.companyAccessTokenExpiresAt().orElse(null), "GET " + PING_PROBE, latency);
     }

@@ -3,7 +3,7 @@ package io.mlconnector.concur.api;
 import java.util.Optional;
 
 /** The outcome of {@link ConcurConnectionProvider#validate}: the ping result, or the typed failure. */
-public record ConnectionValidation(PingResult ping, ConcurException failure) {
+public record ConnectionValidation(ConcurPingResult ping, ConcurException failure) {
 
     public boolean isValid() {
         return failure == null;

@@ -26,7 +26,7 @@ import static org.assertj.core.api.Assertions.within;
  * (https://developer.concur.com/api-reference/authentication/apidoc.html).
  */
 class CompanyTokenTest extends ConcurSandboxTest {
-    private PingResult ping(ConcurConfiguration config) {
+    private ConcurPingResult ping(ConcurConfiguration config) {
         try (ConcurConnection connection = new ConcurConnectionProvider(config).connect()) {
             return new ConnectionOperations(connection).ping();
         }
@@ -38,7 +38,7 @@ class CompanyTokenTest extends ConcurSandboxTest {
         ConcurConfiguration config = SandboxConfig.of(concur).build();
 
         // when
-        PingResult ping = ping(config);
+        ConcurPingResult ping = ping(config);
 
         // then
         List<SimRequest> grants = tokenCalls(concur.glzRequests(), "password");
@@ -221,7 +221,7 @@ class CompanyTokenTest extends ConcurSandboxTest {
         ConcurConfiguration config = SandboxConfig.of(concur).authBaseUri(concur.otherDataCentreUri()).build();
 
         // when
-        PingResult ping = ping(config);
+        ConcurPingResult ping = ping(config);
 
         // then
         assertThat(tokenCalls(concur.otherDataCentreRequests(), "password")).hasSize(1);
@@ -242,7 +242,7 @@ class CompanyTokenTest extends ConcurSandboxTest {
                 concur.otherDataCentreUri(), state.updatedAt()));
 
         // when
-        PingResult ping = ping(config.toBuilder().requestToken(null).build());
+        ConcurPingResult ping = ping(config.toBuilder().requestToken(null).build());
 
         // then: refresh went to the stored geolocation, code 16 sent it home, and home is stored again
         assertThat(tokenCalls(concur.otherDataCentreRequests(), "refresh_token")).hasSize(1);
@@ -376,7 +376,7 @@ class CompanyTokenTest extends ConcurSandboxTest {
         // when the process restarts: new store object, no request token configured
         ConcurConfiguration second = SandboxConfig.of(concur).requestToken(null)
                 .tokenStore(new JdbcTokenStore(dataSource)).build();
-        PingResult ping = ping(second);
+        ConcurPingResult ping = ping(second);
 
         // then the stored access token is still good: neither a new grant nor a refresh (which would rotate the
         // refresh token, the write a process killed at the wrong moment would lose)

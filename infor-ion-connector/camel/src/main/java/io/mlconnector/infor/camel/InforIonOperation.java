@@ -11,7 +11,7 @@ public enum InforIonOperation {
     BUILD_BOD("build-bod"),
     /** Body JournalEntry, SupplierInvoice or Collection of AccountCode → ValidationResult. */
     VALIDATE("validate"),
-    /** Any body → PingResult. */
+    /** Any body → IonPingResult. */
     PING("ping"),
     /** Any body → List of accepted documentName values. */
     ACCEPTED_DOCUMENTS("accepted-documents"),

@@ -5,10 +5,10 @@ import io.mlconnector.infor.api.Bod;
 import io.mlconnector.infor.api.BodVerb;
 import io.mlconnector.infor.api.InforIonErrorType;
 import io.mlconnector.infor.api.InforIonException;
+import io.mlconnector.infor.api.IonPingResult;
 import io.mlconnector.infor.api.JournalEntry;
 import io.mlconnector.infor.api.M3InvoiceResult;
 import io.mlconnector.infor.api.MessagingOperations;
-import io.mlconnector.infor.api.PingResult;
 import io.mlconnector.infor.api.PostResult;
 import io.mlconnector.infor.api.SupplierInvoice;
 import io.mlconnector.infor.api.ValidationResult;
@@ -105,7 +105,7 @@ public class InforIonProducer extends DefaultProducer {
     private void ping(Message in) {
         List<String> documents = endpoint.getRequiredDocuments() == null ? MessagingOperations.CONNECTOR_DOCUMENTS
                 : Arrays.stream(endpoint.getRequiredDocuments().split(",")).map(String::trim).filter(s -> !s.isEmpty()).toList();
-        PingResult result = component().messaging().ping(documents);
+        IonPingResult result = component().messaging().ping(documents);
         in.setHeader(InforIonHeaders.PING_OK, result.ok());
         in.setBody(result);
     }

@@ -4,9 +4,9 @@ import io.mlconnector.infor.api.AccountCode;
 import io.mlconnector.infor.api.Bod;
 import io.mlconnector.infor.api.InforIonErrorType;
 import io.mlconnector.infor.api.InforIonException;
+import io.mlconnector.infor.api.IonPingResult;
 import io.mlconnector.infor.api.JournalEntry;
 import io.mlconnector.infor.api.M3InvoiceResult;
-import io.mlconnector.infor.api.PingResult;
 import io.mlconnector.infor.api.PostResult;
 import io.mlconnector.infor.api.SupplierInvoice;
 import io.mlconnector.infor.api.ValidationResult;
@@ -149,7 +149,7 @@ class InforIonComponentTest {
         Exchange out = template.request("direct:ping", e -> { });
 
         assertThat(out.getMessage().getHeader(InforIonHeaders.PING_OK)).isEqualTo(false);
-        assertThat(out.getMessage().getBody(PingResult.class).problems())
+        assertThat(out.getMessage().getBody(IonPingResult.class).problems())
                 .anySatisfy(p -> assertThat(p).contains("data flow"));
     }
 

@@ -14,4 +14,12 @@ public enum DebitCredit {
     public String flag() {
         return flag;
     }
+
+    /** The other side: what a reversing entry posts the same amount on. */
+    public DebitCredit opposite() {
+        return switch (this) {
+            case DEBIT -> CREDIT;
+            case CREDIT -> DEBIT;
+        };
+    }
 }

@@ -58,7 +58,7 @@ public final class InforIonConnectionProvider {
     }
 
     /** Token + IMS ping + acceptedDocuments; see {@link MessagingOperations#ping()}. */
-    public PingResult validate(InforIonConnection connection) {
+    public IonPingResult validate(InforIonConnection connection) {
         return new MessagingOperations(connection).ping();
     }
 

@@ -3,8 +3,8 @@ package io.mlconnector.infor.api;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.mlconnector.infor.internal.GatewayClient;
 import io.mlconnector.infor.internal.GatewayClient.Retry;
+import io.mlconnector.infor.internal.GatewayClient;
 import io.mlconnector.infor.internal.MultipartForm;
 
 import java.io.IOException;
@@ -104,7 +104,7 @@ public final class MessagingOperations {
     }
 
     /** {@link #ping(Collection)} for the documents this connector builds ({@link #CONNECTOR_DOCUMENTS}). */
-    public PingResult ping() {
+    public IonPingResult ping() {
         return ping(CONNECTOR_DOCUMENTS);
     }
 
@@ -113,13 +113,13 @@ public final class MessagingOperations {
      * accepts every one of {@code requiredDocuments}; reports in plain words what is missing. Never throws for a
      * set-up problem: that is the answer.
      */
-    public PingResult ping(Collection<String> requiredDocuments) {
+    public IonPingResult ping(Collection<String> requiredDocuments) {
         List<String> problems = new ArrayList<>();
         try {
             connection.authenticate();
         } catch (InforIonException e) {
             problems.add(Hints.token(e, connection.credentials()));
-            return new PingResult(false, false, List.of(), problems);
+            return new IonPingResult(false, false, List.of(), problems);
         }
         boolean imsUp = imsPing(problems);
         List<String> accepted = List.of();
@@ -137,7 +137,7 @@ public final class MessagingOperations {
                 problems.add(e.detail());
             }
         }
-        return new PingResult(true, imsUp, accepted, problems);
+        return new IonPingResult(true, imsUp, accepted, problems);
     }
 
     private boolean imsPing(List<String> problems) {

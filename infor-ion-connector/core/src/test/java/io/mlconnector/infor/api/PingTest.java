@@ -19,14 +19,14 @@ class PingTest {
         sandbox.close();
     }
 
-    private PingResult ping(InforIonConnection connection) {
+    private IonPingResult ping(InforIonConnection connection) {
         return new InforIonConnectionProvider(connection.credentials(), connection.settings()).validate(connection);
     }
 
     @Test
     void completeSetUpPingsClean() {
         try (InforIonConnection connection = connect(sandbox)) {
-            PingResult result = ping(connection);
+            IonPingResult result = ping(connection);
 
             assertThat(result.ok()).isTrue();
             assertThat(result.problems()).isEmpty();
@@ -40,7 +40,7 @@ class PingTest {
     void inactiveDataFlowIsNamed() {
         sandbox.dataFlowActive(false);
         try (InforIonConnection connection = connect(sandbox)) {
-            PingResult result = ping(connection);
+            IonPingResult result = ping(connection);
 
             assertThat(result.ok()).isFalse();
             assertThat(result.imsReachable()).isFalse();
@@ -51,7 +51,7 @@ class PingTest {
     @Test
     void wrongLogicalIdPointsToTheConnectionPointSetUp() {
         try (InforIonConnection connection = connect(sandbox, b -> b.fromLogicalId("lid://infor.ims.typo"), Clock.systemUTC())) {
-            PingResult result = ping(connection);
+            IonPingResult result = ping(connection);
 
             assertThat(result.imsReachable()).isTrue();
             assertThat(result.problems()).singleElement().satisfies(p -> assertThat(p)
@@ -71,7 +71,7 @@ class PingTest {
     void documentMissingFromDocumentsTabIsNamed() {
         sandbox.refuseDocument("Process.SupplierInvoice");
         try (InforIonConnection connection = connect(sandbox)) {
-            PingResult result = ping(connection);
+            IonPingResult result = ping(connection);
 
             assertThat(result.problems()).singleElement().satisfies(p -> assertThat(p)
                     .contains("Process.SupplierInvoice", "Documents tab", "lid://infor.ims.mlconnector"));
@@ -92,7 +92,7 @@ class PingTest {
         ObjectNode ionapi = sandbox.ionapi().put("sask", "WRONG-sask-value");
         IonApiCredentials wrong = IonApiCredentials.parse(ionapi.toString());
         try (InforIonConnection connection = new InforIonConnectionProvider(wrong, fastSettings(sandbox).build()).connect()) {
-            PingResult result = ping(connection);
+            IonPingResult result = ping(connection);
 
             assertThat(result.tokenObtained()).isFalse();
             assertThat(result.problems()).singleElement().satisfies(p -> assertThat(p)

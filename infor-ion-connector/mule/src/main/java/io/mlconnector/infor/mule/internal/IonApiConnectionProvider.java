@@ -8,7 +8,7 @@ import io.mlconnector.infor.api.InforIonErrorType;
 import io.mlconnector.infor.api.InforIonException;
 import io.mlconnector.infor.api.InforIonSettings;
 import io.mlconnector.infor.api.IonApiCredentials;
-import io.mlconnector.infor.api.PingResult;
+import io.mlconnector.infor.api.IonPingResult;
 import org.mule.runtime.api.connection.CachedConnectionProvider;
 import org.mule.runtime.api.connection.ConnectionException;
 import org.mule.runtime.api.connection.ConnectionValidationResult;
@@ -72,7 +72,7 @@ public class IonApiConnectionProvider implements CachedConnectionProvider<InforI
     @Override
     public ConnectionValidationResult validate(InforIonConnection connection) {
         try {
-            PingResult ping = new InforIonConnectionProvider(credentials(), messaging.settings()).validate(connection);
+            IonPingResult ping = new InforIonConnectionProvider(credentials(), messaging.settings()).validate(connection);
             if (ping.ok()) {
                 return ConnectionValidationResult.success();
             }

@@ -10,10 +10,10 @@ import java.util.List;
  * @param acceptedDocuments documents the connection point accepts from fromLogicalId (empty when unknown)
  * @param problems          what is missing in the ION set-up, in plain words; empty when all is well
  */
-public record PingResult(boolean tokenObtained, boolean imsReachable, List<String> acceptedDocuments,
+public record IonPingResult(boolean tokenObtained, boolean imsReachable, List<String> acceptedDocuments,
                          List<String> problems) {
 
-    public PingResult {
+    public IonPingResult {
         acceptedDocuments = List.copyOf(acceptedDocuments);
         problems = List.copyOf(problems);
     }

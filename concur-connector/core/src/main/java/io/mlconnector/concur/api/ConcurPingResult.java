@@ -14,6 +14,6 @@ import java.time.Instant;
  * @param probe                  the read that was made
  * @param latency                how long the read took
  */
-public record PingResult(URI geolocation, String companyId, Instant refreshTokenExpiresAt,
+public record ConcurPingResult(URI geolocation, String companyId, Instant refreshTokenExpiresAt,
                          Instant accessTokenExpiresAt, String probe, Duration latency) {
 }

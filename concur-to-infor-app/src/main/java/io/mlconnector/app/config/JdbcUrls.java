@@ -1,8 +1,9 @@
-package io.mlconnector.app.store;
+package io.mlconnector.app.config;
 
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /** What the app reads from a JDBC URL, and the URL as it may be shown (passwords masked). */
@@ -59,7 +60,13 @@ public final class JdbcUrls {
     }
 
     /** True when the URL sets this H2 setting itself ({@code ;NAME=}). */
-    static boolean hasSetting(String url, String name) {
-        return Pattern.compile("(?i);\\s*" + Pattern.quote(name) + "\\s*=").matcher(url).find();
+    public static boolean hasSetting(String url, String name) {
+        return setting(url, name).isPresent();
+    }
+
+    /** The value the URL gives this H2 setting ({@code ;NAME=value}), if it sets it. */
+    public static Optional<String> setting(String url, String name) {
+        Matcher m = Pattern.compile("(?i);\\s*" + Pattern.quote(name) + "\\s*=\\s*([^;]*)").matcher(url);
+        return m.find() ? Optional.of(m.group(1).trim()) : Optional.empty();
     }
 }
