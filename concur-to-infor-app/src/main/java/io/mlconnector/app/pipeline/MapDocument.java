@@ -33,6 +33,8 @@ final class MapDocument implements Processor {
                     e.problems().stream().map(p -> p.lineItemIds().stream().sorted().toList()).toList());
         }
         work.accounting = accounting;
+        // the later steps read only the envelope (status, business id); the document's tree is not kept while posting
+        work.fisDocument = work.fisDocument.withoutContent();
         Map<String, Object> detail = new LinkedHashMap<>();
         detail.put("accountingEntity", accounting.accountingEntity());
         detail.put("currency", accounting.currency());
