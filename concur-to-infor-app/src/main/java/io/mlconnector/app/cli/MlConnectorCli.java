@@ -2,6 +2,10 @@ package io.mlconnector.app.cli;
 
 import io.mlconnector.app.config.AppConfig;
 import io.mlconnector.app.config.ConfigException;
+import io.mlconnector.app.config.ConfigSource;
+import io.mlconnector.app.demo.BenchCommand;
+import io.mlconnector.app.demo.DemoCommand;
+import io.mlconnector.app.demo.SandboxCommand;
 import io.mlconnector.app.store.StoreException;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -21,7 +25,7 @@ import java.util.concurrent.Callable;
         subcommands = {RunCommand.class, DemoCommand.class, BenchCommand.class, PingCommand.class,
                 SubscribeCommand.class, ReplayCommand.class, StatusCommand.class, AuditCommand.class,
                 ReconcileCommand.class, SandboxCommand.class, ConfigCommand.class, CommandLine.HelpCommand.class})
-public final class MlConnectorCli implements Callable<Integer> {
+public final class MlConnectorCli implements Callable<Integer>, ConfigSource {
     public static final int OK = 0;
     public static final int FAILED = 1;
     public static final int USAGE = 2;
@@ -65,6 +69,7 @@ public final class MlConnectorCli implements Callable<Integer> {
     }
 
     /** The configuration of {@code --config} (if given) and the environment. */
+    @Override
     public AppConfig config() {
         return AppConfig.load(configFile);
     }

@@ -3,10 +3,7 @@ package io.mlconnector.app.config;
 import io.mlconnector.app.http.HttpLimits;
 import io.mlconnector.app.http.ListenerSettings;
 import io.mlconnector.app.http.TlsSettings;
-import io.mlconnector.app.store.DatabaseSettings;
-import io.mlconnector.app.store.JdbcUrls;
-import io.mlconnector.app.store.RetryPolicy;
-import io.mlconnector.app.store.SecretSanitizer;
+import io.mlconnector.app.secrets.SecretSanitizer;
 import io.mlconnector.concur.api.FisDocType;
 import io.mlconnector.infor.api.ImsInboundSettings;
 
@@ -179,10 +176,6 @@ public final class AppConfig {
         return settings.erpAnswers();
     }
 
-    public QuarantineSettings quarantine() {
-        return settings.quarantine();
-    }
-
     public String webhookPath() {
         return settings.webhook().path();
     }
@@ -201,10 +194,6 @@ public final class AppConfig {
         return settings.imsListener();
     }
 
-    public Path mappingFile() {
-        return settings.mappingFile();
-    }
-
     public boolean jsonLogging() {
         return settings.logging().json();
     }
@@ -216,7 +205,7 @@ public final class AppConfig {
     // ---- parsing ---------------------------------------------------------------------------------------------------
 
     /** The value of a documented key ("" when unset). Raises {@link ConfigException} for an unknown key. */
-    public String string(String key) {
+    private String string(String key) {
         Value v = values.get(key);
         if (v == null) {
             throw new ConfigException("unknown configuration key '" + key + "'");
@@ -543,7 +532,7 @@ public final class AppConfig {
         return "AppConfig" + shown;
     }
 
-    public static boolean isSecret(String key) {
+    private static boolean isSecret(String key) {
         return SECRET_KEYS.contains(key) || SecretSanitizer.isSecretKey(key.replace("-", "").replace(".", ""));
     }
 

@@ -1,7 +1,6 @@
 package io.mlconnector.app.config;
 
 import io.mlconnector.app.http.ListenerSettings;
-import io.mlconnector.app.store.DatabaseSettings;
 
 import java.nio.file.Path;
 

@@ -1,6 +1,5 @@
 package io.mlconnector.app.config;
 
-import io.mlconnector.app.store.RetryPolicy;
 
 import java.time.Duration;
 

@@ -1,8 +1,12 @@
 package io.mlconnector.app.http;
 
+import io.vertx.core.AbstractVerticle;
+import io.vertx.core.DeploymentOptions;
 import io.vertx.core.Future;
 import io.vertx.core.Handler;
+import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
+import io.vertx.core.VertxOptions;
 import io.vertx.core.http.ClientAuth;
 import io.vertx.core.http.HttpServer;
 import io.vertx.core.http.HttpServerOptions;
@@ -17,11 +21,14 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.net.URI;
+import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.BiConsumer;
 
 /**
@@ -42,26 +49,33 @@ import java.util.function.BiConsumer;
 public final class Listener implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(Listener.class);
     private static final long START_SECONDS = 30;
+    /** One server per event loop Vert.x starts by default (twice the cores). */
+    private static final int EVENT_LOOPS = VertxOptions.DEFAULT_EVENT_LOOP_POOL_SIZE;
+    /** Negative ports already handed out, so each listener on port 0 shares its random port only among its own servers. */
+    private static final AtomicInteger SHARED_RANDOM_PORTS = new AtomicInteger();
 
     private final ListenerSettings settings;
     private final Vertx vertx;
     private final Router router;
     private final Handler<RoutingContext> bodyHandler;
     private final ConnectionGuard guard;
-    private final HttpServer server;
+    private final HttpServerOptions options;
     private final TlsFiles tlsFiles;
+    /** One server per event loop, all on this listener's port (see {@link #start()}). */
+    private final List<HttpServer> servers = new CopyOnWriteArrayList<>();
+    private String deploymentId;
     private final AtomicBoolean reloading = new AtomicBoolean();
     private boolean started;
     private Long reloadTimer;
 
     private Listener(ListenerSettings settings, Vertx vertx, Router router, Handler<RoutingContext> bodyHandler,
-                     ConnectionGuard guard, HttpServer server, TlsFiles tlsFiles) {
+                     ConnectionGuard guard, HttpServerOptions options, TlsFiles tlsFiles) {
         this.settings = settings;
         this.vertx = vertx;
         this.router = router;
         this.bodyHandler = bodyHandler;
         this.guard = guard;
-        this.server = server;
+        this.options = options;
         this.tlsFiles = tlsFiles;
     }
 
@@ -83,16 +97,33 @@ public final class Listener implements AutoCloseable {
                 options.setClientAuth(ClientAuth.REQUIRED).setTrustOptions(TrustOptions.wrap(files.clientCheck()));
             }
         });
-        HttpServer server = vertx.createHttpServer(options).connectionHandler(guard::onConnection).requestHandler(router);
-        return new Listener(settings, vertx, router, body, guard, server, tls.orElse(null));
+        return new Listener(settings, vertx, router, body, guard, options, tls.orElse(null));
     }
 
-    /** Binds the port and starts serving (and watching the TLS files); fails when the address is taken. */
+    /**
+     * Binds the port and starts serving (and watching the TLS files); fails when the address is taken.
+     *
+     * <p>A Vert.x server runs on the one event loop it was started from, so a single server would do every
+     * connection's reading, parsing, routing and writing on one thread, however many connections and cores there are
+     * (the bench's intake stayed flat at any connection count). Each event loop gets its own server instead, as
+     * Vert.x scales a server (https://vertx.io/docs/vertx-core/java/#_server_sharing): they share the port and
+     * Vert.x hands each new connection to the next. Port 0 becomes a negative port, Vert.x's way of letting the
+     * servers share one random port (a listener's own number, so two listeners never share one).
+     */
     public synchronized Listener start() {
         if (started) {
             return this;
         }
-        await(server.listen(settings.port(), settings.host()), "bind " + settings.name() + " to " + settings.host()
+        int port = settings.port() == 0 ? -SHARED_RANDOM_PORTS.incrementAndGet() : settings.port();
+        deploymentId = await(vertx.deployVerticle(() -> new AbstractVerticle() {
+            @Override
+            public void start(Promise<Void> listening) {
+                HttpServer server = vertx.createHttpServer(options).connectionHandler(guard::onConnection)
+                        .requestHandler(router);
+                servers.add(server);
+                server.listen(port, settings.host()).<Void>mapEmpty().onComplete(listening);
+            }
+        }, new DeploymentOptions().setInstances(EVENT_LOOPS)), "bind " + settings.name() + " to " + settings.host()
                 + ":" + settings.port());
         started = true;
         if (tlsFiles != null) {
@@ -146,7 +177,7 @@ public final class Listener implements AutoCloseable {
 
     /** The bound port (the real one when configured with 0). */
     public int port() {
-        return server.actualPort();
+        return servers.isEmpty() ? 0 : servers.get(0).actualPort();
     }
 
     /** Where a client on this machine reaches the listener ({@code 0.0.0.0} is reached as {@code 127.0.0.1}). */
@@ -199,7 +230,9 @@ public final class Listener implements AutoCloseable {
         }
         if (started) {
             started = false;
-            await(server.close(), "close " + settings.name());
+            // undeploying closes the servers the deployment started
+            await(vertx.undeploy(deploymentId), "close " + settings.name());
+            servers.clear();
         }
     }
 

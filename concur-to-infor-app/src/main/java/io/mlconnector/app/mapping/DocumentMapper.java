@@ -39,7 +39,11 @@ final class DocumentMapper {
             case CASHADVANCE -> new CashAdvanceMapper(rules, clock, fis);
             case PAYROLL, REQUESTOBLIGATION, REPORTOBLIGATION -> throw notMapped(fis);
         };
-        return run.map(docType.get());
+        try {
+            return run.map(docType.get());
+        } finally {
+            Expression.forgetOnThisThread();
+        }
     }
 
     private static MappingException notMapped(FisDocument fis) {

@@ -36,18 +36,9 @@ final class ExpenseReportMapper extends MappingRun {
         JsonNode employee = doc.path("employee");
         currency = requireText(report, "employeeCurrencyAlphaCode", "report.employeeCurrencyAlphaCode");
         String entity = entity(ConcurFields.text(report, "ledgerCode"));
-        int entryIndex = 0;
-        for (JsonNode entry : ConcurFields.elements(doc, "expenseEntry")) {
-            entryIndex++;
-            String entryId = orElse(ConcurFields.text(entry, "entryId"), "entry-" + entryIndex);
-            String expenseType = ConcurFields.text(entry, "expenseTypeCode");
-            int allocationIndex = 0;
-            for (JsonNode allocation : ConcurFields.elements(entry, "allocation")) {
-                allocationIndex++;
-                expenseAllocation(new Scope(report, employee, entry, allocation, entryId, expenseType,
-                        entryIndex - 1, allocationIndex - 1));
-            }
-        }
+        eachAllocation(report, employee, "expenseEntry",
+                (entry, number) -> orElse(ConcurFields.text(entry, "entryId"), "entry-" + number),
+                this::expenseAllocation);
         requireCancellingPersonalCharges();
         cashAdvanceApplications();
         String reportId = ConcurFields.text(report, "reportId");

@@ -7,7 +7,11 @@ import java.util.List;
 
 /**
  * A compiled JSONata expression from the mapping file (the engine Camel's jsonata component uses). Evaluation is
- * serialised per expression because a compiled {@link Jsonata} keeps evaluation state in its fields.
+ * serialised per expression because a compiled {@link Jsonata} keeps evaluation state in its fields: the last input
+ * and the frames it was bound in stay referenced after {@code evaluate} returns, and the engine also remembers, per
+ * thread, the expression it compiled last. A document's mapping therefore evaluates its own copies
+ * ({@link #compiledAgain()}) and ends with {@link #forgetOnThisThread()}; otherwise the last document, converted to
+ * Java maps, would stay in memory after its mapping.
  */
 final class Expression {
     private final String source;
@@ -29,6 +33,16 @@ final class Expression {
 
     String source() {
         return source;
+    }
+
+    /** Makes the engine drop this thread's reference to the expression it compiled last. */
+    static void forgetOnThisThread() {
+        Jsonata.jsonata("0");
+    }
+
+    /** The same expression compiled anew, with no state shared with this one. */
+    Expression compiledAgain() {
+        return compile(source);
     }
 
     /**

@@ -26,19 +26,10 @@ final class InvoiceMapper extends MappingRun {
         JsonNode owner = doc.path("ownerEmployee");
         currency = requireText(header, "currencyAlphaCode", "requestHeader.currencyAlphaCode");
         String entity = entity(ConcurFields.text(header, "ledgerCode"));
-        int lineIndex = 0;
-        for (JsonNode item : ConcurFields.elements(doc, "lineItem")) {
-            lineIndex++;
-            String lineId = orElse(ConcurFields.text(item, "externalLineItemId"),
-                    "line-" + orElse(ConcurFields.text(item, "lineItemSequenceOrder"), String.valueOf(lineIndex)));
-            String expenseType = ConcurFields.text(item, "expenseTypeCode");
-            int allocationIndex = 0;
-            for (JsonNode allocation : ConcurFields.elements(item, "allocation")) {
-                allocationIndex++;
-                invoiceAllocation(new Scope(header, owner, item, allocation, lineId, expenseType, lineIndex - 1,
-                        allocationIndex - 1));
-            }
-        }
+        eachAllocation(header, owner, "lineItem",
+                (item, number) -> orElse(ConcurFields.text(item, "externalLineItemId"),
+                        "line-" + orElse(ConcurFields.text(item, "lineItemSequenceOrder"), String.valueOf(number))),
+                this::invoiceAllocation);
         String requestId = ConcurFields.text(header, "requestId");
         String invoiceNumber = orElse(ConcurFields.text(header, "vendorInvoiceNumber"), requestId);
         String vendorName = ConcurFields.text(doc.path("vendor"), "vendorName");

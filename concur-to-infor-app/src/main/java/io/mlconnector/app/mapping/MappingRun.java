@@ -31,6 +31,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.BiFunction;
+import java.util.function.Consumer;
 
 /**
  * One run of the mapping over one FIS document: what every document type shares. A subclass per docType walks its
@@ -54,6 +56,10 @@ abstract class MappingRun {
     String currency;
     private Map<String, Object> docForExpressions;
     private final Map<JsonNode, Map<String, Object>> converted = new IdentityHashMap<>();
+    /** One object per distinct line amount and description: a report repeats them on many lines. */
+    private final Map<Object, Object> shared = new HashMap<>();
+    /** This document's own compiled expressions: they hold on to what they were last given, see {@link Expression}. */
+    private final Map<Expression, Expression> compiled = new IdentityHashMap<>();
 
     MappingRun(MappingRules rules, Clock clock, FisDocument fis) {
         this.rules = rules;
@@ -103,6 +109,28 @@ abstract class MappingRun {
             }
         });
         return items;
+    }
+
+    /**
+     * Walks the document's line items ({@code expenseEntry[]} or {@code lineItem[]}) and each one's
+     * {@code allocation[]}, mapping every allocation in its scope.
+     *
+     * @param itemId the line item's id from the item and its number (from 1), for the lines and the problems
+     */
+    void eachAllocation(JsonNode header, JsonNode person, String itemsField,
+                        BiFunction<JsonNode, Integer, String> itemId, Consumer<Scope> allocationMapping) {
+        int itemIndex = 0;
+        for (JsonNode item : ConcurFields.elements(doc, itemsField)) {
+            itemIndex++;
+            String id = itemId.apply(item, itemIndex);
+            String expenseType = ConcurFields.text(item, "expenseTypeCode");
+            int allocationIndex = 0;
+            for (JsonNode allocation : ConcurFields.elements(item, "allocation")) {
+                allocationIndex++;
+                allocationMapping.accept(new Scope(header, person, item, allocation, id, expenseType, itemIndex - 1,
+                        allocationIndex - 1));
+            }
+        }
     }
 
     // --- look-ups -----------------------------------------------------------------------------------------
@@ -289,13 +317,18 @@ abstract class MappingRun {
             return;
         }
         DebitCredit side = signedDebit.signum() > 0 ? DebitCredit.DEBIT : DebitCredit.CREDIT;
-        lines.add(new GlLine(account, costCenter, signedDebit.abs(), side, currency, description, entryId,
-                allocationId, groupKey, role));
+        lines.add(new GlLine(account, costCenter, shared(signedDebit.abs()), side, currency, shared(description),
+                entryId, allocationId, groupKey, role));
         if (payable) {
             owedByAccount.merge(account, signedDebit.negate(), BigDecimal::add);
         } else {
             distribution.merge(Arrays.asList(account, costCenter), signedDebit, BigDecimal::add);
         }
+    }
+
+    @SuppressWarnings("unchecked")
+    private <T> T shared(T value) {
+        return value == null ? null : (T) shared.computeIfAbsent(value, v -> v);
     }
 
     String lineDescription(LineContext context, String fallback) {
@@ -321,7 +354,7 @@ abstract class MappingRun {
 
     private String evaluate(Expression expression, Object input, String key, String lineItemId) {
         try {
-            return expression.evaluateToText(input);
+            return compiled.computeIfAbsent(expression, Expression::compiledAgain).evaluateToText(input);
         } catch (IllegalStateException e) {
             problem(Kind.EXPRESSION_FAILED, key, key + ": " + e.getMessage(), lineItemId);
             return null;

@@ -1,9 +1,9 @@
 package io.mlconnector.app.ops;
 
+import io.mlconnector.app.config.JdbcUrls;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.encoder.Encoder;
 import ch.qos.logback.core.encoder.EncoderBase;
-import io.mlconnector.app.store.JdbcUrls;
 
 import java.nio.charset.StandardCharsets;
 

@@ -51,7 +51,7 @@ final class AcknowledgeDocument {
             return;
         }
         if (!result.isDone()) {
-            throw new IllegalStateException("Concur refused the acknowledgement of " + work.fisDocumentId()
+            throw new RetryLater("Concur refused the acknowledgement of " + work.fisDocumentId()
                     + ": code " + result.code() + " " + result.errorMessage());
         }
         services.store.audit().append(work.keys, AuditStep.ACKNOWLEDGED, detail);

@@ -189,7 +189,7 @@ final class ChunkPoster {
             }
             case PENDING -> {
                 if (!services.store.ledger().markSent(entry.messageId(), workerId)) {
-                    throw new IllegalStateException("chunk " + entry.messageId() + " is being sent by another worker");
+                    throw new RetryLater("chunk " + entry.messageId() + " is being sent by another worker");
                 }
             }
         }
@@ -225,7 +225,7 @@ final class ChunkPoster {
         }
         Instant senderGone = entry.sentAt().plus(services.settings.worker().lease());
         if (services.clock.instant().isBefore(senderGone)) {
-            throw new IllegalStateException("chunk " + entry.messageId() + " is being sent by " + entry.sentBy()
+            throw new RetryLater("chunk " + entry.messageId() + " is being sent by " + entry.sentBy()
                     + " since " + entry.sentAt() + "; it counts as in doubt only after " + senderGone);
         }
     }
@@ -281,13 +281,13 @@ final class ChunkPoster {
     }
 
     private DocumentRejected refused(PostingChunk chunk, String why) {
-        return new DocumentRejected("chunk-refused", List.of(chunk.id()),
+        return new DocumentRejected(RejectionReason.CHUNK_REFUSED, List.of(chunk.id()),
                 List.of(sender.target() + " refused " + chunk.id() + ": " + why));
     }
 
     /** ION took the chunk, the ERP refused it: handled exactly as a refusal by ION (back out, error confirmation). */
     static DocumentRejected rejectedByErp(String chunk, String why) {
-        return new DocumentRejected("erp-rejected", List.of(chunk), List.of("the ERP rejected " + chunk + ": " + why));
+        return new DocumentRejected(RejectionReason.ERP_REJECTED, List.of(chunk), List.of("the ERP rejected " + chunk + ": " + why));
     }
 
     /** The ledger rows of this document that are posted and not yet backed out. */

@@ -1,6 +1,5 @@
 package io.mlconnector.app.pipeline;
 
-import io.mlconnector.app.BenchOptions;
 import io.mlconnector.app.admin.AdminServer;
 import io.mlconnector.app.admin.AdminService;
 import io.mlconnector.app.config.AppConfig;
@@ -17,6 +16,7 @@ import io.mlconnector.app.console.Console;
 import io.mlconnector.app.ops.WorkerHealth;
 import io.mlconnector.app.ops.HealthCheck;
 import io.mlconnector.app.ops.Readiness;
+import io.mlconnector.app.store.Store;
 import io.mlconnector.concur.api.ConcurPingResult;
 import io.mlconnector.concur.api.ConnectionOperations;
 import io.mlconnector.concur.api.EventSubscriptionOperations;
@@ -235,6 +235,11 @@ public final class ConcurToInforApplication implements AutoCloseable {
         return admin.baseUri().resolve("/console/login");
     }
 
+    /** The started application's store: inbox, ledger, audit trail (the demo and the bench read what happened). */
+    public Store store() {
+        return services.store;
+    }
+
     CamelContext camelContext() {
         return camel.getCamelContext();
     }
@@ -304,7 +309,12 @@ public final class ConcurToInforApplication implements AutoCloseable {
         }
     }
 
-    static int subscribe(Services services, URI endpoint, PrintWriter out) {
+    /** Subscribes the started application's connection to {@code concur.topics} at {@code endpoint}. */
+    public int subscribe(URI endpoint, PrintWriter out) {
+        return subscribe(services, endpoint, out);
+    }
+
+    private static int subscribe(Services services, URI endpoint, PrintWriter out) {
         EventSubscriptionOperations ess = new EventSubscriptionOperations(services.concur);
         for (String topic : services.settings.concur().topics()) {
             String id = "ml-connector-" + topic.replaceAll("[^A-Za-z0-9]+", "-");
@@ -313,19 +323,6 @@ public final class ConcurToInforApplication implements AutoCloseable {
         }
         out.flush();
         return 0;
-    }
-
-    /**
-     * The sandbox demo ({@link Demo}); with {@code keepRunning} the app, its console and the sandboxes stay up after
-     * the summary until the process is stopped. Answers the exit code: 0 only if every document was confirmed.
-     */
-    public int demo(PrintWriter out, boolean keepRunning) {
-        return new Demo(config).run(out, keepRunning);
-    }
-
-    /** The bench ({@link Bench}); answers the exit code: 0 when every document was posted. */
-    public int bench(BenchOptions options, PrintWriter out) {
-        return new Bench(config, options).run(out);
     }
 
     /** Stops everything started; idempotent. */

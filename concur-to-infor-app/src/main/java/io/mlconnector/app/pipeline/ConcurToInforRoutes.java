@@ -30,10 +30,10 @@ import java.util.stream.Collectors;
  * processor: the component has an operation for the report, not for its expenses.)
  *
  * <p>Error handling is declared once, on the {@code event} route: a rejected document is backed out and confirmed as
- * an error; every other failure goes back to the inbox with backoff until it is dead-lettered. The route does not
- * redeliver: a transient failure (throttling, timeouts, 5xx) was already retried by the connector that made the call,
- * and the inbox is the one retry across attempts (README-posting.md states the budget). Every step is idempotent
- * under the ledger, so a later attempt continues where the last one stopped.
+ * an error; a {@link RetryLater} and every other failure go back to the inbox with backoff until the event is
+ * dead-lettered. The route does not redeliver: a transient failure (throttling, timeouts, 5xx) was already retried by
+ * the connector that made the call, and the inbox is the one retry across attempts (README-posting.md states the
+ * budget). Every step is idempotent under the ledger, so a later attempt continues where the last one stopped.
  */
 final class ConcurToInforRoutes extends RouteBuilder {
     static final String INTAKE = "intake";
@@ -93,6 +93,9 @@ final class ConcurToInforRoutes extends RouteBuilder {
                     .process(poster::refused)
                     .process(new RejectDocument(services, poster, connectors))
                     .process(inbox::done)
+                .end()
+                .onException(RetryLater.class).handled(true)
+                    .process(inbox::retryLater)
                 .end()
                 // no redelivery here: the connectors already retried the call (README-posting.md, retry budget)
                 .onException(Exception.class).handled(true)

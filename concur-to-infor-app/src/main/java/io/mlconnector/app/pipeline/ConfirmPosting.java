@@ -49,7 +49,7 @@ final class ConfirmPosting {
             return;
         }
         if (record.outcome() != ConfirmationRecord.Outcome.SUCCESS) {
-            throw new IllegalStateException("document " + work.fisDocumentId() + " was decided " + record.outcome()
+            throw new RetryLater("document " + work.fisDocumentId() + " was decided " + record.outcome()
                     + " earlier; not confirming success");
         }
         if (CONFIRMED_AT_CONCUR.contains(work.fisDocument.docStatus())) {
@@ -77,7 +77,7 @@ final class ConfirmPosting {
         FisItemResult result = AcknowledgeDocument.onlyResult(exchange);
         DocumentWork work = DocumentWork.resume(exchange);
         if (!result.isDone()) {
-            throw new IllegalStateException("Concur refused the posting confirmation of " + work.fisDocumentId()
+            throw new RetryLater("Concur refused the posting confirmation of " + work.fisDocumentId()
                     + ": code " + result.code() + " " + result.errorMessage());
         }
         services.store.ledger().markConfirmationSent(work.fisDocumentId());

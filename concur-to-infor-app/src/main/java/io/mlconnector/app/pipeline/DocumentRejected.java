@@ -15,18 +15,19 @@ final class DocumentRejected extends RuntimeException {
     /** The exchange property holding the rejection when the route handled another exception (Infor's refusal). */
     static final String PROPERTY = "mlcDocumentRejected";
 
-    private final String reason;
+    private final RejectionReason reason;
     private final List<String> codes;
     private final List<String> messages;
     private final List<List<String>> lineItemIds;
 
-    DocumentRejected(String reason, List<String> codes, List<String> messages) {
+    DocumentRejected(RejectionReason reason, List<String> codes, List<String> messages) {
         this(reason, codes, messages, messages.stream().map(m -> List.<String>of()).toList());
     }
 
     /** @param lineItemIds per message, the Concur entry / line item ids it is about (may be empty) */
-    DocumentRejected(String reason, List<String> codes, List<String> messages, List<List<String>> lineItemIds) {
-        super(reason + ": " + String.join("; ", messages));
+    DocumentRejected(RejectionReason reason, List<String> codes, List<String> messages,
+                     List<List<String>> lineItemIds) {
+        super(reason.code() + ": " + String.join("; ", messages));
         if (lineItemIds.size() != messages.size()) {
             throw new IllegalArgumentException("one list of line item ids per message");
         }
@@ -42,8 +43,8 @@ final class DocumentRejected extends RuntimeException {
         return rejection != null ? rejection : exchange.getProperty(Exchange.EXCEPTION_CAUGHT, DocumentRejected.class);
     }
 
-    /** A short machine-readable reason, e.g. {@code unknown-account}. */
-    String reason() {
+    /** Why the document is not posted. */
+    RejectionReason reason() {
         return reason;
     }
 

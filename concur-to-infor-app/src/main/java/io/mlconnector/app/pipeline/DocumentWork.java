@@ -73,7 +73,7 @@ final class DocumentWork {
      */
     void holdLease(Services services, String before) {
         if (!services.store.inbox().renewLease(entry.id(), workerId, services.settings.worker().lease())) {
-            throw new IllegalStateException("the inbox lease of event " + entry.essEventId() + " ran out before "
+            throw new RetryLater("the inbox lease of event " + entry.essEventId() + " ran out before "
                     + before + ": left to the worker that holds it now");
         }
         progressed.run();

@@ -29,7 +29,7 @@ final class FetchExpenseReport implements Processor {
     @Override
     public void process(Exchange exchange) throws Exception {
         DocumentWork work = exchange.getMessage().getMandatoryBody(DocumentWork.class);
-        String href = work.event.href().orElseThrow(() -> new DocumentRejected("no-href", List.of(),
+        String href = work.event.href().orElseThrow(() -> new DocumentRejected(RejectionReason.NO_HREF, List.of(),
                 List.of("statusChanged event " + work.event.id() + " has no facts.href")));
         ExpenseReport report = services.expenseReports.getReport(href);
         String reportId = report.reportId() != null ? report.reportId() : work.businessId();
@@ -43,7 +43,7 @@ final class FetchExpenseReport implements Processor {
             document = ExpenseReportAdapter.toFisDocument(report.json(), expenses);
         } catch (NonFisDocumentException e) {
             work.keys = work.keys.withFisDocumentId(documentId).withReportId(reportId);
-            throw new DocumentRejected("unreadable-report", List.of(reportId), e.problems());
+            throw new DocumentRejected(RejectionReason.UNREADABLE_REPORT, List.of(reportId), e.problems());
         }
         NonFisDocuments.adopt(services, work, FisDocType.EXPENSE, documentId, reportId, document, "expense-v4");
     }

@@ -30,7 +30,7 @@ final class FetchFisDocument {
     /** The request: the event's docType, business id and correlation id as the component's headers. */
     void request(Exchange exchange) {
         DocumentWork work = DocumentWork.of(exchange);
-        FisDocType docType = work.event.fisDocType().orElseThrow(() -> new DocumentRejected("not-a-fis-event",
+        FisDocType docType = work.event.fisDocType().orElseThrow(() -> new DocumentRejected(RejectionReason.NOT_A_FIS_EVENT,
                 List.of(), List.of("event " + work.event.id() + " names no FIS docType")));
         work.docType = docType;
         Message message = exchange.getMessage();
@@ -44,7 +44,7 @@ final class FetchFisDocument {
         FisDocument document = exchange.getMessage().getBody(FisDocument.class);
         DocumentWork work = DocumentWork.resume(exchange);
         if (document == null) {
-            throw new IllegalStateException("FIS has no " + work.docType.value() + " document " + work.businessId()
+            throw new RetryLater("FIS has no " + work.docType.value() + " document " + work.businessId()
                     + " yet");
         }
         work.fisDocument = document;

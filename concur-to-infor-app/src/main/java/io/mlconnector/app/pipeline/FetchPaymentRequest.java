@@ -44,7 +44,7 @@ final class FetchPaymentRequest {
             document = PaymentRequestAdapter.toFisDocument(request.json(), requestId);
         } catch (NonFisDocumentException e) {
             work.keys = work.keys.withFisDocumentId(documentId).withReportId(requestId);
-            throw new DocumentRejected("unreadable-payment-request", List.of(requestId), e.problems());
+            throw new DocumentRejected(RejectionReason.UNREADABLE_PAYMENT_REQUEST, List.of(requestId), e.problems());
         }
         NonFisDocuments.adopt(services, work, FisDocType.INVOICE, documentId, requestId, document, "invoice-v3");
     }
@@ -53,7 +53,7 @@ final class FetchPaymentRequest {
     static String requestId(DocumentWork work) {
         return work.event.fact("requestId").or(() -> work.event.href().map(FetchPaymentRequest::lastSegment))
                 .filter(id -> !id.isBlank())
-                .orElseThrow(() -> new DocumentRejected("no-payment-request-id", List.of(),
+                .orElseThrow(() -> new DocumentRejected(RejectionReason.NO_PAYMENT_REQUEST_ID, List.of(),
                         List.of("event " + work.event.id() + " names no payment request (facts.requestId, facts.href)")));
     }
 

@@ -5,7 +5,6 @@ import io.mlconnector.app.store.AuditStep;
 import io.mlconnector.app.store.InboxEntry;
 import io.mlconnector.app.store.InboxState;
 import io.mlconnector.concur.api.ConcurEvent;
-import io.mlconnector.concur.api.FisDocType;
 import org.apache.camel.Exchange;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -13,7 +12,6 @@ import org.slf4j.LoggerFactory;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 
 /**
  * The route's side of an inbox row {@link InboxWorkers} claimed for this instance (several instances on one PostgreSQL
@@ -26,11 +24,13 @@ final class InboxWorker {
     private final Services services;
     private final String workerId;
     private final WorkerHealth health;
+    private final HandledEvents handled;
 
     InboxWorker(Services services, String workerId, WorkerHealth health) {
         this.services = services;
         this.workerId = workerId;
         this.health = health;
+        this.handled = new HandledEvents(services.settings.concur());
     }
 
     /** Body: a claimed inbox row, replaced by the {@link DocumentWork} the route's steps fill in. */
@@ -44,10 +44,8 @@ final class InboxWorker {
     }
 
     /**
-     * True when the event is one this app posts, on a configured topic: a FIS readyForIntegration event, an expense
-     * report {@code statusChanged} into one of {@code concur.approval-statuses}
-     * (https://developer.concur.com/event-topics/expense/v4.expense-events.html), or a payment request event (the
-     * product brief's invoice topic).
+     * True when the event is one this app posts ({@link HandledEvents}). Intake already set the others aside; this
+     * asks again for rows stored before that, or by an instance configured otherwise.
      */
     boolean isHandled(DocumentWork work) {
         return whyNotHandled(work) == null;
@@ -55,39 +53,7 @@ final class InboxWorker {
 
     /** Why the event is not handled, for the audit trail; null when it is. */
     String whyNotHandled(DocumentWork work) {
-        ConcurEvent event = work.event;
-        String topic = event.normalizedTopic();
-        String what = "topic " + event.topic() + " / " + event.eventType();
-        if (!services.settings.concur().topics().contains(topic)) {
-            return what + " is not handled (concur.topics " + services.settings.concur().topics() + ")";
-        }
-        return switch (event.kind()) {
-            case FIS_DOCUMENT_READY -> whyNotAHandledDocType(event.fisDocType().orElseThrow());
-            case EXPENSE_REPORT -> whyNotAnApproval(event, what);
-            case PAYMENT_REQUEST ->
-                    event.fact("requestId").or(event::href).isPresent() ? null : what + " names no payment request";
-            case OTHER -> what + " is not handled";
-        };
-    }
-
-    private String whyNotAHandledDocType(FisDocType docType) {
-        // e.g. funds reservations (requestObligation, reportObligation) share the topic: another system handles them,
-        // so they are neither acknowledged nor confirmed here
-        Set<FisDocType> handled = services.settings.concur().fisDocTypes();
-        return handled.contains(docType) ? null : "docType not handled: " + docType.value()
-                + " is not one of concur.fis-doc-types " + handled.stream().map(FisDocType::value).sorted().toList();
-    }
-
-    private String whyNotAnApproval(ConcurEvent event, String what) {
-        if (!"statusChanged".equals(event.eventType())) {
-            return what + " is not handled (only statusChanged)";
-        }
-        String status = event.fact("currentApprovalStatus").orElse(null);
-        if (!services.settings.concur().approvalStatuses().contains(status)) {
-            return "approval status " + status + " is not one of concur.approval-statuses "
-                    + services.settings.concur().approvalStatuses();
-        }
-        return event.href().isPresent() ? null : what + " has no facts.href";
+        return handled.whyNotHandled(work.event);
     }
 
     void done(Exchange exchange) {
@@ -109,8 +75,7 @@ final class InboxWorker {
         DocumentWork work = DocumentWork.of(exchange);
         try {
             String why = whyNotHandled(work);
-            services.store.inbox().ignore(work.entry.id(), workerId, why);
-            services.store.audit().append(work.keys, AuditStep.IGNORED, Map.of("reason", why));
+            services.store.inbox().ignore(work.entry.id(), workerId, why, services.store.audit(), work.keys);
         } finally {
             ended(work);
         }

@@ -61,18 +61,18 @@ final class M3ChunkSender implements ChunkSender {
      */
     @Override
     public PostingPlan plan(AccountingDocument document) {
-        Payable payable = document.payable().orElseThrow(() -> new DocumentRejected("no-payable-for-m3",
+        Payable payable = document.payable().orElseThrow(() -> new DocumentRejected(RejectionReason.NO_PAYABLE_FOR_M3,
                 List.of(), List.of("Nothing in this document is owed to the employee or a supplier (for example every "
                         + "expense is on a company card), so there is no M3 supplier invoice to post through APS450MI, "
                         + "and M3's GL interface (GLS840MI) has no documented record layout. Post such documents "
                         + "with infor.posting-mode=BOD or book the journal in M3 by hand.")));
         if (payable.supplierId().length() > MAX_SUPPLIER) {
-            throw new DocumentRejected("m3-supplier-id-too-long", List.of(payable.supplierId()), List.of(
+            throw new DocumentRejected(RejectionReason.M3_SUPPLIER_ID_TOO_LONG, List.of(payable.supplierId()), List.of(
                     "Supplier id " + payable.supplierId() + " is longer than M3's " + MAX_SUPPLIER + "-character "
                             + "supplier number (SUNO): map it to the M3 supplier with payable.*SupplierId in the mapping"));
         }
         if (payable.distribution().isEmpty()) {
-            throw new DocumentRejected("no-cost-lines-for-m3", List.of(), List.of("The payable of "
+            throw new DocumentRejected(RejectionReason.NO_COST_LINES_FOR_M3, List.of(), List.of("The payable of "
                     + document.fisDocumentId() + " has no cost distribution to post as M3 cost lines"));
         }
         PostingChunk invoice = new PostingChunk(ChunkIds.of(document.fisDocumentId(), PostingKind.AP, 1, 1),

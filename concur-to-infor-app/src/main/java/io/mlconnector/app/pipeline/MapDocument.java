@@ -28,11 +28,13 @@ final class MapDocument implements Processor {
         try {
             accounting = services.mapping.current().map(work.fisDocument);
         } catch (MappingException e) {
-            throw new DocumentRejected("unmapped", e.problems().stream().map(MappingException.Problem::code).toList(),
+            throw new DocumentRejected(RejectionReason.UNMAPPED, e.problems().stream().map(MappingException.Problem::code).toList(),
                     e.problems().stream().map(MappingException.Problem::message).toList(),
                     e.problems().stream().map(p -> p.lineItemIds().stream().sorted().toList()).toList());
         }
         work.accounting = accounting;
+        // the later steps read only the envelope (status, business id); the document's tree is not kept while posting
+        work.fisDocument = work.fisDocument.withoutContent();
         Map<String, Object> detail = new LinkedHashMap<>();
         detail.put("accountingEntity", accounting.accountingEntity());
         detail.put("currency", accounting.currency());

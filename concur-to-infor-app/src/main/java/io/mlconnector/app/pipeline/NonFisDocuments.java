@@ -27,7 +27,7 @@ import java.util.Set;
  * a report changed after posting is refused ({@code changed-after-posting}) for a finance user instead of being posted
  * a second time or silently skipped.
  */
-final class NonFisDocuments {
+public final class NonFisDocuments {
     private static final Set<String> RAW_KEYS = Set.of(ExpenseReportAdapter.RAW, PaymentRequestAdapter.RAW);
     private static final Set<ChunkState> LIVE = Set.of(ChunkState.PENDING, ChunkState.SENT, ChunkState.ACCEPTED,
             ChunkState.ERP_CONFIRMED);
@@ -35,7 +35,8 @@ final class NonFisDocuments {
     private NonFisDocuments() {
     }
 
-    static String expenseReportDocumentId(String reportId) {
+    /** The document id an Expense v4 report is recorded under in the ledger and the audit trail. */
+    public static String expenseReportDocumentId(String reportId) {
         return "report-" + reportId;
     }
 
@@ -77,7 +78,7 @@ final class NonFisDocuments {
         if (fetched.isEmpty() || fetched.get().equals(sha256)) {
             return;
         }
-        throw new DocumentRejected("changed-after-posting", List.of(work.businessId() == null ? documentId
+        throw new DocumentRejected(RejectionReason.CHANGED_AFTER_POSTING, List.of(work.businessId() == null ? documentId
                 : work.businessId()), List.of(documentId + " changed after " + posted.size()
                 + " chunk(s) of it were posted (content " + fetched.get().substring(0, 12) + " then "
                 + sha256.substring(0, 12) + "); it is not posted again: adjust Infor by hand or reverse and replay"));

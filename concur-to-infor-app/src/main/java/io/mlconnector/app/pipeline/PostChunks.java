@@ -29,7 +29,7 @@ final class PostChunks {
         try {
             plan = services.sender.plan(work.accounting);
         } catch (ChunkingException e) {
-            throw new DocumentRejected("oversize", List.of(), List.of(e.getMessage()));
+            throw new DocumentRejected(RejectionReason.OVERSIZE, List.of(), List.of(e.getMessage()));
         }
         work.plan = plan;
         services.store.audit().append(work.keys, AuditStep.PLANNED, Map.of("chunks",

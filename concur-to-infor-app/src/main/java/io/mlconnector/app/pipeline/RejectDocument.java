@@ -52,16 +52,16 @@ final class RejectDocument implements Processor {
             reverseAcceptedChunks(work);
         }
         Map<String, Object> detail = new LinkedHashMap<>();
-        detail.put("reason", rejection.reason());
+        detail.put("reason", rejection.reason().code());
         detail.put("codes", rejection.codes());
         detail.put("messages", rejection.messages());
         // a rejected document is a finance user's problem to fix: visible in the log, not only in the audit trail
         LOG.warn("document not posted: report {} (FIS document {}): {}: {}", work.businessId(), work.fisDocumentId(),
-                rejection.reason(), String.join("; ", rejection.messages()));
-        services.store.exceptions().open(work.keys, rejection.reason(), rejection.codes(),
+                rejection.reason().code(), String.join("; ", rejection.messages()));
+        services.store.exceptions().open(work.keys, rejection.reason().code(), rejection.codes(),
                 String.join("; ", rejection.messages()));
         services.store.audit().append(work.keys, AuditStep.REJECTED, detail);
-        services.metrics.documentFailed(rejection.reason());
+        services.metrics.documentFailed(rejection.reason().code());
         if (work.fisDocument != null && work.event.kind().confirmsPosting()) {
             confirmError(work, rejection); // the non-FIS paths have no FIS document to confirm
         }
@@ -102,7 +102,7 @@ final class RejectDocument implements Processor {
                     Map.of("docStatus", work.fisDocument.docStatus()));
             return;
         }
-        String messageId = "ML-CONNECTOR-" + rejection.reason().toUpperCase(java.util.Locale.ROOT);
+        String messageId = rejection.reason().confirmationMessageId();
         List<PostingConfirmation.SystemMessage> messages = new ArrayList<>();
         messages.add(PostingConfirmation.SystemMessage.of(messageId,
                 documentKind(work.docType) + " " + work.fisDocument.businessId() + " could not be posted to Infor."));
@@ -120,7 +120,7 @@ final class RejectDocument implements Processor {
         }
         FisItemResult result = confirmError(work, PostingConfirmation.error(work.fisDocumentId(), messages));
         if (!result.isDone()) {
-            throw new IllegalStateException("Concur refused the error confirmation of " + work.fisDocumentId()
+            throw new RetryLater("Concur refused the error confirmation of " + work.fisDocumentId()
                     + ": code " + result.code() + " " + result.errorMessage());
         }
         services.store.ledger().markConfirmationSent(work.fisDocumentId());

@@ -34,7 +34,7 @@ final class SkipFinishedDocument implements Processor {
             return;
         }
         if (record.get().state() == ConfirmationRecord.State.PENDING) {
-            throw new DocumentRejected("rejected", List.of(), List.of(record.get().detail()));
+            throw new DocumentRejected(RejectionReason.REJECTED_EARLIER, List.of(), List.of(record.get().detail()));
         }
         work.finished = true;
         services.store.audit().append(work.keys, AuditStep.ALREADY_CONFIRMED, Map.of("outcome", "ERROR",

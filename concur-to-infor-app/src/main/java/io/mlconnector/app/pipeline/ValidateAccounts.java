@@ -36,7 +36,7 @@ final class ValidateAccounts implements Processor {
             result = services.validation.validate(accounting.accountingEntity(), codes(accounting));
         }
         if (!result.valid()) {
-            throw new DocumentRejected("unknown-account", result.unknown().stream().map(AccountCode::code).toList(),
+            throw new DocumentRejected(RejectionReason.UNKNOWN_ACCOUNT, result.unknown().stream().map(AccountCode::code).toList(),
                     result.unknown().stream().map(c -> describe(c, accounting.accountingEntity())).toList(),
                     result.unknown().stream().map(c -> lineItemsUsing(c, accounting)).toList());
         }

@@ -2,6 +2,8 @@ package io.mlconnector.app.store;
 
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
+import io.mlconnector.app.config.DatabaseSettings;
+import io.mlconnector.app.config.JdbcUrls;
 import io.mlconnector.concur.api.ConcurSchema;
 import org.flywaydb.core.Flyway;
 

@@ -1,5 +1,7 @@
 package io.mlconnector.app.store;
 
+import io.mlconnector.app.config.DatabaseSettings;
+import io.mlconnector.app.config.JdbcUrls;
 import java.io.IOException;
 import java.nio.file.DirectoryStream;
 import java.nio.file.FileSystems;

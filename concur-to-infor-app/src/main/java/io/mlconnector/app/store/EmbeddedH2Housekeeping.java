@@ -1,5 +1,6 @@
 package io.mlconnector.app.store;
 
+import io.mlconnector.app.config.JdbcUrls;
 import org.h2.api.ErrorCode;
 import org.h2.engine.Session;
 import org.h2.engine.SessionLocal;

@@ -1,5 +1,6 @@
 package io.mlconnector.app.store;
 
+import io.mlconnector.app.config.RetryPolicy;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -7,6 +8,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.HashSet;
 import java.util.List;
@@ -64,11 +66,21 @@ public final class Inbox {
 
     /** Inserts on the caller's connection (and transaction); a duplicate raises the unique-violation SQLException. */
     void insert(Connection c, InboxEvent event) throws SQLException {
+        insert(c, event, InboxState.NEW, null);
+    }
+
+    /** Inserts a row already set aside (IGNORED, with the reason): no worker will claim it. */
+    void insertIgnored(Connection c, InboxEvent event, String reason) throws SQLException {
+        insert(c, event, InboxState.IGNORED, reason);
+    }
+
+    private void insert(Connection c, InboxEvent event, InboxState state, String reason) throws SQLException {
         Instant now = clock.instant();
         Jdbc.update(c, "INSERT INTO inbox (ess_event_id, topic, event_type, fis_document_id, report_id, body, "
-                        + "state, attempts, next_attempt_at, received_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, 0, ?, ?, ?)",
+                        + "state, attempts, last_error, next_attempt_at, received_at, updated_at) "
+                        + "VALUES (?, ?, ?, ?, ?, ?, ?, 0, ?, ?, ?, ?)",
                 event.essEventId(), event.topic(), event.eventType(), event.fisDocumentId(), event.reportId(),
-                event.body(), InboxState.NEW, now, now, now);
+                event.body(), state, truncate(reason), now, now, now);
     }
 
     /**
@@ -126,17 +138,32 @@ public final class Inbox {
         return claimed;
     }
 
-    /** Due rows whose document has no other row in progress, oldest first, at most one per document. */
+    /**
+     * Due rows whose document has no other row in progress, oldest first, at most one per document. One query per
+     * claimable state: with the state fixed, the (state, next_attempt_at) index hands the rows out in order and the
+     * query stops after {@code max}, so a claim costs the same with ten or a hundred thousand events waiting. (One
+     * query over the three states read and sorted every due row, for each claim of one.)
+     */
     private static List<Candidate> candidates(Connection c, int max, Instant now, String locking) throws SQLException {
-        List<Candidate> due = Jdbc.query(c, "SELECT id, report_id FROM inbox i WHERE " + CLAIMABLE
-                + " AND NOT EXISTS (SELECT 1 FROM inbox s WHERE s.report_id = i.report_id AND s.id <> i.id"
-                + " AND s.state = 'IN_PROGRESS' AND s.claimed_until >= ?) ORDER BY next_attempt_at, id LIMIT ?"
-                + locking, rs -> new Candidate(rs.getLong("id"), rs.getString("report_id")), now, now, now, max);
+        List<Candidate> due = new ArrayList<>();
+        due.addAll(candidatesIn(c, "state = 'NEW' AND next_attempt_at <= ?", max, now, locking));
+        due.addAll(candidatesIn(c, "state = 'FAILED_RETRYING' AND next_attempt_at <= ?", max, now, locking));
+        due.addAll(candidatesIn(c, "state = 'IN_PROGRESS' AND claimed_until < ?", max, now, locking));
+        due.sort(Comparator.comparing(Candidate::due).thenComparingLong(Candidate::id));
         Set<String> documents = new HashSet<>();
-        return due.stream().filter(d -> d.document() == null || documents.add(d.document())).toList();
+        return due.stream().filter(d -> d.document() == null || documents.add(d.document())).limit(max).toList();
     }
 
-    private record Candidate(long id, String document) {
+    private static List<Candidate> candidatesIn(Connection c, String claimable, int max, Instant now, String locking)
+            throws SQLException {
+        return Jdbc.query(c, "SELECT id, report_id, next_attempt_at FROM inbox i WHERE " + claimable
+                + " AND NOT EXISTS (SELECT 1 FROM inbox s WHERE s.report_id = i.report_id AND s.id <> i.id"
+                + " AND s.state = 'IN_PROGRESS' AND s.claimed_until >= ?) ORDER BY next_attempt_at, id LIMIT ?"
+                + locking, rs -> new Candidate(rs.getLong("id"), rs.getString("report_id"),
+                Jdbc.instant(rs, "next_attempt_at")), now, now, max);
+    }
+
+    private record Candidate(long id, String document, Instant due) {
     }
 
     // The conditional update re-checks claimability; H2 has no UPDATE ... RETURNING, so there the row is read back.
@@ -168,6 +195,19 @@ public final class Inbox {
     /** Marks a claimed row as deliberately not processed (topic or event type not handled). */
     public boolean ignore(long id, String workerId, String reason) {
         return release(id, workerId, InboxState.IGNORED, reason, null);
+    }
+
+    /**
+     * Marks a claimed row as deliberately not processed and appends its audit entry (step {@code IGNORED}, the reason)
+     * in one transaction: one commit instead of two for each event set aside. The entry is appended even when the
+     * lease was lost (false), as it records what this worker decided.
+     */
+    public boolean ignore(long id, String workerId, String reason, AuditTrail audit, AuditKeys keys) {
+        return jdbc.inTransaction(c -> {
+            int released = releaseIn(c, id, workerId, InboxState.IGNORED, reason, null);
+            audit.append(c, keys, AuditStep.IGNORED, Map.of("reason", reason));
+            return released == 1;
+        });
     }
 
     /**

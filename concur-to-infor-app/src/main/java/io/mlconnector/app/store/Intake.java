@@ -45,6 +45,30 @@ public final class Intake {
         }
     }
 
+    /**
+     * Stores a verified event this app does not handle, already set aside: the inbox row is IGNORED with
+     * {@code reason}, and its "event received" and "ignored" audit entries go in the same transaction, so no worker
+     * claims it. A repeated ESS event id is audited as "duplicate delivery", as in {@link #accept}.
+     */
+    public InsertOutcome setAside(InboxEvent event, String reason) {
+        AuditKeys keys = new AuditKeys(event.essEventId(), event.reportId(), event.fisDocumentId(), null);
+        Map<String, String> detail = Map.of("topic", event.topic(), "eventType", event.eventType());
+        try {
+            jdbc.inTransaction(c -> {
+                inbox.insertIgnored(c, event, reason);
+                audit.append(c, keys, AuditStep.EVENT_RECEIVED, detail);
+                return audit.append(c, keys, AuditStep.IGNORED, Map.of("reason", reason));
+            });
+            return InsertOutcome.INSERTED;
+        } catch (StoreException e) {
+            if (e.getCause() instanceof SQLException sql && Jdbc.isUniqueViolation(sql)) {
+                audit.append(keys, AuditStep.DUPLICATE_DELIVERY, detail);
+                return InsertOutcome.DUPLICATE;
+            }
+            throw e;
+        }
+    }
+
     /** Keeps a refused delivery (raw bytes, reason, headers without secrets); answers the quarantine id. */
     public long quarantine(String reason, Map<String, List<String>> headers, byte[] body) {
         return quarantine.keep(reason, headers, body);

@@ -1,5 +1,6 @@
 package io.mlconnector.app.store;
 
+import io.mlconnector.app.secrets.SecretSanitizer;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;

@@ -1,5 +1,7 @@
 package io.mlconnector.app.store;
 
+import io.mlconnector.app.config.DatabaseSettings;
+import io.mlconnector.app.config.RetryPolicy;
 import java.time.Clock;
 
 /** The database and its repositories, opened together. */

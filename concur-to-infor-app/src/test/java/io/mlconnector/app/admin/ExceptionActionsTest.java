@@ -1,5 +1,6 @@
 package io.mlconnector.app.admin;
 
+import io.mlconnector.app.config.RetryPolicy;
 import io.mlconnector.app.store.AuditEntry;
 import io.mlconnector.app.store.AuditKeys;
 import io.mlconnector.app.store.AuditStep;
@@ -11,7 +12,6 @@ import io.mlconnector.app.store.InboxEvent;
 import io.mlconnector.app.store.InboxState;
 import io.mlconnector.app.posting.PostingKind;
 import io.mlconnector.app.store.Intake;
-import io.mlconnector.app.store.RetryPolicy;
 import io.mlconnector.app.store.Store;
 import io.mlconnector.app.testing.TestDatabase;
 import io.mlconnector.sandbox.MutableClock;

@@ -1,11 +1,11 @@
 package io.mlconnector.app.cli;
 
 import io.mlconnector.app.config.AppConfig;
+import io.mlconnector.app.config.DatabaseSettings;
+import io.mlconnector.app.config.RetryPolicy;
 import io.mlconnector.app.store.AuditKeys;
-import io.mlconnector.app.store.DatabaseSettings;
 import io.mlconnector.app.store.InboxEvent;
 import io.mlconnector.app.store.Intake;
-import io.mlconnector.app.store.RetryPolicy;
 import io.mlconnector.app.store.Store;
 import io.mlconnector.app.testing.HoldDatabase;
 import org.junit.jupiter.api.BeforeEach;

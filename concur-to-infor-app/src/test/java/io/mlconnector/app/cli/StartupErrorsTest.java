@@ -1,6 +1,6 @@
 package io.mlconnector.app.cli;
 
-import io.mlconnector.app.config.SandboxKeys;
+import io.mlconnector.app.demo.SandboxKeys;
 import io.mlconnector.sandbox.concur.ConcurSandbox;
 import io.mlconnector.sandbox.infor.InforSandbox;
 import org.junit.jupiter.api.AfterAll;

@@ -1,10 +1,10 @@
 package io.mlconnector.app.crash;
 
-import io.mlconnector.app.config.SandboxKeys;
+import io.mlconnector.app.config.DatabaseSettings;
+import io.mlconnector.app.config.RetryPolicy;
+import io.mlconnector.app.demo.SandboxKeys;
 import io.mlconnector.app.mapping.Mapping;
 import io.mlconnector.app.store.Database;
-import io.mlconnector.app.store.DatabaseSettings;
-import io.mlconnector.app.store.RetryPolicy;
 import io.mlconnector.app.store.Store;
 import io.mlconnector.app.testing.TestDatabase;
 import io.mlconnector.sandbox.concur.ConcurDocumentGenerator;

@@ -1,9 +1,9 @@
 package io.mlconnector.app.m3;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.mlconnector.app.demo.SandboxKeys;
 import io.mlconnector.app.mapping.fixtures.FisDocuments;
 import io.mlconnector.app.config.AppConfig;
-import io.mlconnector.app.config.SandboxKeys;
 import io.mlconnector.app.mapping.fixtures.FisSamples;
 import io.mlconnector.app.mapping.Mapping;
 import io.mlconnector.app.pipeline.ConcurToInforApplication;

@@ -1,7 +1,7 @@
 package io.mlconnector.app.nonfis;
 
 import io.mlconnector.app.config.AppConfig;
-import io.mlconnector.app.config.SandboxKeys;
+import io.mlconnector.app.demo.SandboxKeys;
 import io.mlconnector.app.pipeline.ConcurToInforApplication;
 import io.mlconnector.app.store.InboxEntry;
 import io.mlconnector.app.store.InboxState;

@@ -1,5 +1,6 @@
 package io.mlconnector.app.pipeline;
 
+import io.mlconnector.app.config.RetryPolicy;
 import io.mlconnector.app.config.WorkerSettings;
 import io.mlconnector.app.ops.WorkerHealth;
 import io.mlconnector.app.store.Dialect;
@@ -8,7 +9,6 @@ import io.mlconnector.app.store.InboxEntry;
 import io.mlconnector.app.store.InboxEvent;
 import io.mlconnector.app.store.InboxState;
 import io.mlconnector.app.store.Intake;
-import io.mlconnector.app.store.RetryPolicy;
 import io.mlconnector.app.store.Store;
 import io.mlconnector.app.testing.TestDatabase;
 import org.awaitility.Awaitility;

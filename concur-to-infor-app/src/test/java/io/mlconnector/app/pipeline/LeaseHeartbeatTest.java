@@ -1,11 +1,11 @@
 package io.mlconnector.app.pipeline;
 
+import io.mlconnector.app.config.RetryPolicy;
 import io.mlconnector.app.store.Dialect;
 import io.mlconnector.app.store.Inbox;
 import io.mlconnector.app.store.InboxEntry;
 import io.mlconnector.app.store.InboxEvent;
 import io.mlconnector.app.store.Intake;
-import io.mlconnector.app.store.RetryPolicy;
 import io.mlconnector.app.store.Store;
 import io.mlconnector.app.testing.TestDatabase;
 import io.mlconnector.sandbox.MutableClock;

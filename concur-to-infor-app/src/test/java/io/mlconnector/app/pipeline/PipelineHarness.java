@@ -1,7 +1,7 @@
 package io.mlconnector.app.pipeline;
 
 import io.mlconnector.app.config.AppConfig;
-import io.mlconnector.app.config.SandboxKeys;
+import io.mlconnector.app.demo.SandboxKeys;
 import io.mlconnector.app.mapping.Mapping;
 import io.mlconnector.app.store.Dialect;
 import io.mlconnector.app.store.InboxState;
@@ -140,7 +140,7 @@ final class PipelineHarness implements AutoCloseable {
                 app.start();
                 // the ERP behind ION answers every Process BOD through the app's IMS endpoint
                 infor.erp().deliverTo(app.imsUri()).delay(Duration.ofMillis(20));
-                ConcurToInforApplication.subscribe(app.services(), app.webhookUri(), new PrintWriter(Writer.nullWriter()));
+                app.subscribe(app.webhookUri(), new PrintWriter(Writer.nullWriter()));
                 return new PipelineHarness(concur, infor, database, mapping, app, appConfig);
             } catch (RuntimeException | Error e) {
                 closeAll(app, concur, infor, database);

@@ -2,8 +2,8 @@ package io.mlconnector.app.pipeline;
 
 import io.mlconnector.app.config.AppConfig;
 import io.mlconnector.app.config.ConfigException;
+import io.mlconnector.app.config.RetryPolicy;
 import io.mlconnector.app.store.Dialect;
-import io.mlconnector.app.store.RetryPolicy;
 import io.mlconnector.app.store.Store;
 import io.mlconnector.app.testing.TestDatabase;
 import io.mlconnector.concur.api.TokenEncryption;

@@ -5,6 +5,7 @@ import io.mlconnector.app.mapping.Mapping;
 import io.mlconnector.app.mapping.fixtures.LargeExpenseReport;
 import org.junit.jupiter.api.Test;
 
+import java.lang.ref.Reference;
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryPoolMXBean;
 import java.lang.management.MemoryType;
@@ -17,7 +18,10 @@ import static org.assertj.core.api.Assertions.assertThat;
  * Time and peak heap of mapping and splitting reports of 1k, 10k and 50k GL lines. Not part of the default suite (the
  * name does not end in Test); run it with {@code -Dtest=MemoryBench} (set {@code -DargLine=-Xmx...} to try a heap).
  * It prints figures and asserts only correctness, never speed or size. The peak is the sum of the heap pools' peak
- * usage since the run started, after a GC: an upper bound of what the document needed, garbage included.
+ * usage since the run started, after a GC: an upper bound of what the document needed, garbage included. What stays
+ * is the heap in use after a full GC while the fetched FIS document, the mapped document and its plan are referenced,
+ * then with the FIS document reduced to its envelope as the route keeps it once mapped: what a worker holds while it
+ * posts the chunks.
  */
 class MemoryBench {
     /** Entries per report: the default mapping gives about 2.5 GL lines per generated entry. */
@@ -47,6 +51,30 @@ class MemoryBench {
                     entries, plan.glChunks().size(), millis, peak / 1e6, (peak - before) / 1e6,
                     Runtime.getRuntime().maxMemory() / 1e6);
             assertThat(plan.glChunks()).allSatisfy(c -> assertThat(Balances.isBalanced(c.lines())).isTrue());
+
+            long withFis = retainedAbove(heap, before);
+            FisDocument envelope = fis.withoutContent();
+            Reference.reachabilityFence(fis);
+            fis = null;
+            long posting = retainedAbove(heap, before);
+            int lines = document.glLines().size();
+            System.out.printf(Locale.ROOT, "  kept after GC while posting (mapped document, plan, FIS envelope): %.1f MB "
+                            + "(%,d bytes per GL line); the fetched FIS document, dropped once mapped: %.1f MB (%,d "
+                            + "bytes per GL line)%n", posting / 1e6, posting / lines, (withFis - posting) / 1e6,
+                    (withFis - posting) / lines);
+            Reference.reachabilityFence(envelope);
+            Reference.reachabilityFence(plan);
+            Reference.reachabilityFence(document);
         }
+    }
+
+    /** Heap in use after a full collection, above {@code before}: what the live objects hold. */
+    private static long retainedAbove(List<MemoryPoolMXBean> heap, long before) {
+        long used = Long.MAX_VALUE;
+        for (int i = 0; i < 3; i++) {
+            System.gc();
+            used = Math.min(used, heap.stream().mapToLong(p -> p.getUsage().getUsed()).sum());
+        }
+        return used - before;
     }
 }

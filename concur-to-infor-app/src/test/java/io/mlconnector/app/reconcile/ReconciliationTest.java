@@ -1,5 +1,6 @@
 package io.mlconnector.app.reconcile;
 
+import io.mlconnector.app.config.RetryPolicy;
 import io.mlconnector.app.store.AuditKeys;
 import io.mlconnector.app.store.AuditStep;
 import io.mlconnector.app.store.ChunkPlan;
@@ -8,7 +9,6 @@ import io.mlconnector.app.store.Dialect;
 import io.mlconnector.app.store.InboxEvent;
 import io.mlconnector.app.posting.PostingKind;
 import io.mlconnector.app.store.Intake;
-import io.mlconnector.app.store.RetryPolicy;
 import io.mlconnector.app.store.Store;
 import io.mlconnector.app.testing.TestDatabase;
 import io.mlconnector.sandbox.MutableClock;

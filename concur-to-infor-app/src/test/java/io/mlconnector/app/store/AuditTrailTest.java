@@ -1,6 +1,7 @@
 package io.mlconnector.app.store;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.mlconnector.app.secrets.SecretSanitizer;
 import io.mlconnector.app.testing.TestDatabase;
 import io.mlconnector.sandbox.MutableClock;
 import org.junit.jupiter.api.AfterEach;

@@ -1,5 +1,7 @@
 package io.mlconnector.app.store;
 
+import io.mlconnector.app.config.DatabaseSettings;
+import io.mlconnector.app.config.RetryPolicy;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 

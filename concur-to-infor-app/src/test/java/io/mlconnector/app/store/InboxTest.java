@@ -1,5 +1,6 @@
 package io.mlconnector.app.store;
 
+import io.mlconnector.app.config.RetryPolicy;
 import io.mlconnector.app.testing.TestDatabase;
 import io.mlconnector.sandbox.MutableClock;
 import org.junit.jupiter.api.AfterEach;
@@ -34,6 +35,7 @@ class InboxTest {
 
     private TestDatabase testDb;
     private MutableClock clock;
+    private Database database;
     private Inbox inbox;
     private Intake intake;
 
@@ -41,7 +43,8 @@ class InboxTest {
     void openDatabase() {
         testDb = TestDatabase.create(dialect, "inbox");
         clock = MutableClock.atSecondPrecision();
-        Store store = new Store(testDb.open(), clock, RETRY);
+        database = testDb.open();
+        Store store = new Store(database, clock, RETRY);
         inbox = store.inbox();
         intake = new Intake(store);
     }
@@ -158,6 +161,44 @@ class InboxTest {
         assertThat(inbox.complete(claimed.id(), "A")).isFalse();
         assertThat(inbox.complete(claimed.id(), "B")).isTrue();
         assertThat(inbox.find(claimed.id()).orElseThrow().state()).isEqualTo(InboxState.DONE);
+    }
+
+    @Test
+    void dueRowsAreHandedOutOldestFirstWhateverTheirState() {
+        // given a row whose lease ran out, a failed row due again 10 s later, and a new row 20 s later
+        inbox.insertIfAbsent(event("evt-lease-lost"));
+        inbox.insertIfAbsent(event("evt-retry"));
+        List<InboxEntry> first = inbox.claim(2, "A", LEASE);
+        assertThat(first).extracting(e -> e.event().essEventId()).containsExactly("evt-lease-lost", "evt-retry");
+        inbox.failRetryable(first.get(1).id(), "A", "HTTP 503");
+        clock.advance(Duration.ofSeconds(20));
+        inbox.insertIfAbsent(event("evt-new"));
+        clock.advance(LEASE);
+        // when a worker claims them one at a time
+        List<String> order = new ArrayList<>();
+        for (int i = 0; i < 4; i++) {
+            inbox.claim(1, "B", LEASE).forEach(e -> order.add(e.event().essEventId()));
+        }
+        // then the oldest due comes first, each once
+        assertThat(order).containsExactly("evt-lease-lost", "evt-retry", "evt-new");
+    }
+
+    @Test
+    void anIgnoredRowIsSetAsideWithItsAuditEntry() {
+        // given a claimed row
+        inbox.insertIfAbsent(event("evt-1"));
+        long id = inbox.claim(1, "W", LEASE).get(0).id();
+        AuditTrail audit = new AuditTrail(database, clock);
+        // when the worker sets it aside
+        boolean released = inbox.ignore(id, "W", "topic t / e is not handled", audit,
+                new AuditKeys("evt-1", null, null, null));
+        // then the row is ignored with the reason, and the trail says why
+        assertThat(released).isTrue();
+        assertThat(inbox.find(id).orElseThrow().state()).isEqualTo(InboxState.IGNORED);
+        assertThat(inbox.find(id).orElseThrow().lastError()).isEqualTo("topic t / e is not handled");
+        assertThat(audit.trail("evt-1")).extracting(AuditEntry::step).containsExactly(AuditStep.IGNORED);
+        // and a worker whose lease was lost cannot set it aside again
+        assertThat(inbox.ignore(id, "W", "again", audit, new AuditKeys("evt-1", null, null, null))).isFalse();
     }
 
     @Test

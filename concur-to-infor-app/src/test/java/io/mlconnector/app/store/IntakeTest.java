@@ -1,5 +1,6 @@
 package io.mlconnector.app.store;
 
+import io.mlconnector.app.config.RetryPolicy;
 import io.mlconnector.app.testing.TestDatabase;
 import io.mlconnector.sandbox.MutableClock;
 import org.junit.jupiter.api.AfterEach;
@@ -91,5 +92,24 @@ class IntakeTest {
         assertThat(store.inbox().findByEssEventId("evt-2")).isEmpty();
         assertThat(intake.accept(event)).isEqualTo(InsertOutcome.INSERTED);
         assertThat(store.audit().trail("evt-2")).extracting(AuditEntry::step).containsExactly(AuditStep.EVENT_RECEIVED);
+    }
+
+    @Test
+    void anEventSetAsideIsStoredIgnoredWithBothAuditEntriesAndNoWorkerClaimsIt() {
+        // given an event of a topic the app does not handle
+        InboxEvent event = new InboxEvent("evt-3", "public.test", "ping", null, null, "{}");
+        // when it is delivered twice
+        InsertOutcome first = intake.setAside(event, "topic public.test / ping is not handled");
+        InsertOutcome second = intake.setAside(event, "topic public.test / ping is not handled");
+        // then it is stored once, set aside with the reason, audited as received and ignored, and is no work
+        assertThat(first).isEqualTo(InsertOutcome.INSERTED);
+        assertThat(second).isEqualTo(InsertOutcome.DUPLICATE);
+        InboxEntry row = store.inbox().findByEssEventId("evt-3").orElseThrow();
+        assertThat(row.state()).isEqualTo(InboxState.IGNORED);
+        assertThat(row.lastError()).isEqualTo("topic public.test / ping is not handled");
+        assertThat(store.audit().trail("evt-3")).extracting(AuditEntry::step)
+                .containsExactly(AuditStep.EVENT_RECEIVED, AuditStep.IGNORED, AuditStep.DUPLICATE_DELIVERY);
+        assertThat(store.inbox().claim(10, "w", Duration.ofMinutes(1))).isEmpty();
+        assertThat(store.inbox().depth()).isZero();
     }
 }

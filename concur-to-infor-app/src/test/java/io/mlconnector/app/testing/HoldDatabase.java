@@ -1,9 +1,9 @@
 package io.mlconnector.app.testing;
 
-import io.mlconnector.app.store.DatabaseSettings;
+import io.mlconnector.app.config.DatabaseSettings;
+import io.mlconnector.app.config.RetryPolicy;
 import io.mlconnector.app.store.InboxEvent;
 import io.mlconnector.app.store.Intake;
-import io.mlconnector.app.store.RetryPolicy;
 import io.mlconnector.app.store.Store;
 
 import java.time.Duration;

@@ -1,7 +1,7 @@
 package io.mlconnector.app.testing;
 
+import io.mlconnector.app.config.DatabaseSettings;
 import io.mlconnector.app.store.Database;
-import io.mlconnector.app.store.DatabaseSettings;
 import io.mlconnector.app.store.Dialect;
 import org.junit.jupiter.api.Assumptions;
 

@@ -26,6 +26,20 @@ import java.util.regex.Pattern;
 public final class SimServer implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(SimServer.class);
     public static final ObjectMapper JSON = new ObjectMapper();
+    /**
+     * Without this property the JDK server leaves Nagle's algorithm on and writes a response's head and body
+     * separately (https://docs.oracle.com/en/java/javase/21/docs/api/jdk.httpserver/module-summary.html, read by
+     * Java 17 too): the body then waits for the client's delayed ACK of the head, some 40 ms per call. Concur and ION
+     * answer without that stall, so the simulators must too, or every connector call in a test or the bench waits on
+     * the sandbox. Read once, when the JVM's first JDK server starts; a value given on the command line is kept.
+     */
+    private static final String NODELAY_PROPERTY = "sun.net.httpserver.nodelay";
+
+    static {
+        if (System.getProperty(NODELAY_PROPERTY) == null) {
+            System.setProperty(NODELAY_PROPERTY, "true");
+        }
+    }
 
     private final String name;
     private final HttpServer server;

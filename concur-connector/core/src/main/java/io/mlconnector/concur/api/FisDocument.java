@@ -98,6 +98,16 @@ public final class FisDocument {
     /** The raw envelope item ({@code content[]} / {@code fIDocuments[]} entry), or the document when bare. */
     public JsonNode envelope() { return envelope; }
 
+    /**
+     * The same document's envelope fields and totals without its content: no journal lines, no {@link #json()} and
+     * no {@link #envelope()}. What a caller keeps once the document is mapped, so a large report is not held in
+     * memory while its postings are sent.
+     */
+    public FisDocument withoutContent() {
+        return new FisDocument(id, docType, companyId, entityId, companyUuid, erpSystemId, docStatus, businessId,
+                revisionNumber, currency, totalAmount, List.of(), null, null);
+    }
+
     @Override
     public String toString() {
         return "FisDocument[id=" + id + ", docType=" + docType + ", businessId=" + businessId + ", docStatus="

@@ -1,4 +1,4 @@
-package io.mlconnector.app;
+package io.mlconnector.app.demo;
 
 /**
  * What {@code ml-connector bench} runs.

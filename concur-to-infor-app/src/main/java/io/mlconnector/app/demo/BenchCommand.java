@@ -1,17 +1,26 @@
-package io.mlconnector.app.cli;
+package io.mlconnector.app.demo;
 
-import io.mlconnector.app.BenchOptions;
-import io.mlconnector.app.pipeline.ConcurToInforApplication;
+import io.mlconnector.app.config.AppConfig;
+import io.mlconnector.app.config.ConfigSource;
+import io.mlconnector.app.ops.Logging;
+import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 import java.io.PrintWriter;
+import java.util.concurrent.Callable;
 
 @Command(name = "bench", description = "Runs the sandboxes with the ION gateway limited to a rate and the app with its "
         + "default settings on generated documents; prints documents/s, ION calls/s against the limit, 429s, delivered "
         + "-> confirmation p50/p95/p99, webhook intake at 8/32/64 connections against a same-pool insert baseline, and "
         + "peak heap.")
-final class BenchCommand extends ApplicationCommand {
+public final class BenchCommand implements Callable<Integer> {
+    @CommandLine.ParentCommand
+    ConfigSource parent;
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
     @Option(names = "--documents", defaultValue = "1000", description = "generated documents (default ${DEFAULT-VALUE})")
     int documents;
 
@@ -28,8 +37,11 @@ final class BenchCommand extends ApplicationCommand {
     String databaseUrl;
 
     @Override
-    int run(ConcurToInforApplication app, PrintWriter out) {
-        int exit = app.bench(new BenchOptions(documents, rate, intakeEvents, databaseUrl), out);
+    public Integer call() {
+        AppConfig config = parent.config();
+        Logging.configure(config.jsonLogging(), config.logLevel());
+        PrintWriter out = spec.commandLine().getOut();
+        int exit = new Bench(config, new BenchOptions(documents, rate, intakeEvents, databaseUrl)).run(out);
         out.flush();
         return exit;
     }

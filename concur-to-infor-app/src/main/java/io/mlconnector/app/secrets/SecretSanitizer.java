@@ -1,4 +1,4 @@
-package io.mlconnector.app.store;
+package io.mlconnector.app.secrets;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;

@@ -1,8 +1,8 @@
-package io.mlconnector.app.cli;
+package io.mlconnector.app.demo;
 
 import io.mlconnector.app.config.AppSettings;
+import io.mlconnector.app.config.ConfigSource;
 import io.mlconnector.app.config.ErpAnswerSettings;
-import io.mlconnector.app.config.SandboxKeys;
 import io.mlconnector.app.mapping.Mapping;
 import io.mlconnector.sandbox.concur.ConcurSandbox;
 import io.mlconnector.sandbox.concur.ConcurSandboxSettings;
@@ -26,9 +26,9 @@ import java.util.concurrent.CountDownLatch;
 
 @Command(name = "sandbox", description = "Starts the Concur and Infor simulators until stopped; prints their URLs, "
         + "the .ionapi file and the webhook public key, and writes a configuration file for `run --config`.")
-final class SandboxCommand implements Callable<Integer> {
+public final class SandboxCommand implements Callable<Integer> {
     @CommandLine.ParentCommand
-    MlConnectorCli parent;
+    ConfigSource parent;
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
@@ -74,7 +74,7 @@ final class SandboxCommand implements Callable<Integer> {
             cleanedUp.countDown();
             removeHook(hook);
         }
-        return MlConnectorCli.OK;
+        return 0;
     }
 
     private static void removeHook(Thread hook) {

@@ -1,4 +1,4 @@
-package io.mlconnector.app.store;
+package io.mlconnector.app.config;
 
 import java.nio.file.Path;
 import java.time.Duration;

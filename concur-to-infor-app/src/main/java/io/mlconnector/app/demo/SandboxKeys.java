@@ -1,5 +1,6 @@
-package io.mlconnector.app.config;
+package io.mlconnector.app.demo;
 
+import io.mlconnector.app.config.AppConfig;
 import io.mlconnector.concur.api.TokenEncryption;
 import io.mlconnector.sandbox.concur.ConcurSandbox;
 import io.mlconnector.sandbox.infor.InforSandbox;

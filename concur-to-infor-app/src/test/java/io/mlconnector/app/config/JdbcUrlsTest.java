@@ -1,4 +1,4 @@
-package io.mlconnector.app.store;
+package io.mlconnector.app.config;
 
 import org.junit.jupiter.api.Test;
 

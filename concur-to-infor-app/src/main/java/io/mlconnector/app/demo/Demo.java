@@ -1,18 +1,20 @@
-package io.mlconnector.app.pipeline;
+package io.mlconnector.app.demo;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.MissingNode;
 import io.mlconnector.app.config.AppConfig;
-import io.mlconnector.app.config.SandboxKeys;
+import io.mlconnector.app.config.DatabaseSettings;
 import io.mlconnector.app.mapping.Mapping;
 import io.mlconnector.app.ops.Logging;
+import io.mlconnector.app.pipeline.ConcurToInforApplication;
+import io.mlconnector.app.pipeline.NonFisDocuments;
 import io.mlconnector.app.reconcile.Reconciliation;
 import io.mlconnector.app.reconcile.ReconciliationReport;
 import io.mlconnector.app.store.AuditEntry;
 import io.mlconnector.app.store.AuditStep;
 import io.mlconnector.app.store.ChunkState;
-import io.mlconnector.app.store.DatabaseSettings;
 import io.mlconnector.app.store.LedgerEntry;
+import io.mlconnector.app.store.Store;
 import io.mlconnector.sandbox.concur.ConcurSandbox;
 import io.mlconnector.sandbox.concur.FisState;
 import io.mlconnector.sandbox.infor.InforSandbox;
@@ -64,7 +66,7 @@ final class Demo {
                 printConsole(out, app, config);
                 // the ERP behind ION answers each Process BOD shortly, some twice (ION delivers at least once)
                 infor.erp().deliverTo(app.imsUri()).delay(Duration.ofMillis(150)).duplicateRate(0.3);
-                ConcurToInforApplication.subscribe(app.services(), app.webhookUri(), out);
+                app.subscribe(app.webhookUri(), out);
                 List<String> docIds = concur.fis().seedPublishedSamples();
                 String reportId = concur.reports().addPublishedSampleReport();
                 out.println("Concur approves " + docIds.size() + " documents (published FIS samples) and expense report "
@@ -73,13 +75,13 @@ final class Demo {
                 docIds.forEach(concur.fis()::approve);
                 concur.reports().approveReport(reportId, "A_APPR");
                 boolean allConfirmed = awaitConfirmations(concur, docIds);
-                boolean reportPosted = awaitPosted(app.services(), reportId);
-                printTable(out, app.services(), concur, docIds);
-                printReport(out, app.services(), reportId);
-                printAuditTrail(out, app.services(), docIds.get(0));
+                boolean reportPosted = awaitPosted(app.store(), reportId);
+                printTable(out, app.store(), concur, docIds);
+                printReport(out, app.store(), reportId);
+                printAuditTrail(out, app.store(), docIds.get(0));
                 boolean allPosted = docIds.stream().allMatch(id -> concur.fis().state(id) == FisState.POSTED);
-                printErpAnswers(out, app.services(), infor);
-                boolean reconciled = printReconciliation(out, app.services());
+                printErpAnswers(out, app.store(), infor);
+                boolean reconciled = printReconciliation(out, app.store());
                 boolean ok = allConfirmed && allPosted && reportPosted && reconciled;
                 out.printf("%n%d FIS documents and 1 expense report, %s, in %.1f s%n", docIds.size(),
                         ok ? "every one posted (FIS documents confirmed to Concur)" : "NOT all posted: see the table",
@@ -100,9 +102,9 @@ final class Demo {
     }
 
     /** The day's reconciliation (yesterday too, should the demo run over midnight UTC); true when it has no differences. */
-    private static boolean printReconciliation(PrintWriter out, Services services) {
+    private static boolean printReconciliation(PrintWriter out, Store store) {
         LocalDate today = LocalDate.now(ZoneOffset.UTC);
-        ReconciliationReport report = new Reconciliation(services.store).between(today.minusDays(1), today);
+        ReconciliationReport report = new Reconciliation(store).between(today.minusDays(1), today);
         out.printf("%nReconciliation %s to %s: %d documents, %s%n", report.from(), report.to(),
                 report.documents().size(), report.hasDifferences() ? report.withDifferences().size()
                         + " WITH DIFFERENCES: " + report.withDifferences() : "no differences");
@@ -173,8 +175,8 @@ final class Demo {
         return awaitUntil(() -> docIds.stream().allMatch(id -> !concur.fis().postingConfirmations(id).isEmpty()));
     }
 
-    private static boolean awaitPosted(Services services, String reportId) {
-        return awaitUntil(() -> services.store.audit().trail(reportId).stream()
+    private static boolean awaitPosted(Store store, String reportId) {
+        return awaitUntil(() -> store.audit().trail(reportId).stream()
                 .anyMatch(e -> e.step().equals(AuditStep.POSTED)));
     }
 
@@ -194,50 +196,50 @@ final class Demo {
         return false;
     }
 
-    private static void printReport(PrintWriter out, Services services, String reportId) {
+    private static void printReport(PrintWriter out, Store store, String reportId) {
         String documentId = NonFisDocuments.expenseReportDocumentId(reportId);
-        JsonNode mapped = auditDetail(services, documentId, AuditStep.MAPPED);
+        JsonNode mapped = auditDetail(store, documentId, AuditStep.MAPPED);
         out.printf("%-34s %-11s %14s %-3s %8s  %s%n", reportId, "expense v4", mapped.path("debits").asText("-"),
-                mapped.path("currency").asText(""), glLines(services, documentId), "(no FIS: audited as posted)");
-        printChunks(out, services, documentId);
+                mapped.path("currency").asText(""), glLines(store, documentId), "(no FIS: audited as posted)");
+        printChunks(out, store, documentId);
     }
 
-    private static void printTable(PrintWriter out, Services services, ConcurSandbox concur, List<String> docIds) {
+    private static void printTable(PrintWriter out, Store store, ConcurSandbox concur, List<String> docIds) {
         out.printf("%n%-34s %-11s %18s %8s  %s%n", "report / request / advance", "docType", "amount", "GL lines",
                 "Concur confirmation");
         for (String docId : docIds) {
-            JsonNode fetched = auditDetail(services, docId, AuditStep.DOCUMENT_FETCHED);
+            JsonNode fetched = auditDetail(store, docId, AuditStep.DOCUMENT_FETCHED);
             out.printf("%-34s %-11s %14s %-3s %8s  %s%n", concur.fis().businessId(docId),
                     fetched.path("docType").asText("-"), fetched.path("amount").asText("-"),
-                    fetched.path("currency").asText(""), glLines(services, docId), confirmation(concur, docId));
-            printChunks(out, services, docId);
+                    fetched.path("currency").asText(""), glLines(store, docId), confirmation(concur, docId));
+            printChunks(out, store, docId);
         }
     }
 
-    private static void printChunks(PrintWriter out, Services services, String documentId) {
-        for (LedgerEntry chunk : services.store.ledger().forDocument(documentId)) {
+    private static void printChunks(PrintWriter out, Store store, String documentId) {
+        for (LedgerEntry chunk : store.ledger().forDocument(documentId)) {
             out.printf("%34s   %s %s (%s)%n", "", chunk.plan().kind(), chunk.messageId(), chunk.state());
         }
     }
 
     /** The extra state: which chunks the ERP acknowledged (through the IMS endpoint) before Concur heard success. */
-    private static void printErpAnswers(PrintWriter out, Services services, InforSandbox infor) {
-        Map<ChunkState, Long> ledger = services.store.ledger().countByState();
+    private static void printErpAnswers(PrintWriter out, Store store, InforSandbox infor) {
+        Map<ChunkState, Long> ledger = store.ledger().countByState();
         long delivered = infor.erp().pushes().stream().filter(p -> p.status() == 202).count();
         out.printf("%nThe ERP acknowledged %d invoice chunk(s) (ERP_CONFIRMED) through the IMS endpoint before Concur "
                         + "heard success; %d answer(s) pushed by ION, %d stored (repeats counted once); %d GL chunk(s) "
                         + "count on ION's acceptance (Sync BODs have no business reply).%n",
-                ledger.get(ChunkState.ERP_CONFIRMED), delivered, services.store.erpAnswers().all().size(),
+                ledger.get(ChunkState.ERP_CONFIRMED), delivered, store.erpAnswers().all().size(),
                 ledger.get(ChunkState.ACCEPTED));
     }
 
-    private static JsonNode auditDetail(Services services, String docId, String step) {
-        return services.store.audit().trail(docId).stream().filter(e -> e.step().equals(step)).findFirst()
+    private static JsonNode auditDetail(Store store, String docId, String step) {
+        return store.audit().trail(docId).stream().filter(e -> e.step().equals(step)).findFirst()
                 .map(AuditEntry::detail).orElse(MissingNode.getInstance());
     }
 
-    private static String glLines(Services services, String docId) {
-        JsonNode mapped = auditDetail(services, docId, AuditStep.MAPPED);
+    private static String glLines(Store store, String docId) {
+        JsonNode mapped = auditDetail(store, docId, AuditStep.MAPPED);
         return mapped.isMissingNode() ? "-" : Integer.toString(mapped.path("glLines").size());
     }
 
@@ -247,9 +249,9 @@ final class Demo {
                 + " (" + concur.fis().state(docId) + ")";
     }
 
-    private static void printAuditTrail(PrintWriter out, Services services, String docId) {
+    private static void printAuditTrail(PrintWriter out, Store store, String docId) {
         out.printf("%nAudit trail of FIS document %s:%n", docId);
-        for (AuditEntry e : services.store.audit().trail(docId)) {
+        for (AuditEntry e : store.audit().trail(docId)) {
             out.printf("  %s  %-45s %s%n", e.at(), e.step(), abbreviate(e.detail().toString()));
         }
     }

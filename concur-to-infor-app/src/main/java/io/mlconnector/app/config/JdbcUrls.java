@@ -1,4 +1,4 @@
-package io.mlconnector.app.store;
+package io.mlconnector.app.config;
 
 import java.nio.file.Path;
 import java.util.Locale;
@@ -60,12 +60,12 @@ public final class JdbcUrls {
     }
 
     /** True when the URL sets this H2 setting itself ({@code ;NAME=}). */
-    static boolean hasSetting(String url, String name) {
+    public static boolean hasSetting(String url, String name) {
         return setting(url, name).isPresent();
     }
 
     /** The value the URL gives this H2 setting ({@code ;NAME=value}), if it sets it. */
-    static Optional<String> setting(String url, String name) {
+    public static Optional<String> setting(String url, String name) {
         Matcher m = Pattern.compile("(?i);\\s*" + Pattern.quote(name) + "\\s*=\\s*([^;]*)").matcher(url);
         return m.find() ? Optional.of(m.group(1).trim()) : Optional.empty();
     }
