@@ -1,9 +1,11 @@
 package io.mlconnector.app.store;
 
 import io.mlconnector.app.config.JdbcUrls;
+import org.h2.api.ErrorCode;
 import org.h2.engine.Session;
 import org.h2.engine.SessionLocal;
 import org.h2.jdbc.JdbcConnection;
+import org.h2.message.DbException;
 import org.h2.mvstore.FileStore;
 import org.h2.mvstore.MVStore;
 import org.h2.mvstore.RandomAccessStore;
@@ -92,6 +94,10 @@ final class EmbeddedH2Housekeeping implements AutoCloseable {
             store(c).ifPresent(this::compact);
             lastFailure = "";
         } catch (SQLException | RuntimeException e) {
+            if (databaseClosed(e)) {
+                // on SIGTERM H2's own shutdown hook closes the database before the app's hook stops this task
+                return;
+            }
             String failure = e.getClass().getSimpleName() + ": " + e.getMessage();
             if (!failure.equals(lastFailure)) {
                 LOG.warn("embedded H2 housekeeping failed (the file may grow until it succeeds): {}",
@@ -122,6 +128,17 @@ final class EmbeddedH2Housekeeping implements AutoCloseable {
         if (file instanceof RandomAccessStore randomAccess && file.getFillRate() < TARGET_FILL_RATE) {
             randomAccess.compactMoveChunks(TARGET_FILL_RATE, MOVE_BYTES, store);
         }
+    }
+
+    private static boolean databaseClosed(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            int code = t instanceof SQLException sql ? sql.getErrorCode()
+                    : t instanceof DbException db ? db.getErrorCode() : 0;
+            if (code == ErrorCode.DATABASE_IS_CLOSED || code == ErrorCode.DATABASE_CALLED_AT_SHUTDOWN) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static Optional<MVStore> store(Connection c) throws SQLException {

@@ -166,13 +166,13 @@ class InboxTest {
     @Test
     void dueRowsAreHandedOutOldestFirstWhateverTheirState() {
         // given a row whose lease ran out, a failed row due again 10 s later, and a new row 20 s later
-        inbox.insertIfAbsent(event("evt-lease-lost"));
-        inbox.insertIfAbsent(event("evt-retry"));
+        intake.accept(event("evt-lease-lost"));
+        intake.accept(event("evt-retry"));
         List<InboxEntry> first = inbox.claim(2, "A", LEASE);
         assertThat(first).extracting(e -> e.event().essEventId()).containsExactly("evt-lease-lost", "evt-retry");
         inbox.failRetryable(first.get(1).id(), "A", "HTTP 503");
         clock.advance(Duration.ofSeconds(20));
-        inbox.insertIfAbsent(event("evt-new"));
+        intake.accept(event("evt-new"));
         clock.advance(LEASE);
         // when a worker claims them one at a time
         List<String> order = new ArrayList<>();
@@ -186,7 +186,7 @@ class InboxTest {
     @Test
     void anIgnoredRowIsSetAsideWithItsAuditEntry() {
         // given a claimed row
-        inbox.insertIfAbsent(event("evt-1"));
+        intake.accept(event("evt-1"));
         long id = inbox.claim(1, "W", LEASE).get(0).id();
         AuditTrail audit = new AuditTrail(database, clock);
         // when the worker sets it aside
@@ -196,7 +196,8 @@ class InboxTest {
         assertThat(released).isTrue();
         assertThat(inbox.find(id).orElseThrow().state()).isEqualTo(InboxState.IGNORED);
         assertThat(inbox.find(id).orElseThrow().lastError()).isEqualTo("topic t / e is not handled");
-        assertThat(audit.trail("evt-1")).extracting(AuditEntry::step).containsExactly(AuditStep.IGNORED);
+        assertThat(audit.trail("evt-1")).extracting(AuditEntry::step)
+                .containsExactly(AuditStep.EVENT_RECEIVED, AuditStep.IGNORED);
         // and a worker whose lease was lost cannot set it aside again
         assertThat(inbox.ignore(id, "W", "again", audit, new AuditKeys("evt-1", null, null, null))).isFalse();
     }
