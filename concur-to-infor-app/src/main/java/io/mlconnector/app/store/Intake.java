@@ -1,5 +1,6 @@
 package io.mlconnector.app.store;
 
+import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.List;
 import java.util.Map;
@@ -28,12 +29,33 @@ public final class Intake {
      * cannot take it — then the webhook must answer 5xx so that Concur delivers again.
      */
     public InsertOutcome accept(InboxEvent event) {
+        return store(event, (c, keys, detail) -> {
+            inbox.insert(c, event);
+            audit.append(c, keys, AuditStep.EVENT_RECEIVED, detail);
+        });
+    }
+
+    /**
+     * Stores a verified event this app does not handle, already set aside: the inbox row is IGNORED with
+     * {@code reason}, and its "event received" and "ignored" audit entries go in the same transaction, so no worker
+     * claims it. A repeated ESS event id is audited as "duplicate delivery", as in {@link #accept}.
+     */
+    public InsertOutcome setAside(InboxEvent event, String reason) {
+        return store(event, (c, keys, detail) -> {
+            inbox.insertIgnored(c, event, reason);
+            audit.append(c, keys, AuditStep.EVENT_RECEIVED, detail);
+            audit.append(c, keys, AuditStep.IGNORED, Map.of("reason", reason));
+        });
+    }
+
+    /** Runs {@code writes} in one transaction; a repeated ESS event id is audited as "duplicate delivery" instead. */
+    private InsertOutcome store(InboxEvent event, EventWrites writes) {
         AuditKeys keys = new AuditKeys(event.essEventId(), event.reportId(), event.fisDocumentId(), null);
         Map<String, String> detail = Map.of("topic", event.topic(), "eventType", event.eventType());
         try {
             jdbc.inTransaction(c -> {
-                inbox.insert(c, event);
-                return audit.append(c, keys, AuditStep.EVENT_RECEIVED, detail);
+                writes.write(c, keys, detail);
+                return null;
             });
             return InsertOutcome.INSERTED;
         } catch (StoreException e) {
@@ -45,28 +67,9 @@ public final class Intake {
         }
     }
 
-    /**
-     * Stores a verified event this app does not handle, already set aside: the inbox row is IGNORED with
-     * {@code reason}, and its "event received" and "ignored" audit entries go in the same transaction, so no worker
-     * claims it. A repeated ESS event id is audited as "duplicate delivery", as in {@link #accept}.
-     */
-    public InsertOutcome setAside(InboxEvent event, String reason) {
-        AuditKeys keys = new AuditKeys(event.essEventId(), event.reportId(), event.fisDocumentId(), null);
-        Map<String, String> detail = Map.of("topic", event.topic(), "eventType", event.eventType());
-        try {
-            jdbc.inTransaction(c -> {
-                inbox.insertIgnored(c, event, reason);
-                audit.append(c, keys, AuditStep.EVENT_RECEIVED, detail);
-                return audit.append(c, keys, AuditStep.IGNORED, Map.of("reason", reason));
-            });
-            return InsertOutcome.INSERTED;
-        } catch (StoreException e) {
-            if (e.getCause() instanceof SQLException sql && Jdbc.isUniqueViolation(sql)) {
-                audit.append(keys, AuditStep.DUPLICATE_DELIVERY, detail);
-                return InsertOutcome.DUPLICATE;
-            }
-            throw e;
-        }
+    @FunctionalInterface
+    private interface EventWrites {
+        void write(Connection c, AuditKeys keys, Map<String, String> detail) throws SQLException;
     }
 
     /** Keeps a refused delivery (raw bytes, reason, headers without secrets); answers the quarantine id. */
