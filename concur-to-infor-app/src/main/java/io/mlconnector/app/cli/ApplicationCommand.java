@@ -19,7 +19,7 @@ abstract class ApplicationCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         AppConfig config = parent.config();
-        Logging.configure(config.jsonLogging(), config.logLevel());
+        Logging.configure(config.settings().logging().json(), config.settings().logging().level());
         try (ConcurToInforApplication app = new ConcurToInforApplication(config)) {
             return run(app, spec.commandLine().getOut());
         }

@@ -153,55 +153,6 @@ public final class AppConfig {
         return settings;
     }
 
-    // ---- the settings by group (parsed once, see settings()) ---------------------------------------------------------
-
-    public DatabaseSettings database() {
-        return settings.database();
-    }
-
-    public WorkerSettings worker() {
-        return settings.worker();
-    }
-
-    public ConcurSettings concur() {
-        return settings.concur();
-    }
-
-    public InforSettings infor() {
-        return settings.infor();
-    }
-
-    /** The inbound IMS endpoint and when Concur hears success: {@code ims.*}, {@code infor.confirm-after.*}. */
-    public ErpAnswerSettings erpAnswers() {
-        return settings.erpAnswers();
-    }
-
-    public String webhookPath() {
-        return settings.webhook().path();
-    }
-
-    public int adminPort() {
-        return settings.admin().listener().port();
-    }
-
-    /** The admin API's bearer token; empty means the protected admin endpoints refuse every call. */
-    public String adminToken() {
-        return settings.admin().token();
-    }
-
-    /** The inbound IMS endpoint's port: see {@link AppSettings#imsListener()}. */
-    public ListenerSettings imsListener() {
-        return settings.imsListener();
-    }
-
-    public boolean jsonLogging() {
-        return settings.logging().json();
-    }
-
-    public String logLevel() {
-        return settings.logging().level();
-    }
-
     // ---- parsing ---------------------------------------------------------------------------------------------------
 
     /** The value of a documented key ("" when unset). Raises {@link ConfigException} for an unknown key. */

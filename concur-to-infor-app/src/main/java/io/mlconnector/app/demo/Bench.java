@@ -2,6 +2,7 @@ package io.mlconnector.app.demo;
 
 import io.mlconnector.app.config.AppConfig;
 import io.mlconnector.app.config.DatabaseSettings;
+import io.mlconnector.app.config.LoggingSettings;
 import io.mlconnector.app.mapping.Mapping;
 import io.mlconnector.app.ops.Logging;
 import io.mlconnector.app.pipeline.ConcurToInforApplication;
@@ -82,8 +83,9 @@ final class Bench {
     }
 
     int run(PrintWriter out) {
-        Logging.configure(baseConfig.jsonLogging(), baseConfig.source("logging.level") == AppConfig.Source.DEFAULT
-                ? "ERROR" : baseConfig.logLevel());
+        LoggingSettings logging = baseConfig.settings().logging();
+        Logging.configure(logging.json(),
+                baseConfig.source("logging.level") == AppConfig.Source.DEFAULT ? "ERROR" : logging.level());
         HeapSampler heap = HeapSampler.start();
         try (BenchDatabase database = BenchDatabase.create(options.databaseUrl());
              ConcurSandbox concur = ConcurSandbox.start(); InforSandbox infor = InforSandbox.start()) {
@@ -113,7 +115,7 @@ final class Bench {
         keys.put("webhook.port", "0");
         keys.put("admin.port", "0");
         keys.put("infor.rate-limit", Integer.toString(options.callsPerSecond() * 60));
-        keys.put("logging.level", baseConfig.logLevel());
+        keys.put("logging.level", baseConfig.settings().logging().level());
         return keys;
     }
 
@@ -126,8 +128,8 @@ final class Bench {
                 System.getProperty("os.name"), System.getProperty("os.version"), System.getProperty("java.version"),
                 rt.maxMemory() >> 20);
         out.printf(Locale.ROOT, "app: database %s; %d workers, pool %d, poll %s, infor.rate-limit %d/min%n",
-                database.description(), config.worker().count(), config.database().poolSize(),
-                config.worker().pollInterval(), config.infor().rateLimit());
+                database.description(), config.settings().worker().count(), config.settings().database().poolSize(),
+                config.settings().worker().pollInterval(), config.settings().infor().rateLimit());
         out.flush();
     }
 

@@ -39,7 +39,7 @@ public final class BenchCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         AppConfig config = parent.config();
-        Logging.configure(config.jsonLogging(), config.logLevel());
+        Logging.configure(config.settings().logging().json(), config.settings().logging().level());
         PrintWriter out = spec.commandLine().getOut();
         int exit = new Bench(config, new BenchOptions(documents, rate, intakeEvents, databaseUrl)).run(out);
         out.flush();

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.MissingNode;
 import io.mlconnector.app.config.AppConfig;
 import io.mlconnector.app.config.DatabaseSettings;
+import io.mlconnector.app.config.LoggingSettings;
 import io.mlconnector.app.mapping.Mapping;
 import io.mlconnector.app.ops.Logging;
 import io.mlconnector.app.pipeline.ConcurToInforApplication;
@@ -57,8 +58,9 @@ final class Demo {
     int run(PrintWriter out, boolean keepRunning) {
         Instant started = Instant.now();
         // The table is the demo's output; the pipeline's INFO lines would bury it unless asked for.
-        Logging.configure(baseConfig.jsonLogging(), baseConfig.source("logging.level") == AppConfig.Source.DEFAULT
-                ? "WARN" : baseConfig.logLevel());
+        LoggingSettings logging = baseConfig.settings().logging();
+        Logging.configure(logging.json(),
+                baseConfig.source("logging.level") == AppConfig.Source.DEFAULT ? "WARN" : logging.level());
         try (ConcurSandbox concur = ConcurSandbox.start(); InforSandbox infor = InforSandbox.start()) {
             AppConfig config = AppConfig.load(null, SandboxKeys.asEnvironment(demoKeys(concur, infor)));
             try (ConcurToInforApplication app = new ConcurToInforApplication(config)) {
@@ -97,7 +99,8 @@ final class Demo {
 
     private void printConsole(PrintWriter out, ConcurToInforApplication app, AppConfig config) {
         out.println("Operator console: " + app.consoleUri() + (baseConfig.source("admin.token") == AppConfig.Source.DEFAULT
-                ? "  (admin token for this demo run: " + config.adminToken() + ")" : "  (log in with your admin.token)"));
+                ? "  (admin token for this demo run: " + config.settings().admin().token() + ")"
+                : "  (log in with your admin.token)"));
         out.flush();
     }
 
@@ -137,13 +140,13 @@ final class Demo {
         keys.put("webhook.host", "127.0.0.1");
         keys.put("webhook.port", "0");
         keys.put("admin.port", baseConfig.source("admin.port") == AppConfig.Source.DEFAULT ? "0"
-                : Integer.toString(baseConfig.adminPort()));
+                : Integer.toString(baseConfig.settings().admin().listener().port()));
         keys.put("admin.token", baseConfig.source("admin.token") == AppConfig.Source.DEFAULT
-                ? UUID.randomUUID().toString() : baseConfig.adminToken());
+                ? UUID.randomUUID().toString() : baseConfig.settings().admin().token());
         keys.put("worker.poll-interval", "200ms");
         keys.put("worker.backoff-initial", "500ms");
         keys.put("ims.apply-interval", "100ms");
-        keys.put("logging.level", baseConfig.logLevel());
+        keys.put("logging.level", baseConfig.settings().logging().level());
         return keys;
     }
 

@@ -26,7 +26,7 @@ public final class DemoCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         AppConfig config = parent.config();
-        Logging.configure(config.jsonLogging(), config.logLevel());
+        Logging.configure(config.settings().logging().json(), config.settings().logging().level());
         PrintWriter out = spec.commandLine().getOut();
         int exit = new Demo(config).run(out, keepRunning);
         out.flush();

@@ -237,8 +237,8 @@ class AdminServerTest {
 
     private AdminServer startServer(String token, Readiness readiness) {
         AppConfig config = AppConfig.load(null, Map.of("ML_ADMIN_PORT", "0", "ML_ADMIN_TOKEN", token));
-        return AdminServer.start(config.settings(), new AdminService(store, config.erpAnswers().kindsWaitingForErp()), readiness,
-                metrics);
+        AdminService service = new AdminService(store, config.settings().erpAnswers().kindsWaitingForErp());
+        return AdminServer.start(config.settings(), service, readiness, metrics);
     }
 
     private HttpResponse<String> send(String method, String path, String bearer) throws IOException, InterruptedException {

@@ -156,7 +156,8 @@ class MlConnectorCliTest {
     @Test
     void statusReadsTheDefaultH2FileWhileAnotherProcessHoldsIt() throws Exception {
         // given the embedded default URL shape (AUTO_SERVER) and another JVM that has the database open
-        dbUrl = AppConfig.defaultsOnly().database().url().replace("./data/ml-connector", dir.resolve("held").toAbsolutePath().toString());
+        dbUrl = AppConfig.defaultsOnly().settings().database().url()
+                .replace("./data/ml-connector", dir.resolve("held").toAbsolutePath().toString());
         Files.writeString(configFile, "database.url=" + dbUrl.replace("\\", "\\\\") + "\n");
         Process holder = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-cp", System.getProperty("java.class.path"), HoldDatabase.class.getName(), dbUrl)
@@ -218,17 +219,18 @@ class MlConnectorCliTest {
             assertThat(ping.statusCode()).isEqualTo(401);
             assertThat(printed).contains(".ionapi file:").contains("webhook public key PEM:").doesNotContain("client-secret");
             AppConfig config = AppConfig.load(written, Map.of());
-            assertThat(config.concur().authBaseUrl().toString()).isEqualTo(group(printed, "global auth \\(glz\\):\\s+(\\S+)"));
-            assertThat(config.concur().clientSecret()).isNotEmpty();
-            assertThat(Files.exists(config.infor().ionapiFile())).isTrue();
-            assertThat(Files.exists(config.concur().webhookPublicKeys().get(0))).isTrue();
+            assertThat(config.settings().concur().authBaseUrl().toString())
+                    .isEqualTo(group(printed, "global auth \\(glz\\):\\s+(\\S+)"));
+            assertThat(config.settings().concur().clientSecret()).isNotEmpty();
+            assertThat(Files.exists(config.settings().infor().ionapiFile())).isTrue();
+            assertThat(Files.exists(config.settings().concur().webhookPublicKeys().get(0))).isTrue();
             assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(written))).isEqualTo("rw-------");
             // and when it stops, nothing it wrote is left behind (credentials, keys)
             sandbox.interrupt();
             sandbox.join(10_000);
             assertThat(written).doesNotExist();
-            assertThat(config.infor().ionapiFile()).doesNotExist();
-            assertThat(config.concur().webhookPublicKeys().get(0)).doesNotExist();
+            assertThat(config.settings().infor().ionapiFile()).doesNotExist();
+            assertThat(config.settings().concur().webhookPublicKeys().get(0)).doesNotExist();
         } finally {
             sandbox.interrupt();
             sandbox.join(10_000);
@@ -248,8 +250,8 @@ class MlConnectorCliTest {
             await().atMost(Duration.ofSeconds(60)).until(() -> Files.readString(dir.resolve("sandbox.log"))
                     .contains("Press Ctrl-C"));
             AppConfig config = AppConfig.load(written, Map.of());
-            Path ionapi = config.infor().ionapiFile();
-            Path pem = config.concur().webhookPublicKeys().get(0);
+            Path ionapi = config.settings().infor().ionapiFile();
+            Path pem = config.settings().concur().webhookPublicKeys().get(0);
             assertThat(ionapi).exists();
             // when the operator stops it (Ctrl-C / SIGTERM)
             process.destroy();

@@ -22,13 +22,13 @@ class AppConfigTest {
         // when
         AppConfig config = AppConfig.defaultsOnly();
         // then
-        assertThat(config.database().url()).startsWith("jdbc:h2:file:./data/").contains("MODE=PostgreSQL");
-        assertThat(config.webhookPath()).isEqualTo("/concur/events");
-        assertThat(config.concur().topics()).containsExactly("public.concur.financialintegration");
-        assertThat(config.infor().postingMode()).isEqualTo(PostingMode.BOD);
-        assertThat(config.infor().maxMessageBytes()).isEqualTo(5_242_880L);
-        assertThat(config.worker().retryPolicy().maxAttempts()).isEqualTo(8);
-        assertThat(config.jsonLogging()).isFalse();
+        assertThat(config.settings().database().url()).startsWith("jdbc:h2:file:./data/").contains("MODE=PostgreSQL");
+        assertThat(config.settings().webhook().path()).isEqualTo("/concur/events");
+        assertThat(config.settings().concur().topics()).containsExactly("public.concur.financialintegration");
+        assertThat(config.settings().infor().postingMode()).isEqualTo(PostingMode.BOD);
+        assertThat(config.settings().infor().maxMessageBytes()).isEqualTo(5_242_880L);
+        assertThat(config.settings().worker().retryPolicy().maxAttempts()).isEqualTo(8);
+        assertThat(config.settings().logging().json()).isFalse();
     }
 
     @Test
@@ -40,12 +40,12 @@ class AppConfigTest {
         // when
         AppConfig config = AppConfig.load(file, env);
         // then
-        assertThat(config.concur().clientId()).isEqualTo("from-env");
+        assertThat(config.settings().concur().clientId()).isEqualTo("from-env");
         assertThat(config.source("concur.client-id")).isEqualTo(AppConfig.Source.ENVIRONMENT);
-        assertThat(config.worker().pollInterval()).isEqualTo(Duration.ofMillis(250));
+        assertThat(config.settings().worker().pollInterval()).isEqualTo(Duration.ofMillis(250));
         assertThat(config.source("worker.poll-interval")).isEqualTo(AppConfig.Source.FILE);
-        assertThat(config.concur().topics()).containsExactly("a", "b", "c");
-        assertThat(config.infor().postingMode()).isEqualTo(PostingMode.M3_REST);
+        assertThat(config.settings().concur().topics()).containsExactly("a", "b", "c");
+        assertThat(config.settings().infor().postingMode()).isEqualTo(PostingMode.M3_REST);
         assertThat(config.source("admin.port")).isEqualTo(AppConfig.Source.DEFAULT);
     }
 
@@ -56,7 +56,7 @@ class AppConfigTest {
         Map<String, String> env = new java.util.HashMap<>();
         AppConfig.defaults().keySet().forEach(k -> env.put(AppConfig.environmentName(k), AppConfig.defaults().get(k)));
         env.put("ML_ADMIN_PORT", "9999");
-        assertThat(AppConfig.load(null, env).adminPort()).isEqualTo(9999);
+        assertThat(AppConfig.load(null, env).settings().admin().listener().port()).isEqualTo(9999);
     }
 
     @Test
@@ -67,12 +67,12 @@ class AppConfigTest {
         // when
         AppConfig config = AppConfig.load(null, env);
         // then the values are usable but never printed
-        assertThat(config.adminToken()).isEqualTo("adm-SECRET-1");
-        assertThat(config.concur().clientSecret()).isEqualTo("cs-SECRET-3");
+        assertThat(config.settings().admin().token()).isEqualTo("adm-SECRET-1");
+        assertThat(config.settings().concur().clientSecret()).isEqualTo("cs-SECRET-3");
         assertThat(config.toString()).doesNotContain("SECRET").contains("admin.token=****");
         assertThat(config.dump().toString()).doesNotContain("SECRET");
-        assertThat(config.concur().toString()).doesNotContain("SECRET");
-        assertThat(config.database().toString()).doesNotContain("SECRET");
+        assertThat(config.settings().concur().toString()).doesNotContain("SECRET");
+        assertThat(config.settings().database().toString()).doesNotContain("SECRET");
     }
 
     @Test
@@ -86,8 +86,8 @@ class AppConfigTest {
         assertThat(config.dump().get("database.url")).doesNotContain("SECRET")
                 .startsWith("jdbc:postgresql://db.example:5432/mlc?user=mlc&password=****&ssl=true");
         assertThat(config.toString()).doesNotContain("SECRET");
-        assertThat(config.database().toString()).doesNotContain("SECRET");
-        assertThat(config.database().url()).contains("pg-SECRET-5");
+        assertThat(config.settings().database().toString()).doesNotContain("SECRET");
+        assertThat(config.settings().database().url()).contains("pg-SECRET-5");
     }
 
     @Test
@@ -117,7 +117,8 @@ class AppConfigTest {
     @Test
     void webhookPublicKeysAreAListOfPaths() {
         AppConfig config = AppConfig.load(null, Map.of("ML_CONCUR_WEBHOOK_PUBLIC_KEYS", "/k/a.pem,/k/b.pem"));
-        assertThat(config.concur().webhookPublicKeys()).isEqualTo(List.of(Path.of("/k/a.pem"), Path.of("/k/b.pem")));
+        assertThat(config.settings().concur().webhookPublicKeys())
+                .isEqualTo(List.of(Path.of("/k/a.pem"), Path.of("/k/b.pem")));
     }
 
     @Test

@@ -22,11 +22,11 @@ class M3ConfigTest {
                 "ML_INFOR_VALIDATION_SOURCE", "csv", "ML_INFOR_CHART_OF_ACCOUNTS_CSV", "/etc/ml/chart.csv"));
 
         // then
-        assertThat(defaults.infor().validationSource()).isEqualTo(ValidationSource.M3);
-        assertThat(defaults.infor().postingMode()).isEqualTo(PostingMode.BOD);
-        assertThat(csv.infor().validationSource()).isEqualTo(ValidationSource.CSV);
-        assertThat(csv.infor().chartOfAccountsCsv()).isEqualTo(Path.of("/etc/ml/chart.csv"));
-        assertThat(csv.infor().postingMode()).isEqualTo(PostingMode.M3_REST);
+        assertThat(defaults.settings().infor().validationSource()).isEqualTo(ValidationSource.M3);
+        assertThat(defaults.settings().infor().postingMode()).isEqualTo(PostingMode.BOD);
+        assertThat(csv.settings().infor().validationSource()).isEqualTo(ValidationSource.CSV);
+        assertThat(csv.settings().infor().chartOfAccountsCsv()).isEqualTo(Path.of("/etc/ml/chart.csv"));
+        assertThat(csv.settings().infor().postingMode()).isEqualTo(PostingMode.M3_REST);
     }
 
     @Test

@@ -59,7 +59,7 @@ final class M3Harness implements AutoCloseable {
         keys.put("infor.posting-mode", "M3_REST");
         keys.putAll(extraKeys);
         config = AppConfig.load(null, SandboxKeys.asEnvironment(keys));
-        store = Store.open(config.database(), config.worker().retryPolicy());
+        store = Store.open(config.settings().database(), config.settings().worker().retryPolicy());
     }
 
     /** Starts the app and subscribes its webhook to the configured topics. */

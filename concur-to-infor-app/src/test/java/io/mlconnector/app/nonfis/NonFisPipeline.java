@@ -58,8 +58,8 @@ final class NonFisPipeline implements AutoCloseable {
         AppConfig config = AppConfig.load(null, SandboxKeys.asEnvironment(keys));
         app = new ConcurToInforApplication(config);
         app.start();
-        store = Store.open(config.database(), config.worker().retryPolicy());
-        for (String topic : config.concur().topics()) {
+        store = Store.open(config.settings().database(), config.settings().worker().retryPolicy());
+        for (String topic : config.settings().concur().topics()) {
             concur.events().subscribe("mlc-" + topic.replace('.', '-'), topic, ".*", app.webhookUri());
         }
     }

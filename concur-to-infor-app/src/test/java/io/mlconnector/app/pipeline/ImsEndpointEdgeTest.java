@@ -39,7 +39,7 @@ class ImsEndpointEdgeTest {
                 "ML_HTTP_REQUEST_TIMEOUT", "1s", "ML_IMS_CONSUMER_KEY", "ion-consumer",
                 "ML_IMS_CONSUMER_SECRET", "s3cret"));
         edge = HttpEdge.create(2);
-        ims = edge.prepare(config.imsListener());
+        ims = edge.prepare(config.settings().imsListener());
         ImsInboundSource source = new ImsInboundSource(ImsInboundSettings.of("127.0.0.1", 0, PATH, "ion-consumer",
                 "s3cret", ""));
         ImsEndpoint.serveOn(ims, source, received::add, (answer, body, headers) -> refused.add(answer));

@@ -42,6 +42,6 @@ class TokenKeyStartUpTest {
     }
 
     private static io.mlconnector.app.config.ConcurSettings concur(String key) {
-        return AppConfig.load(null, Map.of("ML_CONCUR_TOKEN_KEY", key)).concur();
+        return AppConfig.load(null, Map.of("ML_CONCUR_TOKEN_KEY", key)).settings().concur();
     }
 }
