@@ -14,6 +14,8 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.net.URI;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -59,6 +61,8 @@ public final class ConcurFis {
     private final String entityId;
     private final Supplier<URI> home;
     private final Map<String, FisDocument> documents = new LinkedHashMap<>();
+    /** The documents of each docType and business id: a GET with docId reads these, not every document. */
+    private final Map<String, List<FisDocument>> byBusinessId = new HashMap<>();
     private final Set<String> paymentRefs = new HashSet<>();
     private List<String> seeded;
     private long readySequence;
@@ -104,7 +108,9 @@ public final class ConcurFis {
             throw new IllegalArgumentException("unknown FIS docType: " + docType);
         }
         Objects.requireNonNull(document, "document");
-        documents.put(fisId, new FisDocument(fisId, docType, businessId(docType, document), document.deepCopy()));
+        FisDocument doc = new FisDocument(fisId, docType, businessId(docType, document), document.deepCopy());
+        documents.put(fisId, doc);
+        byBusinessId.computeIfAbsent(businessIdKey(docType, doc.businessId), k -> new ArrayList<>()).add(doc);
         return fisId;
     }
 
@@ -220,7 +226,9 @@ public final class ConcurFis {
         boolean ignoreStatus = "yes".equalsIgnoreCase(q.get("ignoreDocumentStatus"));
         String systemId = q.get("systemId");
         List<FisDocument> selected = new ArrayList<>();
-        for (FisDocument doc : documents.values()) {
+        Collection<FisDocument> candidates = docId == null ? documents.values()
+                : byBusinessId.getOrDefault(businessIdKey(docType, docId), List.of());
+        for (FisDocument doc : candidates) {
             if (selects(doc, docType, docId, ignoreStatus, systemId)) {
                 selected.add(doc);
             }
@@ -571,6 +579,10 @@ public final class ConcurFis {
             case "reportobligation" -> "reportObligation";
             default -> docType;
         };
+    }
+
+    private static String businessIdKey(String docType, String businessId) {
+        return docType + '/' + businessId;
     }
 
     static String businessId(String docType, JsonNode document) {
