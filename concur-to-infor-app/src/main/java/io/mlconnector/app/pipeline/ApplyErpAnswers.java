@@ -152,7 +152,7 @@ final class ApplyErpAnswers implements Processor {
             return;
         }
         InboxEvent event = original.get().event();
-        services.store.inbox().insertIfAbsent(new InboxEvent("erp:" + chunk.messageId() + ":" + chunk.state(),
+        services.store.inbox().insertContinuation(new InboxEvent("erp:" + chunk.messageId() + ":" + chunk.state(),
                 event.topic(), event.eventType(), fisDocumentId, event.reportId(), event.body()));
     }
 

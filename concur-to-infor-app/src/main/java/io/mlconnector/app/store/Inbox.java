@@ -54,9 +54,25 @@ public final class Inbox {
      * unique constraint decides, so exactly one caller sees {@link InsertOutcome#INSERTED}.
      */
     public InsertOutcome insertIfAbsent(InboxEvent event) {
+        return insertIfAbsent(event, clock.instant());
+    }
+
+    /**
+     * Stores the event that takes a FIS document further (the ERP's answer to one of its chunks), unless it is stored
+     * already, due since the document's first event arrived: claims hand rows out oldest-due first, so a document
+     * under way finishes before documents not yet started. Behind a backlog it would otherwise wait for all of them,
+     * and the work it needs (Concur calls, no ION call) would all come at the end, with ION's quota idle.
+     */
+    public InsertOutcome insertContinuation(InboxEvent continuation) {
+        Instant firstArrival = jdbc.query("SELECT MIN(received_at) AS first FROM inbox WHERE fis_document_id = ?",
+                rs -> Jdbc.instant(rs, "first"), continuation.fisDocumentId()).get(0);
+        return insertIfAbsent(continuation, firstArrival == null ? clock.instant() : firstArrival);
+    }
+
+    private InsertOutcome insertIfAbsent(InboxEvent event, Instant dueSince) {
         return jdbc.withConnection(c -> {
             try {
-                insert(c, event);
+                insert(c, event, InboxState.NEW, null, dueSince);
                 return InsertOutcome.INSERTED;
             } catch (SQLException e) {
                 if (Jdbc.isUniqueViolation(e)) {
@@ -78,12 +94,17 @@ public final class Inbox {
     }
 
     private void insert(Connection c, InboxEvent event, InboxState state, String reason) throws SQLException {
+        insert(c, event, state, reason, clock.instant());
+    }
+
+    private void insert(Connection c, InboxEvent event, InboxState state, String reason, Instant dueSince)
+            throws SQLException {
         Instant now = clock.instant();
         Jdbc.update(c, "INSERT INTO inbox (ess_event_id, topic, event_type, fis_document_id, report_id, body, "
                         + "state, attempts, last_error, next_attempt_at, received_at, updated_at) "
                         + "VALUES (?, ?, ?, ?, ?, ?, ?, 0, ?, ?, ?, ?)",
                 event.essEventId(), event.topic(), event.eventType(), event.fisDocumentId(), event.reportId(),
-                event.body(), state, truncate(reason), now, now, now);
+                event.body(), state, truncate(reason), dueSince, now, now);
     }
 
     /**

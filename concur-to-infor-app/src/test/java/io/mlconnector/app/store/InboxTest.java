@@ -184,6 +184,29 @@ class InboxTest {
     }
 
     @Test
+    void aDocumentTheErpsAnswerBringsBackGoesAheadOfDocumentsThatArrivedAfterIt() {
+        // given a document's event done and waiting for the ERP, and two other documents' events arriving after it
+        intake.accept(event("evt-doc"));
+        long first = inbox.claim(1, "A", LEASE).get(0).id();
+        assertThat(inbox.complete(first, "A")).isTrue();
+        clock.advance(Duration.ofSeconds(10));
+        intake.accept(event("evt-later-1"));
+        intake.accept(event("evt-later-2"));
+        clock.advance(Duration.ofSeconds(10));
+        // when the ERP's answer brings the document back
+        InboxEvent continuation = new InboxEvent("erp:msg-1:ERP_CONFIRMED", "public.concur.financialintegration",
+                "expense.readyForIntegration", "FIS-evt-doc", null, "{\"id\":\"evt-doc\"}");
+        assertThat(inbox.insertContinuation(continuation)).isEqualTo(InsertOutcome.INSERTED);
+        // then it is handed out before them, and a repeated answer adds nothing
+        assertThat(inbox.insertContinuation(continuation)).isEqualTo(InsertOutcome.DUPLICATE);
+        List<String> order = new ArrayList<>();
+        for (int i = 0; i < 4; i++) {
+            inbox.claim(1, "B", LEASE).forEach(e -> order.add(e.event().essEventId()));
+        }
+        assertThat(order).containsExactly("erp:msg-1:ERP_CONFIRMED", "evt-later-1", "evt-later-2");
+    }
+
+    @Test
     void anIgnoredRowIsSetAsideWithItsAuditEntry() {
         // given a claimed row
         intake.accept(event("evt-1"));
