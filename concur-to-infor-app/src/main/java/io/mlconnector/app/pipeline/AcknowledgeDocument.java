@@ -26,9 +26,16 @@ final class AcknowledgeDocument {
         this.services = services;
     }
 
-    /** True unless the document is closed at Concur already. */
+    /**
+     * The docStatus of a document acknowledged already: by an earlier attempt of this event or, for an event the ERP's
+     * answer brought back, by the document's first event. Acknowledging it again would only be answered 101.
+     */
+    private static final String ACKNOWLEDGED = "ACKNOWLEDGED";
+
+    /** True unless the document is closed at Concur already or shows it was acknowledged. */
     static boolean isDue(Exchange exchange) {
-        return !DocumentWork.of(exchange).finished;
+        DocumentWork work = DocumentWork.of(exchange);
+        return !work.finished && !ACKNOWLEDGED.equals(work.fisDocument.docStatus());
     }
 
     /** The request: the FIS document id (not the report id), its docType and the event's correlation id. */

@@ -54,6 +54,7 @@ final class FetchFisDocument {
         Map<String, Object> detail = new LinkedHashMap<>();
         detail.put("docType", work.docType.value());
         detail.put("businessId", document.businessId());
+        detail.put("docStatus", document.docStatus());
         detail.put("amount", document.totalAmount() == null ? null : document.totalAmount().toPlainString());
         detail.put("currency", document.currency());
         detail.put("journalLines", document.journalLines().size());

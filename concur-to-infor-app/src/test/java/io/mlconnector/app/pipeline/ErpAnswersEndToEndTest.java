@@ -66,6 +66,9 @@ class ErpAnswersEndToEndTest extends EndToEndTest {
         assertThat(apChunk(invoice).state()).isEqualTo(ChunkState.ERP_CONFIRMED);
         assertThat(steps(invoice)).containsOnlyOnce(AuditStep.CHUNK_CONFIRMED_BY_ERP, AuditStep.CONFIRMATION_SENT);
         assertThat(adminStatus().path("chunksAwaitingErp").asLong()).isZero();
+        // and the document, read again when the ERP's answer brought it back, was acknowledged only the first time
+        assertThat(steps(invoice)).filteredOn(AuditStep.DOCUMENT_FETCHED::equals).hasSize(2);
+        assertThat(harness.concur.fis().acknowledgements(invoice)).hasSize(1);
     }
 
     private JsonNode adminStatus() throws Exception {
