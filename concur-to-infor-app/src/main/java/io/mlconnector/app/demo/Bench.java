@@ -57,6 +57,7 @@ import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 
 /**
@@ -163,6 +164,8 @@ final class Bench {
                 "ION calls/s (limit " + options.callsPerSecond() + ")", callsPerSecond,
                 busiestSecond(infor, started, finished), 100 * callsPerSecond / options.callsPerSecond());
         out.printf(Locale.ROOT, "%-34s %d%n", "ION 429 answers", refused);
+        out.printf(Locale.ROOT, "%-34s %s%n", "ION calls, second by second", callsPerSecond(infor, started, finished)
+                .values().stream().map(String::valueOf).collect(Collectors.joining(" ")));
         long[] latencies = deliveredToConfirmation(app, concur, eventOfDocument);
         out.printf(Locale.ROOT, "%-34s p50 %d ms, p95 %d ms, p99 %d ms (%d documents)%n",
                 "delivered -> confirmation", percentile(latencies, 50), percentile(latencies, 95),
@@ -205,6 +208,11 @@ final class Bench {
     }
 
     private static long busiestSecond(InforSandbox infor, Instant from, Instant to) {
+        return callsPerSecond(infor, from, to).values().stream().mapToLong(Long::longValue).max().orElse(0);
+    }
+
+    /** ION gateway calls in each second from {@code from} to {@code to}, quiet seconds included. */
+    private static Map<Long, Long> callsPerSecond(InforSandbox infor, Instant from, Instant to) {
         Pattern gateway = Pattern.compile(infor.ionPathRegex() + "|" + infor.m3PathRegex());
         Map<Long, Long> perSecond = new TreeMap<>();
         for (SimRequest request : infor.requests()) {
@@ -213,7 +221,10 @@ final class Bench {
                 perSecond.merge(request.receivedAt().getEpochSecond(), 1L, Long::sum);
             }
         }
-        return perSecond.values().stream().mapToLong(Long::longValue).max().orElse(0);
+        for (long second = from.getEpochSecond(); second <= to.getEpochSecond(); second++) {
+            perSecond.putIfAbsent(second, 0L);
+        }
+        return perSecond;
     }
 
     /** From ESS's successful delivery of the approval event to the posting confirmation the app sent Concur. */
