@@ -51,6 +51,8 @@ final class ImsMessagingService {
     private static final List<String> ENCODINGS = List.of("NONE", "BASE64");
     /** Parts bigger than this many bytes over the limit are refused before parsing (BASE64 grows by a third). */
     private static final long ENVELOPE_SLACK = 1_048_576L;
+    /** Configured once: looking the implementation up for each message cost more than reading the payload. */
+    private static final XMLInputFactory XML = secureXmlInput();
 
     private final InforSandboxSettings settings;
     private final InforAuthorizationServer authorization;
@@ -268,16 +270,20 @@ final class ImsMessagingService {
         }
     }
 
-    /** The payload must be well-formed XML whose root is the documentName's verb + noun. */
-    private static void checkPayload(Parameters parameters, byte[] payload) {
-        String xml = new String(payload, parameters.charset);
+    private static XMLInputFactory secureXmlInput() {
         XMLInputFactory factory = XMLInputFactory.newFactory();
         factory.setProperty(XMLInputFactory.SUPPORT_DTD, false);
         factory.setProperty(XMLInputFactory.IS_SUPPORTING_EXTERNAL_ENTITIES, false);
         factory.setProperty(XMLInputFactory.IS_NAMESPACE_AWARE, true);
+        return factory;
+    }
+
+    /** The payload must be well-formed XML whose root is the documentName's verb + noun. */
+    private static void checkPayload(Parameters parameters, byte[] payload) {
+        String xml = new String(payload, parameters.charset);
         String root = null;
         try {
-            XMLStreamReader reader = factory.createXMLStreamReader(new StringReader(xml));
+            XMLStreamReader reader = XML.createXMLStreamReader(new StringReader(xml));
             try {
                 while (reader.hasNext()) {
                     if (reader.next() == XMLStreamReader.START_ELEMENT && root == null) {

@@ -7,6 +7,7 @@ import org.w3c.dom.NodeList;
 import org.xml.sax.SAXException;
 
 import javax.xml.XMLConstants;
+import javax.xml.parsers.DocumentBuilder;
 import javax.xml.parsers.DocumentBuilderFactory;
 import javax.xml.parsers.ParserConfigurationException;
 import java.io.ByteArrayInputStream;
@@ -39,6 +40,13 @@ import java.util.Set;
 public record ErpAcknowledgement(Outcome outcome, String noun, List<String> references, String reasonCode,
                                  String reason) {
     public enum Outcome { ACCEPTED, REJECTED }
+
+    /**
+     * One parser per thread, reused: building one looks the implementation up and configures it afresh, which cost
+     * more than parsing an acknowledgement. A DocumentBuilder is not thread-safe; {@code reset()} returns it to its
+     * configuration.
+     */
+    private static final ThreadLocal<DocumentBuilder> PARSER = ThreadLocal.withInitial(ErpAcknowledgement::newParser);
 
     public ErpAcknowledgement {
         Objects.requireNonNull(outcome, "outcome");
@@ -166,8 +174,8 @@ public record ErpAcknowledgement(Outcome outcome, String noun, List<String> refe
         return e.getLocalName() != null ? e.getLocalName() : e.getTagName();
     }
 
-    /** A namespace-aware parser with DTDs and external entities off (an inbound BOD is untrusted input). */
-    private static Document parse(byte[] bod) {
+    /** A namespace-aware parser with DTDs and external entities off: an inbound BOD is untrusted input. */
+    private static DocumentBuilder newParser() {
         try {
             DocumentBuilderFactory factory = DocumentBuilderFactory.newInstance();
             factory.setNamespaceAware(true);
@@ -175,11 +183,20 @@ public record ErpAcknowledgement(Outcome outcome, String noun, List<String> refe
             factory.setFeature(XMLConstants.FEATURE_SECURE_PROCESSING, true);
             factory.setXIncludeAware(false);
             factory.setExpandEntityReferences(false);
-            return factory.newDocumentBuilder().parse(new ByteArrayInputStream(bod));
+            return factory.newDocumentBuilder();
         } catch (ParserConfigurationException e) {
             throw new IllegalStateException("no secure XML parser available", e);
+        }
+    }
+
+    private static Document parse(byte[] bod) {
+        DocumentBuilder parser = PARSER.get();
+        try {
+            return parser.parse(new ByteArrayInputStream(bod));
         } catch (SAXException | IOException e) {
             throw invalid("the BOD is not well-formed XML: " + e.getMessage());
+        } finally {
+            parser.reset();
         }
     }
 
