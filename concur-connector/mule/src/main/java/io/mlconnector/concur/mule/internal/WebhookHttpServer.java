@@ -29,6 +29,13 @@ final class WebhookHttpServer {
     private static final Logger LOG = LoggerFactory.getLogger(WebhookHttpServer.class);
     private static final int MAX_BODY_BYTES = 1024 * 1024;
     private static final int THREADS = 8;
+    /**
+     * Without it the JDK server leaves Nagle's algorithm on and writes an answer's head and body apart, and the body
+     * waits for the sender's delayed ACK: some 40 ms per delivery
+     * (https://docs.oracle.com/en/java/javase/21/docs/api/jdk.httpserver/module-summary.html, read by Java 17 too).
+     * The JDK reads it when the JVM's first JDK server starts; a value the runtime was given is kept.
+     */
+    static final String NODELAY_PROPERTY = "sun.net.httpserver.nodelay";
 
     private final HttpServer server;
     private final ExecutorService executor;
@@ -44,6 +51,9 @@ final class WebhookHttpServer {
 
     static WebhookHttpServer start(String host, int port, String path, ConcurWebhookSource source,
                                    ConcurWebhookSource.EventListener listener) {
+        if (System.getProperty(NODELAY_PROPERTY) == null) {
+            System.setProperty(NODELAY_PROPERTY, "true");
+        }
         HttpServer server;
         try {
             server = HttpServer.create(new InetSocketAddress(host, port), 100);

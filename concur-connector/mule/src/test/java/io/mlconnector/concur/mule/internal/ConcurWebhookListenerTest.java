@@ -62,6 +62,20 @@ class ConcurWebhookListenerTest {
     }
 
     @Test
+    void theListenersOwnPortAsksTheJdkServerForTcpNoDelay() throws Exception {
+        // the sandbox, started first, sets it for its own servers: cleared, it is the listener's start that sets it
+        listener.onStop();
+        System.clearProperty(WebhookHttpServer.NODELAY_PROPERTY);
+        ConcurConfig config = new ConcurConfig(List.of(concur.webhookPublicKeyPem().toString()),
+                concur.signatureAlgorithm());
+        listener = new ConcurWebhookListener(config, "127.0.0.1", 0, "/concur/events", 5);
+        listener.onStart(new RuntimeLikeCallback());
+
+        assertThat(System.getProperty(WebhookHttpServer.NODELAY_PROPERTY)).isEqualTo("true");
+        assertThat(deliver(BODY, sign(BODY)).statusCode()).isEqualTo(200);
+    }
+
+    @Test
     void deliveryIsAnswered200AfterTheFlowSucceeded() throws Exception {
         HttpResponse<String> answer = deliver(BODY, sign(BODY));
 
