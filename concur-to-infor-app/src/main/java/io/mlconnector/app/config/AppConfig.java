@@ -467,6 +467,17 @@ public final class AppConfig {
         }
     }
 
+    /** The values the operator chose (from the file or the environment), by key; the defaults are left out. */
+    public Map<String, String> chosenValues() {
+        Map<String, String> chosen = new TreeMap<>();
+        values.forEach((k, v) -> {
+            if (v.source() != Source.DEFAULT) {
+                chosen.put(k, v.text());
+            }
+        });
+        return chosen;
+    }
+
     // ---- printing --------------------------------------------------------------------------------------------------
 
     /** Every key with its effective value (secrets masked) and where it came from. */

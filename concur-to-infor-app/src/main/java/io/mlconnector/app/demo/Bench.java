@@ -72,6 +72,9 @@ final class Bench {
     private static final int[] CONNECTIONS = {8, 32, 64};
     private static final Path BENCH_DIR = Path.of("data", "bench");
     private static final String INTAKE_TOPIC = "public.test";
+    /** Different seeds, so the warm-up's reports and invoices do not share ids with the measured ones. */
+    private static final long WARM_UP_SEED = 20261205L;
+    private static final long MEASURED_SEED = 20261206L;
     /** What the app records for the bench's events, which it does not handle. */
     private static final String NOT_HANDLED = "topic " + INTAKE_TOPIC + " / ping is not handled";
 
@@ -108,8 +111,13 @@ final class Bench {
         }
     }
 
+    /**
+     * The settings the operator chose (a {@code --config} file, {@code ML_} variables: worker count, pool size...),
+     * then what points the app at the sandboxes and the bench's database, which win.
+     */
     private Map<String, String> keys(ConcurSandbox concur, InforSandbox infor, BenchDatabase database) {
-        Map<String, String> keys = new LinkedHashMap<>(SandboxKeys.of(concur, infor));
+        Map<String, String> keys = new LinkedHashMap<>(baseConfig.chosenValues());
+        keys.putAll(SandboxKeys.of(concur, infor));
         keys.put("database.url", database.url());
         keys.put("mapping.file", writeDefaultMapping().toString());
         keys.put("webhook.host", "127.0.0.1");
@@ -136,8 +144,27 @@ final class Bench {
 
     // ---- pipeline: approval → posted and confirmed --------------------------------------------------------------------
 
+    /**
+     * Posts the warm-up documents and waits for them, unmeasured: a fresh JVM interprets the pipeline's code and
+     * compiles it on the same two cores during its first seconds, which a long-running app has done long before.
+     */
+    private void warmUp(PrintWriter out, ConcurSandbox concur) {
+        if (options.warmUpDocuments() == 0) {
+            return;
+        }
+        List<String> docIds = generate(concur, options.warmUpDocuments(), WARM_UP_SEED);
+        Instant started = Instant.now();
+        docIds.forEach(concur.fis()::approve);
+        Duration timeout = Duration.ofSeconds(60 + 5L * options.warmUpDocuments() / options.callsPerSecond());
+        Instant finished = awaitPosted(concur, docIds, timeout);
+        out.printf(Locale.ROOT, "%nwarm-up (not measured)             %d of %d documents posted in %.1f s%n",
+                countPosted(concur, docIds), docIds.size(), Duration.between(started, finished).toNanos() / 1e9);
+        out.flush();
+    }
+
     private boolean pipeline(PrintWriter out, ConcurToInforApplication app, ConcurSandbox concur, InforSandbox infor) {
-        List<String> docIds = generate(concur, options.documents());
+        warmUp(out, concur);
+        List<String> docIds = generate(concur, options.documents(), MEASURED_SEED);
         long refusedBefore = infor.gatewayThrottle().refusedCount();
         long admittedBefore = infor.gatewayThrottle().admittedCount();
         Instant started = Instant.now();
@@ -175,8 +202,8 @@ final class Bench {
     }
 
     /** Expense reports (1 to 5 entries) and invoices (1 to 3 lines) from the sandbox's generator, two to one. */
-    private static List<String> generate(ConcurSandbox concur, int count) {
-        ConcurDocumentGenerator generator = new ConcurDocumentGenerator(20261206L);
+    private static List<String> generate(ConcurSandbox concur, int count, long seed) {
+        ConcurDocumentGenerator generator = new ConcurDocumentGenerator(seed);
         List<String> docIds = new ArrayList<>();
         for (int i = 0; i < count; i++) {
             docIds.add(i % 3 == 2 ? concur.fis().add("invoice", generator.invoice(1 + i % 3))

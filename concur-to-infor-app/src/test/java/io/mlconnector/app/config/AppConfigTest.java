@@ -47,6 +47,9 @@ class AppConfigTest {
         assertThat(config.settings().concur().topics()).containsExactly("a", "b", "c");
         assertThat(config.settings().infor().postingMode()).isEqualTo(PostingMode.M3_REST);
         assertThat(config.source("admin.port")).isEqualTo(AppConfig.Source.DEFAULT);
+        // and what the operator chose, without the defaults, is what the bench passes on to the app it starts
+        assertThat(config.chosenValues()).containsExactlyInAnyOrderEntriesOf(Map.of("concur.client-id", "from-env",
+                "worker.poll-interval", "250ms", "concur.topics", "a, b ,,c", "infor.posting-mode", "m3_rest"));
     }
 
     @Test
