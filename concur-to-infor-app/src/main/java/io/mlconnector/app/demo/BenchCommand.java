@@ -11,9 +11,9 @@ import java.io.PrintWriter;
 import java.util.concurrent.Callable;
 
 @Command(name = "bench", description = "Runs the sandboxes with the ION gateway limited to a rate and the app with its "
-        + "settings (the defaults unless --config or ML_ variables set them) on generated documents; prints documents/s, ION calls/s against the limit, 429s, delivered "
-        + "-> confirmation p50/p95/p99, webhook intake at 8/32/64 connections against a same-pool insert baseline, and "
-        + "peak heap.")
+        + "settings (the defaults unless --config or ML_ variables set them) on generated documents; prints "
+        + "documents/s, ION calls/s against the limit, 429s, delivered -> confirmation p50/p95/p99, webhook intake at "
+        + "8/32/64 connections against a same-pool insert baseline, and peak heap.")
 public final class BenchCommand implements Callable<Integer> {
     @CommandLine.ParentCommand
     ConfigSource parent;
@@ -46,7 +46,8 @@ public final class BenchCommand implements Callable<Integer> {
         AppConfig config = parent.config();
         Logging.configure(config.settings().logging().json(), config.settings().logging().level());
         PrintWriter out = spec.commandLine().getOut();
-        int exit = new Bench(config, new BenchOptions(warmUpDocuments, documents, rate, intakeEvents, databaseUrl)).run(out);
+        BenchOptions options = new BenchOptions(warmUpDocuments, documents, rate, intakeEvents, databaseUrl);
+        int exit = new Bench(config, options).run(out);
         out.flush();
         return exit;
     }

@@ -11,7 +11,8 @@ package io.mlconnector.app.demo;
  * @param databaseUrl  empty: a fresh embedded H2 database; a {@code jdbc:postgresql:} URL: a fresh schema there,
  *                     dropped afterwards
  */
-public record BenchOptions(int warmUpDocuments, int documents, int callsPerSecond, int intakeEvents, String databaseUrl) {
+public record BenchOptions(int warmUpDocuments, int documents, int callsPerSecond, int intakeEvents,
+                           String databaseUrl) {
     public BenchOptions {
         if (documents < 1 || callsPerSecond < 1 || intakeEvents < 1) {
             throw new IllegalArgumentException("documents, calls per second and intake events must be positive");

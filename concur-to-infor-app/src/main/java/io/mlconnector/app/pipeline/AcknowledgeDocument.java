@@ -20,17 +20,17 @@ final class AcknowledgeDocument {
     /** The route's call: the {@code concur:} component acknowledges one FIS document id. */
     static final String ENDPOINT = "concur:acknowledge";
 
-    private final Services services;
-
-    AcknowledgeDocument(Services services) {
-        this.services = services;
-    }
-
     /**
      * The docStatus of a document acknowledged already: by an earlier attempt of this event or, for an event the ERP's
      * answer brought back, by the document's first event. Acknowledging it again would only be answered 101.
      */
     private static final String ACKNOWLEDGED = "ACKNOWLEDGED";
+
+    private final Services services;
+
+    AcknowledgeDocument(Services services) {
+        this.services = services;
+    }
 
     /** True unless the document is closed at Concur already or shows it was acknowledged. */
     static boolean isDue(Exchange exchange) {
