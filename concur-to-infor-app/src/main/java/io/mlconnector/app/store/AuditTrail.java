@@ -10,6 +10,7 @@ import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashSet;
@@ -24,6 +25,8 @@ import java.util.Set;
 public final class AuditTrail {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final String KEYS = "ess_event_id, report_id, fis_document_id, message_id";
+    private static final String INSERT = "INSERT INTO audit_trail (at, " + KEYS + ", step, detail) "
+            + "VALUES (?, ?, ?, ?, ?, ?, ?)";
 
     private final Jdbc jdbc;
     private final Clock clock;
@@ -42,11 +45,31 @@ public final class AuditTrail {
 
     /** Appends on the caller's connection (and transaction). */
     long append(Connection c, AuditKeys keys, String step, Object detail) throws SQLException {
-        Objects.requireNonNull(keys, "keys");
-        Objects.requireNonNull(step, "step");
-        return Jdbc.insert(c, "INSERT INTO audit_trail (at, " + KEYS + ", step, detail) VALUES (?, ?, ?, ?, ?, ?, ?)",
-                clock.instant(), keys.essEventId(), keys.reportId(), keys.fisDocumentId(), keys.messageId(),
-                SecretSanitizer.sanitizeText(step), toJson(detail));
+        return Jdbc.insert(c, INSERT, row(new Entry(keys, step, detail), clock.instant()));
+    }
+
+    /** One entry to append: its keys, its step and its detail (as {@link #append(AuditKeys, String, Object)}). */
+    record Entry(AuditKeys keys, String step, Object detail) {
+        Entry {
+            Objects.requireNonNull(keys, "keys");
+            Objects.requireNonNull(step, "step");
+        }
+    }
+
+    /** Appends every entry on the caller's connection (and transaction), sent together. */
+    void appendAll(Connection c, List<Entry> entries) throws SQLException {
+        Instant at = clock.instant();
+        List<Object[]> rows = new ArrayList<>();
+        for (Entry entry : entries) {
+            rows.add(row(entry, at));
+        }
+        Jdbc.batch(c, INSERT, rows);
+    }
+
+    private static Object[] row(Entry entry, Instant at) {
+        AuditKeys keys = entry.keys();
+        return new Object[]{at, keys.essEventId(), keys.reportId(), keys.fisDocumentId(), keys.messageId(),
+                SecretSanitizer.sanitizeText(entry.step()), toJson(entry.detail())};
     }
 
     /**

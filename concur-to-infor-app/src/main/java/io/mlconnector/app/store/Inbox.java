@@ -35,6 +35,10 @@ public final class Inbox {
     /** The first key of the advisory locks on documents being claimed (PostgreSQL), so they meet no other lock. */
     private static final int DOCUMENT_LOCK_SPACE = 16_016;
 
+    private static final String INSERT = "INSERT INTO inbox (ess_event_id, topic, event_type, fis_document_id, "
+            + "report_id, body, state, attempts, last_error, next_attempt_at, received_at, updated_at) "
+            + "VALUES (?, ?, ?, ?, ?, ?, ?, 0, ?, ?, ?, ?)";
+
     private final Jdbc jdbc;
     private final Dialect dialect;
     private final Clock clock;
@@ -100,11 +104,35 @@ public final class Inbox {
     private void insert(Connection c, InboxEvent event, InboxState state, String reason, Instant dueSince)
             throws SQLException {
         Instant now = clock.instant();
-        Jdbc.update(c, "INSERT INTO inbox (ess_event_id, topic, event_type, fis_document_id, report_id, body, "
-                        + "state, attempts, last_error, next_attempt_at, received_at, updated_at) "
-                        + "VALUES (?, ?, ?, ?, ?, ?, ?, 0, ?, ?, ?, ?)",
-                event.essEventId(), event.topic(), event.eventType(), event.fisDocumentId(), event.reportId(),
-                event.body(), state, truncate(reason), dueSince, now, now);
+        Jdbc.update(c, INSERT, row(event, state, reason, dueSince, now));
+    }
+
+    /**
+     * Inserts each event not stored yet on the caller's connection (and transaction), NEW or, with a reason, IGNORED;
+     * answers true for each one inserted, false for an ESS event id already there (or earlier in {@code events}).
+     */
+    boolean[] insertAbsent(Connection c, List<InboxEvent> events, List<String> ignoredReasons) throws SQLException {
+        Instant now = clock.instant();
+        List<Object[]> rows = new ArrayList<>();
+        for (int i = 0; i < events.size(); i++) {
+            String reason = ignoredReasons.get(i);
+            rows.add(row(events.get(i), reason == null ? InboxState.NEW : InboxState.IGNORED, reason, now, now));
+        }
+        int[] counts = Jdbc.batch(c, INSERT + " ON CONFLICT DO NOTHING", rows);
+        boolean[] inserted = new boolean[counts.length];
+        for (int i = 0; i < counts.length; i++) {
+            if (counts[i] != 0 && counts[i] != 1) {
+                throw new SQLException("the database did not say which events it inserted (update count " + counts[i]
+                        + ")");
+            }
+            inserted[i] = counts[i] == 1;
+        }
+        return inserted;
+    }
+
+    private static Object[] row(InboxEvent event, InboxState state, String reason, Instant dueSince, Instant now) {
+        return new Object[]{event.essEventId(), event.topic(), event.eventType(), event.fisDocumentId(),
+                event.reportId(), event.body(), state, truncate(reason), dueSince, now, now};
     }
 
     /**

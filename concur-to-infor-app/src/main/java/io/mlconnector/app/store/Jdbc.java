@@ -68,6 +68,17 @@ final class Jdbc {
         }
     }
 
+    /** Runs {@code sql} once per row of arguments, sent together; answers each row's update count. */
+    static int[] batch(Connection c, String sql, List<Object[]> rows) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(sql)) {
+            for (Object[] args : rows) {
+                bind(ps, args);
+                ps.addBatch();
+            }
+            return ps.executeBatch();
+        }
+    }
+
     /** Inserts one row and answers its generated {@code id}. */
     long insert(String sql, Object... args) {
         return withConnection(c -> insert(c, sql, args));

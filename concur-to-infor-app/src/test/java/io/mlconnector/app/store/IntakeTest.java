@@ -13,6 +13,7 @@ import org.junit.jupiter.params.provider.EnumSource;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -78,6 +79,84 @@ class IntakeTest {
                 .containsOnly(AuditStep.EVENT_RECEIVED, AuditStep.DUPLICATE_DELIVERY)
                 .filteredOn(AuditStep.EVENT_RECEIVED::equals).hasSize(1);
         assertThat(store.audit().trail("FIS-1")).hasSize(6);
+    }
+
+    @Test
+    void deliveriesArrivingTogetherShareTransactionsYetEachIsStoredOnceWithItsOwnAuditEntries() throws Exception {
+        // given 100 events, each delivered twice, half of them of a topic the app does not handle, all at once
+        List<Callable<InsertOutcome>> deliveries = new ArrayList<>();
+        for (int i = 0; i < 100; i++) {
+            InboxEvent event = new InboxEvent("evt-" + i, "t", "e", "FIS-" + i, null, "{}");
+            for (int copy = 0; copy < 2; copy++) {
+                deliveries.add(i % 2 == 0 ? () -> intake.accept(event) : () -> intake.setAside(event, "not handled"));
+            }
+        }
+        // when
+        List<InsertOutcome> outcomes = runAtOnce(deliveries, 64);
+        // then they took fewer transactions than deliveries
+        assertThat(intake.groupsCommitted()).isPositive().isLessThan(deliveries.size());
+        // and each event is one row, stored once, with its own entries, and its second delivery is a duplicate
+        assertThat(outcomes).filteredOn(o -> o == InsertOutcome.INSERTED).hasSize(100);
+        assertThat(store.inbox().claim(200, "w", Duration.ofMinutes(1))).hasSize(50);
+        for (int i = 0; i < 100; i++) {
+            List<String> expected = i % 2 == 0
+                    ? List.of(AuditStep.EVENT_RECEIVED, AuditStep.DUPLICATE_DELIVERY)
+                    : List.of(AuditStep.EVENT_RECEIVED, AuditStep.IGNORED, AuditStep.DUPLICATE_DELIVERY);
+            assertThat(store.audit().trail("evt-" + i)).extracting(AuditEntry::step)
+                    .containsExactlyInAnyOrderElementsOf(expected);
+            assertThat(store.inbox().findByEssEventId("evt-" + i).orElseThrow().state())
+                    .isEqualTo(i % 2 == 0 ? InboxState.IN_PROGRESS : InboxState.IGNORED);
+        }
+    }
+
+    @Test
+    void aDeliveryTheDatabaseRefusesFailsOnlyItsOwnRequest() throws Exception {
+        // given 40 good deliveries and one whose ESS event id is longer than the column takes, all at once
+        List<Callable<InsertOutcome>> deliveries = new ArrayList<>();
+        for (int i = 0; i < 40; i++) {
+            InboxEvent event = new InboxEvent("good-" + i, "t", "e", null, null, "{}");
+            deliveries.add(() -> intake.accept(event));
+        }
+        InboxEvent refused = new InboxEvent("x".repeat(300), "t", "e", null, null, "{}");
+        deliveries.add(20, () -> {
+            try {
+                return intake.accept(refused);
+            } catch (StoreException e) {
+                return null; // its own request fails: the webhook answers 5xx and ESS delivers it again
+            }
+        });
+        // when
+        List<InsertOutcome> outcomes = runAtOnce(deliveries, 41);
+        // then only that one failed, and every other one is stored
+        assertThat(outcomes.get(20)).isNull();
+        outcomes.remove(20);
+        assertThat(outcomes).containsOnly(InsertOutcome.INSERTED).hasSize(40);
+        for (int i = 0; i < 40; i++) {
+            assertThat(store.inbox().findByEssEventId("good-" + i)).isPresent();
+        }
+        assertThat(store.audit().trail("x".repeat(300))).isEmpty();
+    }
+
+    private static List<InsertOutcome> runAtOnce(List<Callable<InsertOutcome>> calls, int threads) throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(threads);
+        try {
+            CountDownLatch start = new CountDownLatch(1);
+            List<Future<InsertOutcome>> futures = new ArrayList<>();
+            for (Callable<InsertOutcome> call : calls) {
+                futures.add(pool.submit(() -> {
+                    start.await();
+                    return call.call();
+                }));
+            }
+            start.countDown();
+            List<InsertOutcome> outcomes = new ArrayList<>();
+            for (Future<InsertOutcome> f : futures) {
+                outcomes.add(f.get(60, TimeUnit.SECONDS));
+            }
+            return outcomes;
+        } finally {
+            pool.shutdownNow();
+        }
     }
 
     @Test
