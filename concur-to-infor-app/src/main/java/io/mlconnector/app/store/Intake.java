@@ -83,10 +83,10 @@ public final class Intake {
     }
 
     /**
-     * Queues the delivery and waits for its answer. A request finding nobody writing becomes the writer: it stores
-     * groups until its own delivery is stored, then wakes the owner of the next waiting delivery to take over, so no
-     * request answers later than its own group. The lock is let go before the queue is looked at again, and a
-     * delivery is queued before its owner tries the lock, so a queued delivery is never left without a writer.
+     * Queues the delivery and waits for its answer. A request finding nobody writing becomes the writer (see
+     * {@link #writeUntilAnswered}), then wakes the owner of the next waiting delivery to take over. The lock is let go
+     * before the queue is looked at again, and a delivery is queued before its owner tries the lock, so a queued
+     * delivery is never left without a writer.
      */
     private InsertOutcome store(Delivery delivery) {
         waiting.add(delivery);
@@ -94,24 +94,10 @@ public final class Intake {
         while (!delivery.answer.isDone()) {
             if (writing.tryLock()) {
                 try {
-                    while (!delivery.answer.isDone()) {
-                        List<Delivery> group = nextGroup();
-                        if (group.isEmpty()) {
-                            throw new IllegalStateException("event " + delivery.event.essEventId()
-                                    + " is neither queued nor answered");
-                        }
-                        write(group);
-                    }
-                    long handOverAt = System.nanoTime() + WRITER_TURN_NANOS;
-                    while (!waiting.isEmpty() && System.nanoTime() < handOverAt) {
-                        write(nextGroup());
-                    }
+                    writeUntilAnswered(delivery);
                 } finally {
                     writing.unlock();
-                }
-                Delivery next = waiting.peek();
-                if (next != null) {
-                    LockSupport.unpark(next.owner);
+                    handOver();
                 }
             } else {
                 LockSupport.park(this); // until its group is stored, or it is asked to write the next one
@@ -122,6 +108,31 @@ public final class Intake {
             Thread.currentThread().interrupt();
         }
         return delivery.outcome();
+    }
+
+    /**
+     * Stores groups until the writer's own delivery is stored, then goes on while others wait for at most the
+     * writer's turn, so its own answer is held back by that much (and one commit) at most.
+     */
+    private void writeUntilAnswered(Delivery own) {
+        while (!own.answer.isDone()) {
+            List<Delivery> group = nextGroup();
+            if (group.isEmpty()) {
+                throw new IllegalStateException("event " + own.event.essEventId() + " is neither queued nor answered");
+            }
+            write(group);
+        }
+        long handOverAt = System.nanoTime() + WRITER_TURN_NANOS;
+        while (!waiting.isEmpty() && System.nanoTime() < handOverAt) {
+            write(nextGroup());
+        }
+    }
+
+    private void handOver() {
+        Delivery next = waiting.peek();
+        if (next != null) {
+            LockSupport.unpark(next.owner);
+        }
     }
 
     private List<Delivery> nextGroup() {
@@ -224,8 +235,10 @@ public final class Intake {
         /** The audit entries of a stored event: "event received", and "ignored" with its reason when set aside. */
         List<AuditTrail.Entry> storedEntries() {
             AuditTrail.Entry received = new AuditTrail.Entry(keys(), AuditStep.EVENT_RECEIVED, detail());
-            return ignoredBecause == null ? List.of(received)
-                    : List.of(received, new AuditTrail.Entry(keys(), AuditStep.IGNORED, Map.of("reason", ignoredBecause)));
+            if (ignoredBecause == null) {
+                return List.of(received);
+            }
+            return List.of(received, new AuditTrail.Entry(keys(), AuditStep.IGNORED, Map.of("reason", ignoredBecause)));
         }
 
         void finishAlone(Intake intake) {
