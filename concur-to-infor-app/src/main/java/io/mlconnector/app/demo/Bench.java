@@ -30,10 +30,6 @@ import java.nio.file.Path;
 import java.security.GeneralSecurityException;
 import java.security.PrivateKey;
 import java.security.Signature;
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.SQLException;
-import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -155,7 +151,7 @@ final class Bench {
         List<String> docIds = generate(concur, options.warmUpDocuments(), WARM_UP_SEED);
         Instant started = Instant.now();
         docIds.forEach(concur.fis()::approve);
-        Duration timeout = Duration.ofSeconds(60 + 5L * options.warmUpDocuments() / options.callsPerSecond());
+        Duration timeout = postingTimeout(options.warmUpDocuments());
         Instant finished = awaitPosted(concur, docIds, timeout);
         out.printf(Locale.ROOT, "%nwarm-up (not measured)             %d of %d documents posted in %.1f s%n",
                 countPosted(concur, docIds), docIds.size(), Duration.between(started, finished).toNanos() / 1e9);
@@ -172,7 +168,7 @@ final class Bench {
         for (String id : docIds) {
             eventOfDocument.put(id, concur.fis().approve(id));
         }
-        Duration timeout = Duration.ofSeconds(60 + 5L * options.documents() / options.callsPerSecond());
+        Duration timeout = postingTimeout(options.documents());
         Instant finished = awaitPosted(concur, docIds, timeout);
         long posted = countPosted(concur, docIds);
         boolean allPosted = posted == docIds.size();
@@ -199,6 +195,11 @@ final class Bench {
                 percentile(latencies, 99), latencies.length);
         out.flush();
         return allPosted;
+    }
+
+    /** How long to wait for {@code documents} to post: a minute, plus five times their time at one gateway call each. */
+    private Duration postingTimeout(int documents) {
+        return Duration.ofSeconds(60 + 5L * documents / options.callsPerSecond());
     }
 
     /** Expense reports (1 to 5 entries) and invoices (1 to 3 lines) from the sandbox's generator, two to one. */
@@ -552,33 +553,26 @@ final class Bench {
         }
     }
 
-    /** A fresh embedded H2 database under {@code data/bench}, or a fresh schema on the given PostgreSQL. */
-    private record BenchDatabase(String url, String adminUrl, String schema, String description)
-            implements AutoCloseable {
+    /**
+     * A fresh embedded H2 database under {@code data/bench}, or a fresh schema on the given PostgreSQL ({@code schema}
+     * null for H2).
+     */
+    private record BenchDatabase(String url, ScratchSchema schema, String description) implements AutoCloseable {
 
         static BenchDatabase create(String postgresUrl) {
             if (postgresUrl.isEmpty()) {
                 Path file = BENCH_DIR.resolve("db-" + System.currentTimeMillis()).resolve("ml-connector");
-                return new BenchDatabase(DatabaseSettings.embeddedH2Url(file), "", "", "embedded H2 (the default)");
+                return new BenchDatabase(DatabaseSettings.embeddedH2Url(file), null, "embedded H2 (the default)");
             }
-            String schema = "mlc_bench_" + UUID.randomUUID().toString().replace("-", "").substring(0, 10);
-            execute(postgresUrl, "CREATE SCHEMA " + schema);
-            return new BenchDatabase(postgresUrl + (postgresUrl.contains("?") ? "&" : "?") + "currentSchema=" + schema,
-                    postgresUrl, schema, "PostgreSQL (schema " + schema + ", dropped afterwards)");
-        }
-
-        private static void execute(String url, String sql) {
-            try (Connection c = DriverManager.getConnection(url); Statement s = c.createStatement()) {
-                s.execute(sql);
-            } catch (SQLException e) {
-                throw new IllegalStateException(sql + ": " + e.getMessage(), e);
-            }
+            ScratchSchema schema = ScratchSchema.create(postgresUrl, "mlc_bench_");
+            return new BenchDatabase(schema.url(), schema,
+                    "PostgreSQL (schema " + schema.name() + ", dropped afterwards)");
         }
 
         @Override
         public void close() {
-            if (!schema.isEmpty()) {
-                execute(adminUrl, "DROP SCHEMA IF EXISTS " + schema + " CASCADE");
+            if (schema != null) {
+                schema.close();
             }
         }
     }

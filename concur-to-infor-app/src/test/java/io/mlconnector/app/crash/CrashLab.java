@@ -3,6 +3,7 @@ package io.mlconnector.app.crash;
 import io.mlconnector.app.config.DatabaseSettings;
 import io.mlconnector.app.config.RetryPolicy;
 import io.mlconnector.app.demo.SandboxKeys;
+import io.mlconnector.app.demo.ScratchSchema;
 import io.mlconnector.app.mapping.Mapping;
 import io.mlconnector.app.store.Database;
 import io.mlconnector.app.store.Store;
@@ -24,10 +25,6 @@ import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.SQLException;
-import java.sql.Statement;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -37,7 +34,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.Random;
-import java.util.UUID;
 import java.util.stream.Stream;
 
 import static org.awaitility.Awaitility.await;
@@ -55,12 +51,14 @@ final class CrashLab implements AutoCloseable {
     private final InforSandbox infor;
     private final DatabaseKind databaseKind;
     private final String databaseUrl;
-    private final String pgSchema;
+    /** Null on H2. */
+    private final ScratchSchema pgSchema;
     private final List<AppProcess> apps = new ArrayList<>();
     private final Map<String, Properties> configs = new HashMap<>();
     private boolean passed;
 
-    private CrashLab(Path dir, ConcurSandbox concur, InforSandbox infor, DatabaseKind kind, String url, String schema) {
+    private CrashLab(Path dir, ConcurSandbox concur, InforSandbox infor, DatabaseKind kind, String url,
+                     ScratchSchema schema) {
         this.dir = dir;
         this.concur = concur;
         this.infor = infor;
@@ -74,17 +72,15 @@ final class CrashLab implements AutoCloseable {
         Path runs = Files.createDirectories(Path.of("target", "crash-runs"));
         Path dir = Files.createTempDirectory(runs, testName + "-").toAbsolutePath();
         String url;
-        String schema = null;
+        ScratchSchema schema = null;
         if (kind == DatabaseKind.H2) {
             // the embedded default's URL (defaults.properties), in the run's folder
             url = "jdbc:h2:file:" + dir.resolve("db").resolve("ml-connector").toAbsolutePath()
                     + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;AUTO_SERVER=TRUE";
         } else {
-            String base = TestDatabase.postgresUrl();
-            schema = "t_" + testName.toLowerCase().replaceAll("[^a-z0-9]", "") + "_"
-                    + UUID.randomUUID().toString().replace("-", "").substring(0, 10);
-            execute(base, "CREATE SCHEMA " + schema);
-            url = base + (base.contains("?") ? "&" : "?") + "currentSchema=" + schema;
+            schema = ScratchSchema.create(TestDatabase.postgresUrl(),
+                    "t_" + testName.toLowerCase().replaceAll("[^a-z0-9]", "") + "_");
+            url = schema.url();
         }
         // ESS keeps retrying while an instance is down (the real ESS retries for at least 3 days,
         // https://developer.concur.com/api-reference/ess/v4.event-subscription.html)
@@ -256,22 +252,13 @@ final class CrashLab implements AutoCloseable {
         return text.toString();
     }
 
-    private static void execute(String url, String sql) {
-        try (Connection c = DriverManager.getConnection(url); Statement s = c.createStatement()) {
-            s.execute(sql);
-        } catch (SQLException e) {
-            throw new IllegalStateException("cannot run " + sql + ": " + e.getMessage(), e);
-        }
-    }
-
     @Override
     public void close() {
         apps.forEach(AppProcess::close);
         concur.close();
         infor.close();
         if (pgSchema != null) {
-            execute(databaseUrl.substring(0, databaseUrl.lastIndexOf("currentSchema=") - 1),
-                    "DROP SCHEMA IF EXISTS " + pgSchema + " CASCADE");
+            pgSchema.close();
         }
         if (passed && !Boolean.getBoolean("crash.keep")) {
             try (Stream<Path> files = Files.walk(dir)) {
