@@ -54,29 +54,18 @@ public final class Inbox {
     }
 
     /**
-     * Stores the event unless its ESS event id is already there. Safe under concurrent duplicate deliveries: the
-     * unique constraint decides, so exactly one caller sees {@link InsertOutcome#INSERTED}.
-     */
-    public InsertOutcome insertIfAbsent(InboxEvent event) {
-        return insertIfAbsent(event, clock.instant());
-    }
-
-    /**
-     * Stores the event that takes a FIS document further (the ERP's answer to one of its chunks), unless it is stored
-     * already, due since the document's first event arrived: claims hand rows out oldest-due first, so a document
-     * under way finishes before documents not yet started. Behind a backlog it would otherwise wait for all of them,
-     * and the work it needs (Concur calls, no ION call) would all come at the end, with ION's quota idle.
+     * Stores the event that takes a FIS document further (the ERP's answer to one of its chunks), unless its id is
+     * stored already (the unique constraint decides, so a repeated answer adds nothing), due since the document's
+     * first event arrived: claims hand rows out oldest-due first, so a document under way finishes before documents
+     * not yet started. Behind a backlog it would otherwise wait for all of them, and the work it needs (Concur calls,
+     * no ION call) would all come at the end, with ION's quota idle.
      */
     public InsertOutcome insertContinuation(InboxEvent continuation) {
-        Instant firstArrival = jdbc.query("SELECT MIN(received_at) AS first FROM inbox WHERE fis_document_id = ?",
-                rs -> Jdbc.instant(rs, "first"), continuation.fisDocumentId()).get(0);
-        return insertIfAbsent(continuation, firstArrival == null ? clock.instant() : firstArrival);
-    }
-
-    private InsertOutcome insertIfAbsent(InboxEvent event, Instant dueSince) {
         return jdbc.withConnection(c -> {
+            Instant firstArrival = Jdbc.query(c, "SELECT MIN(received_at) AS first FROM inbox "
+                    + "WHERE fis_document_id = ?", rs -> Jdbc.instant(rs, "first"), continuation.fisDocumentId()).get(0);
             try {
-                insert(c, event, InboxState.NEW, null, dueSince);
+                insert(c, continuation, InboxState.NEW, null, firstArrival == null ? clock.instant() : firstArrival);
                 return InsertOutcome.INSERTED;
             } catch (SQLException e) {
                 if (Jdbc.isUniqueViolation(e)) {
