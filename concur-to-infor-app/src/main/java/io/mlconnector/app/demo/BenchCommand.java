@@ -2,7 +2,6 @@ package io.mlconnector.app.demo;
 
 import io.mlconnector.app.config.AppConfig;
 import io.mlconnector.app.config.ConfigSource;
-import io.mlconnector.app.ops.Logging;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -44,7 +43,6 @@ public final class BenchCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         AppConfig config = parent.config();
-        Logging.configure(config.settings().logging().json(), config.settings().logging().level());
         PrintWriter out = spec.commandLine().getOut();
         BenchOptions options = new BenchOptions(warmUpDocuments, documents, rate, intakeEvents, databaseUrl);
         int exit = new Bench(config, options).run(out);
